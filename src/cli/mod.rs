@@ -1,0 +1,79 @@
+//! The command line: one module per command, each turning its arguments into
+//! calls of the library and its results into output and an exit code.
+
+mod check;
+mod init;
+mod output;
+mod schema;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use output::Output;
+
+/// Turn a manager's promotion case into evidence that holds up in front of executives.
+///
+/// Write your case as one YAML file (`promocase init` starts one), check it
+/// against director-level criteria, and render it for the decision.
+#[derive(Debug, Parser)]
+#[command(name = "promocase", version, propagate_version = true)]
+pub struct Cli {
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check one or more case files and report every problem with its place in the file.
+    ///
+    /// Example: promocase check examples/marketing-director.yaml
+    Check(check::CheckArgs),
+    /// Write a commented starter case that loads cleanly, plus the schema editors use.
+    ///
+    /// Example: promocase init ana.yaml --level director --track marketing
+    Init(init::InitArgs),
+    /// Print the JSON Schema of the case format, for editor completion and validation.
+    ///
+    /// Example: promocase schema -o promocase.schema.json
+    Schema(schema::SchemaArgs),
+}
+
+/// The exit codes every command shares.
+pub mod exit {
+    use std::process::ExitCode;
+
+    /// Nothing to report.
+    pub const OK: u8 = 0;
+    /// The case has findings at or above the failure threshold.
+    pub const FINDINGS: u8 = 1;
+    /// Bad input or usage: a file that cannot be read or loaded, a bad argument.
+    pub const BAD_INPUT: u8 = 2;
+
+    pub fn code(value: u8) -> ExitCode {
+        ExitCode::from(value)
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    let out = Output::new(cli.color);
+    let today = chrono::Local::now().date_naive();
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args, &out, today),
+        Command::Init(args) => init::run(&args, &out, today),
+        Command::Schema(args) => schema::run(&args, &out),
+    };
+    exit::code(code)
+}

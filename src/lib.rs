@@ -1,0 +1,16 @@
+//! promocase turns a manager's promotion case, written as one YAML file, into
+//! evidence that holds up in front of executives: it checks the case against
+//! director-level criteria and renders it as documents for the decision.
+//!
+//! The library holds everything the command line uses, so the same work can be
+//! driven from tests, benchmarks and other tools:
+//! - [`model`]: the case format, its loader and its JSON Schema;
+//! - [`diagnostic`]: located messages shared by loading and checking;
+//! - [`starter`]: the commented starter case `promocase init` writes;
+//! - [`write`]: atomic writes that never overwrite without being asked.
+
+pub mod diagnostic;
+pub mod model;
+pub mod starter;
+pub mod suggest;
+pub mod write;

@@ -1,0 +1,351 @@
+//! Reading a YAML document into typed values, or into every error it holds.
+//!
+//! The steps, each of which can stop with located diagnostics:
+//! 1. read the file: missing, a folder, not UTF-8, empty;
+//! 2. parse it with serde_yaml: syntax errors and duplicate keys;
+//! 3. index where each value stands ([`Locations`]);
+//! 4. validate it against the type's JSON Schema, which finds all type,
+//!    missing-field, unknown-field, enum and date errors in one pass;
+//! 5. decode it into the Rust types with serde_yaml.
+//!
+//! Case files and rubric files both go through [`parse_document`].
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Number, Value};
+
+use super::Case;
+use super::locate::{Locations, pointer_join};
+use super::schema::{DocumentSchema, case_schema};
+use crate::diagnostic::{Diagnostic, SourceFile};
+
+/// A document that loaded, with where each of its values came from.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    pub value: T,
+    pub source: Arc<SourceFile>,
+    pub locations: Locations,
+}
+
+/// A case that loaded, with the date its evidence is measured from.
+#[derive(Debug, Clone)]
+pub struct LoadedCase {
+    pub case: Case,
+    /// `as_of` from the file, or the day the case was loaded.
+    pub as_of: NaiveDate,
+    pub source: Arc<SourceFile>,
+    pub locations: Locations,
+}
+
+/// Everything that kept a document from loading.
+#[derive(Debug, Clone)]
+pub struct LoadError {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadError {
+    fn one(diagnostic: Diagnostic) -> Self {
+        Self {
+            diagnostics: vec![diagnostic],
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for diagnostic in &self.diagnostics {
+            f.write_str(&diagnostic.render(false))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads a file as text, or says in plain words why it cannot be read.
+pub fn read_source(path: &Path) -> Result<Arc<SourceFile>, LoadError> {
+    let unreadable = |message: String, hint: &str| {
+        LoadError::one(
+            Diagnostic::error("unreadable", &SourceFile::new(path, ""), message).with_hint(hint),
+        )
+    };
+    if path.is_dir() {
+        return Err(unreadable(
+            format!("`{}` is a folder, not a case file", path.display()),
+            "name the .yaml file inside it, e.g. `promocase check cases/ana.yaml`",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => unreadable(
+            format!("there is no file `{}`", path.display()),
+            "check the path and the spelling; `promocase init FILE` writes a starter case",
+        ),
+        _ => unreadable(
+            format!("cannot read `{}`: {error}", path.display()),
+            "check that the file is readable by you",
+        ),
+    })?;
+    source_from_bytes(path, bytes)
+}
+
+/// Turns raw bytes into a [`SourceFile`], refusing text that is not UTF-8.
+pub fn source_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, LoadError> {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            // A byte-order mark is invisible in editors; drop it rather than complain.
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(SourceFile::new(path, text))
+        }
+        Err(error) => {
+            let bad = error.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let source = SourceFile::new(path, lossy);
+            Err(LoadError::one(
+                Diagnostic::error("not-utf8", &source, "the file is not UTF-8 text")
+                    .at(bad..bad + '\u{fffd}'.len_utf8())
+                    .with_label("this byte is not UTF-8")
+                    .with_hint("save the file with the UTF-8 encoding (in most editors: Save As, then Encoding: UTF-8)"),
+            ))
+        }
+    }
+}
+
+/// Loads a case file. `today` stands in for a missing `as_of`.
+pub fn load_case(path: &Path, today: NaiveDate) -> Result<LoadedCase, LoadError> {
+    parse_case(read_source(path)?, today)
+}
+
+/// Parses a case from a source already read.
+pub fn parse_case(source: Arc<SourceFile>, today: NaiveDate) -> Result<LoadedCase, LoadError> {
+    let loaded: Loaded<Case> = parse_document(&source, case_schema(), "case")?;
+    let as_of = loaded.value.as_of.map_or(today, |d| d.last_day());
+    Ok(LoadedCase {
+        case: loaded.value,
+        as_of,
+        source: loaded.source,
+        locations: loaded.locations,
+    })
+}
+
+/// Parses a YAML document of type `T`, validating it against `schema`.
+/// `kind` names the document in messages ("case", "rubric").
+pub fn parse_document<T: DeserializeOwned>(
+    source: &Arc<SourceFile>,
+    schema: &DocumentSchema,
+    kind: &str,
+) -> Result<Loaded<T>, LoadError> {
+    if is_blank(&source.text) {
+        return Err(LoadError::one(
+            Diagnostic::error("empty-file", source, format!("the {kind} file is empty"))
+                .with_hint(if kind == "case" {
+                    "`promocase init FILE` writes a starter case with every section explained".to_string()
+                } else {
+                    format!("a {kind} file needs at least the required sections")
+                }),
+        ));
+    }
+    let yaml: serde_yaml::Value =
+        serde_yaml::from_str(&source.text).map_err(|e| LoadError::one(syntax_error(source, &e)))?;
+    let locations = Locations::index(source);
+    let mut diagnostics = Vec::new();
+    for duplicate in locations.duplicates() {
+        diagnostics.push(
+            Diagnostic::error("duplicate-key", source, format!("`{}` appears twice in the same section", duplicate.key))
+                .at(duplicate.second.clone())
+                .with_label("second time")
+                .with_hint(format!(
+                    "keep one of the two; the first is on line {}",
+                    source.line_column(duplicate.first.start).0
+                )),
+        );
+    }
+    let json = to_json(&yaml, "", source, &locations, &mut diagnostics);
+    if !diagnostics.is_empty() {
+        return Err(LoadError { diagnostics });
+    }
+    if !json.is_object() {
+        return Err(LoadError::one(
+            Diagnostic::error(
+                "not-a-mapping",
+                source,
+                format!(
+                    "a {kind} file is a set of sections (`name: value` lines), but this file holds {}",
+                    super::validate::describe_found(&json)
+                ),
+            )
+            .at(locations.value(""))
+            .with_hint("start from `promocase init FILE`, which writes a complete example"),
+        ));
+    }
+    let diagnostics = super::validate::validate(schema, &json, source, &locations);
+    if !diagnostics.is_empty() {
+        return Err(LoadError { diagnostics });
+    }
+    let value = serde_yaml::from_value(yaml).map_err(|error| {
+        // The schema accepted the file, so this is a value only the types reject.
+        LoadError::one(
+            Diagnostic::error("invalid", source, format!("the {kind} cannot be read: {error}"))
+                .at(locations.value(""))
+                .with_hint("please report this file: the format's schema accepted it"),
+        )
+    })?;
+    Ok(Loaded {
+        value,
+        source: Arc::clone(source),
+        locations,
+    })
+}
+
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line == "---"
+    })
+}
+
+/// A YAML syntax error with its position and advice in place of parser jargon.
+fn syntax_error(source: &Arc<SourceFile>, error: &serde_yaml::Error) -> Diagnostic {
+    let raw = error.to_string();
+    // serde_yaml appends " at line L column C"; the snippet shows that already.
+    let message = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+    let offset = error
+        .location()
+        .map(|loc| source.offset_of(loc.line(), loc.column().saturating_sub(1)));
+    let (text, hint) = explain_syntax(&message, offset.map(|o| &source.text[o..]));
+    let mut diagnostic = Diagnostic::error("yaml-syntax", source, text).with_hint(hint);
+    if let Some(offset) = offset {
+        let end = source.text[offset..]
+            .chars()
+            .next()
+            .map_or(offset, |c| offset + c.len_utf8());
+        diagnostic = diagnostic.at(offset..end).with_label(message);
+    }
+    diagnostic
+}
+
+fn explain_syntax(message: &str, rest: Option<&str>) -> (String, String) {
+    let starts_with_tab = rest.is_some_and(|r| r.starts_with('\t'));
+    if starts_with_tab || message.contains("tab") {
+        return (
+            "a tab is used for indentation".into(),
+            "YAML indents with spaces only: replace the tab with spaces".into(),
+        );
+    }
+    if message.contains("mapping values are not allowed") {
+        return (
+            "a `:` stands where the file cannot have one".into(),
+            "when a value itself contains \": \", put the whole value in quotes, e.g. title: \"Growth: phase 2\"".into(),
+        );
+    }
+    if message.contains("did not find expected key") || message.contains("could not find expected ':'") {
+        return (
+            "the indentation does not line up".into(),
+            "fields of one section must start in the same column; check this line and the one above".into(),
+        );
+    }
+    if message.contains("did not find expected '-' indicator") {
+        return (
+            "a list item is not lined up with the others".into(),
+            "start every item of a list with `- ` in the same column".into(),
+        );
+    }
+    if message.contains("found unexpected end of stream") || message.contains("while scanning a quoted scalar") {
+        return (
+            "a quoted text is never closed".into(),
+            "close the quote on the same line, or remove it".into(),
+        );
+    }
+    if message.contains("more than one document") {
+        return (
+            "the file holds more than one document".into(),
+            "remove the extra `---` line: one case per file".into(),
+        );
+    }
+    if message.contains("duplicate entry") {
+        return (
+            "a field appears twice in the same section".into(),
+            "keep one of the two".into(),
+        );
+    }
+    (
+        "the file is not valid YAML".into(),
+        format!("the YAML reader said: {message}"),
+    )
+}
+
+/// YAML → JSON for the validator. Reports what JSON cannot hold: tags,
+/// non-text keys that are collections, and numbers like `.nan`.
+fn to_json(
+    value: &serde_yaml::Value,
+    pointer: &str,
+    source: &Arc<SourceFile>,
+    locations: &Locations,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Value {
+    use serde_yaml::Value as Y;
+    match value {
+        Y::Null => Value::Null,
+        Y::Bool(b) => Value::Bool(*b),
+        Y::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Value::Number(i.into())
+            } else if let Some(u) = n.as_u64() {
+                Value::Number(u.into())
+            } else if let Some(f) = n.as_f64().and_then(Number::from_f64) {
+                Value::Number(f)
+            } else {
+                diagnostics.push(
+                    Diagnostic::error("bad-number", source, format!("`{n}` is not a number a case can use"))
+                        .at(locations.value(pointer))
+                        .with_hint("write a finite number such as 12.5"),
+                );
+                Value::Null
+            }
+        }
+        Y::String(s) => Value::String(s.clone()),
+        Y::Sequence(items) => Value::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| to_json(item, &pointer_join(pointer, i), source, locations, diagnostics))
+                .collect(),
+        ),
+        Y::Mapping(mapping) => {
+            let mut object = Map::new();
+            for (key, item) in mapping {
+                let key_text = match key {
+                    Y::String(s) => s.clone(),
+                    Y::Number(n) => n.to_string(),
+                    Y::Bool(b) => b.to_string(),
+                    Y::Null => "null".to_string(),
+                    _ => {
+                        diagnostics.push(
+                            Diagnostic::error("complex-key", source, "a field name must be a plain word")
+                                .at(locations.value(pointer))
+                                .with_hint("write field names as `name: value`"),
+                        );
+                        continue;
+                    }
+                };
+                let child = pointer_join(pointer, &key_text);
+                let converted = to_json(item, &child, source, locations, diagnostics);
+                object.insert(key_text, converted);
+            }
+            Value::Object(object)
+        }
+        Y::Tagged(tagged) => {
+            diagnostics.push(
+                Diagnostic::error("yaml-tag", source, format!("the YAML tag `{}` is not supported", tagged.tag))
+                    .at(locations.value(pointer))
+                    .with_hint("remove the `!tag`; write the plain value"),
+            );
+            Value::Null
+        }
+    }
+}

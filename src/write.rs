@@ -1,0 +1,116 @@
+//! Writing output files without ever losing work: nothing is overwritten
+//! unless asked, and a file is either written whole or not at all.
+//!
+//! Every writer of the tool (init, schema, build) goes through here. The bytes
+//! go to a temporary file in the target folder, which is then renamed over the
+//! target, so an interrupted write leaves the previous file intact.
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Whether an existing file may be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteMode {
+    /// Refuse when the file exists.
+    CreateNew,
+    /// Replace an existing file.
+    Replace,
+}
+
+impl WriteMode {
+    pub fn from_force(force: bool) -> Self {
+        if force { Self::Replace } else { Self::CreateNew }
+    }
+}
+
+#[derive(Debug)]
+pub enum WriteError {
+    /// The file exists and the mode is `CreateNew`.
+    Exists(PathBuf),
+    /// The path names a folder.
+    IsFolder(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteError::Exists(path) => write!(
+                f,
+                "`{}` already exists; nothing was written (add --force to replace it)",
+                path.display()
+            ),
+            WriteError::IsFolder(path) => {
+                write!(f, "`{}` is a folder; give a file name", path.display())
+            }
+            WriteError::Io(path, error) => write!(f, "cannot write `{}`: {error}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// Writes `bytes` to `path` atomically, creating missing parent folders.
+pub fn write_new_file(path: &Path, bytes: &[u8], mode: WriteMode) -> Result<(), WriteError> {
+    if path.is_dir() {
+        return Err(WriteError::IsFolder(path.to_path_buf()));
+    }
+    if mode == WriteMode::CreateNew && path.exists() {
+        return Err(WriteError::Exists(path.to_path_buf()));
+    }
+    let io = |error| WriteError::Io(path.to_path_buf(), error);
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&folder).map_err(io)?;
+    let file_name = path.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let temp_path = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp_path)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        if mode == WriteMode::CreateNew {
+            // A hard link fails if the target appeared meanwhile: no race with another writer.
+            std::fs::hard_link(&temp_path, path).or_else(|error| {
+                if error.kind() == std::io::ErrorKind::AlreadyExists {
+                    Err(error)
+                } else {
+                    // Some file systems have no hard links; the check above must do.
+                    std::fs::rename(&temp_path, path)
+                }
+            })
+        } else {
+            std::fs::rename(&temp_path, path)
+        }
+    })();
+    let _ = std::fs::remove_file(&temp_path);
+    result.map_err(|error| {
+        if error.kind() == std::io::ErrorKind::AlreadyExists {
+            WriteError::Exists(path.to_path_buf())
+        } else {
+            io(error)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_overwrite_without_replace() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/case.yaml");
+        write_new_file(&path, b"first", WriteMode::CreateNew).unwrap();
+        let error = write_new_file(&path, b"second", WriteMode::CreateNew).unwrap_err();
+        assert!(matches!(error, WriteError::Exists(_)));
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        write_new_file(&path, b"third", WriteMode::Replace).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"third");
+        let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+}
