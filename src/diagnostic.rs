@@ -11,12 +11,22 @@ use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term::{self, Config, StylesWriter, Styles, termcolor};
+use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor};
 use serde::{Deserialize, Serialize};
 
 /// How serious a message is. Ordered: `Info < Warning < Error`.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -103,7 +113,11 @@ impl SourceFile {
         let end = self.text[start..]
             .find('\n')
             .map_or(self.text.len(), |i| start + i);
-        let end = if self.text[..end].ends_with('\r') { end - 1 } else { end };
+        let end = if self.text[..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
         start..end
     }
 }
@@ -222,8 +236,18 @@ impl Diagnostic {
         };
         // The snippet renderer only fails on a range outside the file; fall back to one line.
         rendered.unwrap_or_else(|| {
-            let hint = self.hint.as_deref().map(|h| format!("\n  hint: {h}")).unwrap_or_default();
-            format!("{}: {} [{}] at {}{hint}\n", self.severity, self.message, self.code, self.position())
+            let hint = self
+                .hint
+                .as_deref()
+                .map(|h| format!("\n  hint: {h}"))
+                .unwrap_or_default();
+            format!(
+                "{}: {} [{}] at {}{hint}\n",
+                self.severity,
+                self.message,
+                self.code,
+                self.position()
+            )
         })
     }
 }
@@ -236,9 +260,9 @@ mod tests {
     fn line_and_column_count_characters() {
         let source = SourceFile::new("x.yaml", "a: 1\nname: Zoë Ünal\n");
         let offset = source.offset_of(2, 10);
-        assert_eq!(&source.text[offset..offset + 2], "Ün");
+        assert!(source.text[offset..].starts_with("Ünal"));
         assert_eq!(source.line_column(offset), (2, 11));
-        assert_eq!(source.line_range(offset), 5..20);
+        assert_eq!(&source.text[source.line_range(offset)], "name: Zoë Ünal");
     }
 
     #[test]

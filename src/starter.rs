@@ -21,9 +21,19 @@ fn track_defaults(track: Track) -> (&'static str, &'static str, &'static str, &'
         Track::Hr => ("Human Resources", "Regretted attrition", "retention", "%"),
         Track::It => ("IT", "Unplanned downtime per quarter", "quality", "hours"),
         Track::Product => ("Product", "Net revenue retention", "retention", "%"),
-        Track::CustomerService => ("Customer Service", "Customer satisfaction (CSAT)", "customer-satisfaction", "%"),
+        Track::CustomerService => (
+            "Customer Service",
+            "Customer satisfaction (CSAT)",
+            "customer-satisfaction",
+            "%",
+        ),
         Track::Engineering => ("Engineering", "Lead time for changes", "delivery", "days"),
-        Track::DataAnalytics => ("Data and Analytics", "Decisions backed by a dashboard", "other", "%"),
+        Track::DataAnalytics => (
+            "Data and Analytics",
+            "Decisions backed by a dashboard",
+            "other",
+            "%",
+        ),
         _ => ("Your Department", "Gross margin", "margin", "%"),
     }
 }
@@ -99,7 +109,12 @@ mod tests {
     fn every_level_and_track_loads() {
         let today = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
         for level in Level::ALL {
-            for track in [Track::Marketing, Track::It, Track::Other, Track::CustomerService] {
+            for track in [
+                Track::Marketing,
+                Track::It,
+                Track::Other,
+                Track::CustomerService,
+            ] {
                 let text = starter_case("case.yaml", level, track, today);
                 let loaded = crate::model::parse_case(SourceFile::new("case.yaml", text), today)
                     .unwrap_or_else(|e| panic!("{level:?} {track:?}: {e}"));

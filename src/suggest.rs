@@ -23,7 +23,10 @@ mod tests {
         let keys = ["name", "current_title", "target_title", "target_level"];
         assert_eq!(closest("naem", keys), Some("name"));
         assert_eq!(closest("target_tittle", keys), Some("target_title"));
-        assert_eq!(closest("Director", ["senior-manager", "director", "vp"]), Some("director"));
+        assert_eq!(
+            closest("Director", ["senior-manager", "director", "vp"]),
+            Some("director")
+        );
         assert_eq!(closest("budget", keys), None);
     }
 }

@@ -20,7 +20,11 @@ pub enum WriteMode {
 
 impl WriteMode {
     pub fn from_force(force: bool) -> Self {
-        if force { Self::Replace } else { Self::CreateNew }
+        if force {
+            Self::Replace
+        } else {
+            Self::CreateNew
+        }
     }
 }
 
@@ -65,7 +69,9 @@ pub fn write_new_file(path: &Path, bytes: &[u8], mode: WriteMode) -> Result<(), 
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&folder).map_err(io)?;
-    let file_name = path.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let file_name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
     let temp_path = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&temp_path)?;

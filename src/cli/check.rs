@@ -41,5 +41,9 @@ pub fn run(args: &CheckArgs, out: &Output, today: NaiveDate) -> u8 {
             total - failed
         ));
     }
-    if failed > 0 { exit::BAD_INPUT } else { exit::OK }
+    if failed > 0 {
+        exit::BAD_INPUT
+    } else {
+        exit::OK
+    }
 }

@@ -78,12 +78,16 @@ impl From<TrackArg> for Track {
 }
 
 pub fn run(args: &InitArgs, out: &Output, today: NaiveDate) -> u8 {
-    let file_name = args
-        .path
-        .file_name()
-        .map_or_else(|| "promotion-case.yaml".to_string(), |n| n.to_string_lossy().into_owned());
+    let file_name = args.path.file_name().map_or_else(
+        || "promotion-case.yaml".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let text = starter_case(&file_name, args.level.into(), args.track.into(), today);
-    if let Err(error) = write_new_file(&args.path, text.as_bytes(), WriteMode::from_force(args.force)) {
+    if let Err(error) = write_new_file(
+        &args.path,
+        text.as_bytes(),
+        WriteMode::from_force(args.force),
+    ) {
         out.message(&format!("error: {error}"));
         return exit::BAD_INPUT;
     }
@@ -95,7 +99,10 @@ pub fn run(args: &InitArgs, out: &Output, today: NaiveDate) -> u8 {
         .join(SCHEMA_FILE_NAME);
     let schema = super::schema::schema_text();
     match write_new_file(&schema_path, schema.as_bytes(), WriteMode::CreateNew) {
-        Ok(()) => out.message(&format!("wrote {} (editor completion)", schema_path.display())),
+        Ok(()) => out.message(&format!(
+            "wrote {} (editor completion)",
+            schema_path.display()
+        )),
         Err(WriteError::Exists(_)) => out.message(&format!(
             "kept the existing {}; `promocase schema -o {} --force` refreshes it",
             schema_path.display(),

@@ -56,8 +56,6 @@ pub mod exit {
 
     /// Nothing to report.
     pub const OK: u8 = 0;
-    /// The case has findings at or above the failure threshold.
-    pub const FINDINGS: u8 = 1;
     /// Bad input or usage: a file that cannot be read or loaded, a bad argument.
     pub const BAD_INPUT: u8 = 2;
 

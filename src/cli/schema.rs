@@ -25,16 +25,18 @@ pub fn run(args: &SchemaArgs, out: &Output) -> u8 {
             out.raw(&text);
             exit::OK
         }
-        Some(path) => match write_new_file(path, text.as_bytes(), WriteMode::from_force(args.force)) {
-            Ok(()) => {
-                out.message(&format!("wrote {}", path.display()));
-                exit::OK
+        Some(path) => {
+            match write_new_file(path, text.as_bytes(), WriteMode::from_force(args.force)) {
+                Ok(()) => {
+                    out.message(&format!("wrote {}", path.display()));
+                    exit::OK
+                }
+                Err(error) => {
+                    out.message(&format!("error: {error}"));
+                    exit::BAD_INPUT
+                }
             }
-            Err(error) => {
-                out.message(&format!("error: {error}"));
-                exit::BAD_INPUT
-            }
-        },
+        }
     }
 }
 

@@ -82,6 +82,10 @@ pub struct Candidate {
     pub track: Track,
     /// Company name.
     pub company: String,
+    /// The company's industry, e.g. "B2B software" or "food distribution".
+    pub industry: Option<String>,
+    /// Number of employees of the company, for the reader's sense of scale.
+    pub company_employees: Option<u32>,
     /// Department the candidate works in today.
     pub department: Option<String>,
     /// Years of people-management experience.
@@ -216,7 +220,9 @@ pub struct Period {
 /// Dimensions of the director criteria an item can evidence: strategy, leadership, business-kpis,
 /// budget, cross-functional, visibility, sponsors, innovation, risk, customer, ambiguity, change,
 /// succession.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Dimension {
     Strategy,
@@ -585,7 +591,9 @@ pub struct Visibility {
 }
 
 /// Seniority of a sponsor: manager, senior-manager, director, vp, c-level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Seniority {
     Manager,

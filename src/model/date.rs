@@ -105,7 +105,8 @@ impl FromStr for PartialDate {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let text = text.trim();
         let parts: Vec<&str> = text.split('-').collect();
-        let is_digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+        let is_digits =
+            |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
         let shape_ok = match parts.as_slice() {
             [y, m] => is_digits(y, 4) && is_digits(m, 2),
             [y, m, d] => is_digits(y, 4) && is_digits(m, 2) && is_digits(d, 2),
@@ -133,7 +134,9 @@ impl FromStr for PartialDate {
             Some(day) => {
                 let day: u32 = day.parse().map_err(|_| DateError(text.to_string()))?;
                 Self::from_ymd(year, month, day).ok_or_else(|| {
-                    DateError(format!("\"{text}\" does not exist: that month has no day {day}"))
+                    DateError(format!(
+                        "\"{text}\" does not exist: that month has no day {day}"
+                    ))
                 })
             }
         }
@@ -360,8 +363,14 @@ mod tests {
         let day: PartialDate = "2025-03-14".parse().unwrap();
         assert_eq!(day.to_string(), "2025-03-14");
         let month: PartialDate = "2024-02".parse().unwrap();
-        assert_eq!(month.first_day(), NaiveDate::from_ymd_opt(2024, 2, 1).unwrap());
-        assert_eq!(month.last_day(), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+        assert_eq!(
+            month.first_day(),
+            NaiveDate::from_ymd_opt(2024, 2, 1).unwrap()
+        );
+        assert_eq!(
+            month.last_day(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
     }
 
     #[test]
@@ -377,17 +386,29 @@ mod tests {
     #[test]
     fn readiness_accepts_bands_and_dates() {
         let as_of = NaiveDate::from_ymd_opt(2025, 1, 15).unwrap();
-        assert_eq!("ready-now".parse::<Readiness>().unwrap().ready_by(as_of), as_of);
+        assert_eq!(
+            "ready-now".parse::<Readiness>().unwrap().ready_by(as_of),
+            as_of
+        );
         let band: Readiness = "6-12-months".parse().unwrap();
-        assert_eq!(band.ready_by(as_of), NaiveDate::from_ymd_opt(2026, 1, 15).unwrap());
+        assert_eq!(
+            band.ready_by(as_of),
+            NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()
+        );
         let dated: Readiness = "2025-09".parse().unwrap();
-        assert_eq!(dated.ready_by(as_of), NaiveDate::from_ymd_opt(2025, 9, 30).unwrap());
+        assert_eq!(
+            dated.ready_by(as_of),
+            NaiveDate::from_ymd_opt(2025, 9, 30).unwrap()
+        );
         assert!("soon".parse::<Readiness>().is_err());
     }
 
     #[test]
     fn period_end_accepts_ongoing() {
         assert_eq!("ongoing".parse::<PeriodEnd>().unwrap(), PeriodEnd::Ongoing);
-        assert!(matches!("2024-06".parse::<PeriodEnd>().unwrap(), PeriodEnd::On(_)));
+        assert!(matches!(
+            "2024-06".parse::<PeriodEnd>().unwrap(),
+            PeriodEnd::On(_)
+        ));
     }
 }

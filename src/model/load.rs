@@ -143,28 +143,45 @@ pub fn parse_document<T: DeserializeOwned>(
     if is_blank(&source.text) {
         return Err(LoadError::one(
             Diagnostic::error("empty-file", source, format!("the {kind} file is empty"))
+                .at(0..0)
+                .with_label("nothing here but blank lines and comments")
                 .with_hint(if kind == "case" {
-                    "`promocase init FILE` writes a starter case with every section explained".to_string()
+                    "`promocase init FILE` writes a starter case with every section explained"
+                        .to_string()
                 } else {
                     format!("a {kind} file needs at least the required sections")
                 }),
         ));
     }
-    let yaml: serde_yaml::Value =
-        serde_yaml::from_str(&source.text).map_err(|e| LoadError::one(syntax_error(source, &e)))?;
     let locations = Locations::index(source);
-    let mut diagnostics = Vec::new();
-    for duplicate in locations.duplicates() {
-        diagnostics.push(
-            Diagnostic::error("duplicate-key", source, format!("`{}` appears twice in the same section", duplicate.key))
-                .at(duplicate.second.clone())
-                .with_label("second time")
-                .with_hint(format!(
-                    "keep one of the two; the first is on line {}",
-                    source.line_column(duplicate.first.start).0
-                )),
-        );
-    }
+    let duplicates: Vec<Diagnostic> = locations
+        .duplicates()
+        .iter()
+        .map(|duplicate| {
+            Diagnostic::error(
+                "duplicate-key",
+                source,
+                format!("`{}` appears twice in the same section", duplicate.key),
+            )
+            .at(duplicate.second.clone())
+            .with_label("second time")
+            .with_hint(format!(
+                "keep one of the two; the first is on line {}",
+                source.line_column(duplicate.first.start).0
+            ))
+        })
+        .collect();
+    let yaml: serde_yaml::Value = match serde_yaml::from_str(&source.text) {
+        Ok(yaml) => yaml,
+        // Our own index names every duplicate and points at the second one.
+        Err(error) if error.to_string().contains("duplicate entry") && !duplicates.is_empty() => {
+            return Err(LoadError {
+                diagnostics: duplicates,
+            });
+        }
+        Err(error) => return Err(LoadError::one(syntax_error(source, &error))),
+    };
+    let mut diagnostics = duplicates;
     let json = to_json(&yaml, "", source, &locations, &mut diagnostics);
     if !diagnostics.is_empty() {
         return Err(LoadError { diagnostics });
@@ -190,9 +207,13 @@ pub fn parse_document<T: DeserializeOwned>(
     let value = serde_yaml::from_value(yaml).map_err(|error| {
         // The schema accepted the file, so this is a value only the types reject.
         LoadError::one(
-            Diagnostic::error("invalid", source, format!("the {kind} cannot be read: {error}"))
-                .at(locations.value(""))
-                .with_hint("please report this file: the format's schema accepted it"),
+            Diagnostic::error(
+                "invalid",
+                source,
+                format!("the {kind} cannot be read: {error}"),
+            )
+            .at(locations.value(""))
+            .with_hint("please report this file: the format's schema accepted it"),
         )
     })?;
     Ok(Loaded {
@@ -212,69 +233,99 @@ fn is_blank(text: &str) -> bool {
 /// A YAML syntax error with its position and advice in place of parser jargon.
 fn syntax_error(source: &Arc<SourceFile>, error: &serde_yaml::Error) -> Diagnostic {
     let raw = error.to_string();
-    // serde_yaml appends " at line L column C"; the snippet shows that already.
+    // serde_yaml writes "PROBLEM at line L column C[, while CONTEXT at line L column C]";
+    // the snippet shows the position, so the words are kept apart from it.
     let message = raw.split(" at line ").next().unwrap_or(&raw).to_string();
-    let offset = error
+    let context = raw.split_once(", while ").and_then(|(_, context)| {
+        let (what, position) = context.split_once(" at line ")?;
+        let (line, column) = position.split_once(" column ")?;
+        Some((
+            what.to_string(),
+            line.trim().parse::<usize>().ok()?,
+            column.trim().parse::<usize>().ok()?,
+        ))
+    });
+    let mut offset = error
         .location()
         .map(|loc| source.offset_of(loc.line(), loc.column().saturating_sub(1)));
-    let (text, hint) = explain_syntax(&message, offset.map(|o| &source.text[o..]));
+    let (text, label, mut hint) = explain_syntax(&message, offset.map(|o| &source.text[o..]));
+    if let Some((what, line, column)) = &context {
+        if what.contains("quoted scalar") {
+            // The end of the file is a useless place to point at: show where the quote opened.
+            offset = Some(source.offset_of(*line, column.saturating_sub(1)));
+        } else {
+            hint.push_str(&format!(
+                " (the part that is not closed starts on line {line})"
+            ));
+        }
+    }
     let mut diagnostic = Diagnostic::error("yaml-syntax", source, text).with_hint(hint);
     if let Some(offset) = offset {
         let end = source.text[offset..]
             .chars()
             .next()
             .map_or(offset, |c| offset + c.len_utf8());
-        diagnostic = diagnostic.at(offset..end).with_label(message);
+        diagnostic = diagnostic.at(offset..end).with_label(label);
     }
     diagnostic
 }
 
-fn explain_syntax(message: &str, rest: Option<&str>) -> (String, String) {
+fn explain_syntax(message: &str, rest: Option<&str>) -> (String, String, String) {
     let starts_with_tab = rest.is_some_and(|r| r.starts_with('\t'));
     if starts_with_tab || message.contains("tab") {
         return (
             "a tab is used for indentation".into(),
+            "a tab".into(),
             "YAML indents with spaces only: replace the tab with spaces".into(),
         );
     }
     if message.contains("mapping values are not allowed") {
         return (
             "a `:` stands where the file cannot have one".into(),
+            "unexpected `:`".into(),
             "when a value itself contains \": \", put the whole value in quotes, e.g. title: \"Growth: phase 2\"".into(),
         );
     }
-    if message.contains("did not find expected key") || message.contains("could not find expected ':'") {
+    if message.contains("did not find expected key")
+        || message.contains("could not find expected ':'")
+    {
         return (
             "the indentation does not line up".into(),
+            "this line does not line up".into(),
             "fields of one section must start in the same column; check this line and the one above".into(),
         );
     }
     if message.contains("did not find expected '-' indicator") {
         return (
             "a list item is not lined up with the others".into(),
+            "not lined up".into(),
             "start every item of a list with `- ` in the same column".into(),
         );
     }
-    if message.contains("found unexpected end of stream") || message.contains("while scanning a quoted scalar") {
+    if message.contains("found unexpected end of stream") {
         return (
             "a quoted text is never closed".into(),
-            "close the quote on the same line, or remove it".into(),
+            "this quote is never closed".into(),
+            "close the quote at the end of the value, or remove it".into(),
         );
     }
     if message.contains("more than one document") {
         return (
             "the file holds more than one document".into(),
+            "a second document starts here".into(),
             "remove the extra `---` line: one case per file".into(),
         );
     }
     if message.contains("duplicate entry") {
         return (
             "a field appears twice in the same section".into(),
+            "duplicate".into(),
             "keep one of the two".into(),
         );
     }
     (
         "the file is not valid YAML".into(),
+        message.to_string(),
         format!("the YAML reader said: {message}"),
     )
 }
@@ -301,9 +352,13 @@ fn to_json(
                 Value::Number(f)
             } else {
                 diagnostics.push(
-                    Diagnostic::error("bad-number", source, format!("`{n}` is not a number a case can use"))
-                        .at(locations.value(pointer))
-                        .with_hint("write a finite number such as 12.5"),
+                    Diagnostic::error(
+                        "bad-number",
+                        source,
+                        format!("`{n}` is not a number a case can use"),
+                    )
+                    .at(locations.value(pointer))
+                    .with_hint("write a finite number such as 12.5"),
                 );
                 Value::Null
             }
@@ -313,7 +368,15 @@ fn to_json(
             items
                 .iter()
                 .enumerate()
-                .map(|(i, item)| to_json(item, &pointer_join(pointer, i), source, locations, diagnostics))
+                .map(|(i, item)| {
+                    to_json(
+                        item,
+                        &pointer_join(pointer, i),
+                        source,
+                        locations,
+                        diagnostics,
+                    )
+                })
                 .collect(),
         ),
         Y::Mapping(mapping) => {
@@ -326,9 +389,13 @@ fn to_json(
                     Y::Null => "null".to_string(),
                     _ => {
                         diagnostics.push(
-                            Diagnostic::error("complex-key", source, "a field name must be a plain word")
-                                .at(locations.value(pointer))
-                                .with_hint("write field names as `name: value`"),
+                            Diagnostic::error(
+                                "complex-key",
+                                source,
+                                "a field name must be a plain word",
+                            )
+                            .at(locations.value(pointer))
+                            .with_hint("write field names as `name: value`"),
                         );
                         continue;
                     }
@@ -341,9 +408,13 @@ fn to_json(
         }
         Y::Tagged(tagged) => {
             diagnostics.push(
-                Diagnostic::error("yaml-tag", source, format!("the YAML tag `{}` is not supported", tagged.tag))
-                    .at(locations.value(pointer))
-                    .with_hint("remove the `!tag`; write the plain value"),
+                Diagnostic::error(
+                    "yaml-tag",
+                    source,
+                    format!("the YAML tag `{}` is not supported", tagged.tag),
+                )
+                .at(locations.value(pointer))
+                .with_hint("remove the `!tag`; write the plain value"),
             );
             Value::Null
         }

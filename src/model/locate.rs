@@ -135,7 +135,10 @@ struct Builder<'a> {
 impl Builder<'_> {
     fn range(&self, span: Span) -> Range<usize> {
         let start = self.source.offset_of(span.start.line(), span.start.col());
-        let end = self.source.offset_of(span.end.line(), span.end.col()).max(start);
+        let end = self
+            .source
+            .offset_of(span.end.line(), span.end.col())
+            .max(start);
         start..end
     }
 
@@ -206,17 +209,18 @@ impl Builder<'_> {
                 let line = self.source.line_range(range.start);
                 let value = range.start..line.end.max(range.start);
                 self.record(path.clone(), key, value);
-                self.stack.push(if matches!(event, Event::MappingStart(..)) {
-                    Frame::Mapping {
-                        path,
-                        pending_key: None,
-                    }
-                } else {
-                    Frame::Sequence {
-                        path,
-                        next_index: 0,
-                    }
-                });
+                self.stack
+                    .push(if matches!(event, Event::MappingStart(..)) {
+                        Frame::Mapping {
+                            path,
+                            pending_key: None,
+                        }
+                    } else {
+                        Frame::Sequence {
+                            path,
+                            next_index: 0,
+                        }
+                    });
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 self.stack.pop();
@@ -230,7 +234,7 @@ impl Builder<'_> {
 mod tests {
     use super::*;
 
-    fn text_at<'a>(source: &'a SourceFile, range: Range<usize>) -> &'a str {
+    fn text_at(source: &SourceFile, range: Range<usize>) -> &str {
         &source.text[range]
     }
 

@@ -6,6 +6,7 @@ mod case;
 pub mod date;
 pub mod load;
 pub mod locate;
+pub mod reference;
 pub mod schema;
 mod validate;
 

@@ -25,7 +25,9 @@ impl DocumentSchema {
         let json = schema_json::<T>();
         let validator = jsonschema::options()
             .should_validate_formats(true)
-            .with_format(date::DATE_FORMAT, |s: &str| date::check_format(date::DATE_FORMAT, s).is_some_and(|r| r.is_ok()))
+            .with_format(date::DATE_FORMAT, |s: &str| {
+                date::check_format(date::DATE_FORMAT, s).is_some_and(|r| r.is_ok())
+            })
             .with_format(date::PERIOD_END_FORMAT, |s: &str| {
                 date::check_format(date::PERIOD_END_FORMAT, s).is_some_and(|r| r.is_ok())
             })

@@ -27,11 +27,20 @@ pub fn validate(
     let mut diagnostics = Vec::new();
     for error in schema.validator.iter_errors(value) {
         let pointer = error.instance_path().to_string();
-        let translated = translate(schema, &pointer, error.kind(), error.instance(), source, locations);
+        let translated = translate(
+            schema,
+            &pointer,
+            error.kind(),
+            error.instance(),
+            source,
+            locations,
+        );
         for diagnostic in translated {
             // One message per value: a bad date fails both its pattern and its format.
             let key = match diagnostic.code.as_str() {
-                "missing-field" | "unknown-field" => format!("{pointer}\u{0}{}", diagnostic.message),
+                "missing-field" | "unknown-field" => {
+                    format!("{pointer}\u{0}{}", diagnostic.message)
+                }
                 _ => pointer.clone(),
             };
             if seen_paths.insert(key) {
@@ -49,9 +58,15 @@ fn field_name(pointer: &str) -> String {
     match segments.as_slice() {
         [] => "the file".to_string(),
         [.., parent, last] if last.parse::<usize>().is_ok() => {
-            format!("item {} of `{}`", last.parse::<usize>().unwrap_or(0) + 1, unescape(parent))
+            format!(
+                "item {} of `{}`",
+                last.parse::<usize>().unwrap_or(0) + 1,
+                unescape(parent)
+            )
         }
-        [last] if last.parse::<usize>().is_ok() => format!("item {}", last.parse::<usize>().unwrap_or(0) + 1),
+        [last] if last.parse::<usize>().is_ok() => {
+            format!("item {}", last.parse::<usize>().unwrap_or(0) + 1)
+        }
         [.., last] => format!("`{}`", unescape(last)),
     }
 }
@@ -91,7 +106,11 @@ fn describe_type(kind: &TypeKind) -> String {
     };
     match kind {
         TypeKind::Single(t) => name(t).to_string(),
-        TypeKind::Multiple(types) => types.into_iter().map(|t| name(&t)).collect::<Vec<_>>().join(" or "),
+        TypeKind::Multiple(types) => types
+            .into_iter()
+            .map(|t| name(&t))
+            .collect::<Vec<_>>()
+            .join(" or "),
     }
 }
 
@@ -125,11 +144,22 @@ fn translate(
                 } else {
                     format!("in {field}")
                 };
-                let mut d = Diagnostic::error("unknown-field", source, format!("unknown field `{key}` {place}"))
-                    .at(locations.primary(&pointer_join(pointer, key)))
-                    .with_label("not a field of the case format");
+                let mut d = Diagnostic::error(
+                    "unknown-field",
+                    source,
+                    format!("unknown field `{key}` {place}"),
+                )
+                .at(locations.primary(&pointer_join(pointer, key)))
+                .with_label("not a field of the case format");
+                let key_range = locations.primary(&pointer_join(pointer, key));
+                let line = &source.text[source.line_range(key_range.start)];
+                let in_braces = line[..key_range.start - source.line_range(key_range.start).start].contains('{');
                 d = match crate::suggest::closest(key, allowed.iter().map(String::as_str)) {
                     Some(best) => d.with_hint(format!("did you mean `{best}`?")),
+                    // `{metric: Cost per 10,000 cases}` splits at the comma.
+                    None if in_braces => d.with_hint(
+                        "inside { }, a comma starts a new field: put text that contains a comma in quotes, e.g. metric: \"Cost per 10,000 cases\"",
+                    ),
                     None => d.with_hint(format!("the fields here are: {}", allowed.join(", "))),
                 };
                 d
@@ -144,10 +174,18 @@ fn translate(
             } else {
                 field.clone()
             };
-            one(Diagnostic::error("missing-field", source, format!("{place} is missing `{property}`"))
-                .at(locations.primary(pointer))
-                .with_label(format!("`{property}` is required here"))
-                .with_hint(format!("add `{property}:` here. {what}").trim_end().to_string()))
+            one(Diagnostic::error(
+                "missing-field",
+                source,
+                format!("{place} is missing `{property}`"),
+            )
+            .at(locations.primary(pointer))
+            .with_label(format!("`{property}` is required here"))
+            .with_hint(
+                format!("add `{property}:` here. {what}")
+                    .trim_end()
+                    .to_string(),
+            ))
         }
         ValidationErrorKind::Type { kind } => {
             let expected = describe_type(kind);
@@ -158,14 +196,22 @@ fn translate(
                 } else {
                     "write a whole number such as `12`".to_string()
                 }
-            } else if expects(kind, P::String) && !instance.is_array() && !instance.is_object() && !instance.is_null() {
-                format!("put the value in quotes so it reads as text: \"{}\"", instance_text(instance))
+            } else if expects(kind, P::String)
+                && !instance.is_array()
+                && !instance.is_object()
+                && !instance.is_null()
+            {
+                format!(
+                    "put the value in quotes so it reads as text: \"{}\"",
+                    instance_text(instance)
+                )
             } else if expects(kind, P::Array) {
                 "this is a list: put each item on its own line, starting with `- `".to_string()
             } else if expects(kind, P::Object) && instance.is_null() {
                 "the section is empty: fill in its fields on the lines below, indented, or remove the line".to_string()
             } else if expects(kind, P::Object) {
-                "this is a section: put its fields on the lines below, indented by two spaces".to_string()
+                "this is a section: put its fields on the lines below, indented by two spaces"
+                    .to_string()
             } else if instance.is_null() {
                 "write a value after the colon, or remove the line".to_string()
             } else {
@@ -203,17 +249,18 @@ fn translate(
             let reason = date::check_format(format, &text)
                 .and_then(Result::err)
                 .map_or_else(|| format!("\"{text}\" is not a valid {format}"), |e| e.0);
-            one(Diagnostic::error("bad-date", source, format!("{field} is not a valid date"))
-                .at(at_value)
-                .with_label("not a date")
-                .with_hint(reason))
+            one(bad_date(source, &field, format, at_value, reason))
         }
-        ValidationErrorKind::Pattern { .. } if pointer.ends_with("accent_color") => one(
-            Diagnostic::error("bad-colour", source, format!("{field} is not a colour code"))
-                .at(at_value)
-                .with_label("expected #RRGGBB")
-                .with_hint("write the colour as a hex code in quotes, e.g. \"#1F4E79\""),
-        ),
+        ValidationErrorKind::Pattern { .. } if pointer.ends_with("accent_color") => {
+            one(Diagnostic::error(
+                "bad-colour",
+                source,
+                format!("{field} is not a colour code"),
+            )
+            .at(at_value)
+            .with_label("expected #RRGGBB")
+            .with_hint("write the colour as a hex code in quotes, e.g. \"#1F4E79\""))
+        }
         ValidationErrorKind::Pattern { .. } => {
             // Dates carry a pattern for editors and a format for us; explain by the format.
             let format = schema
@@ -223,28 +270,47 @@ fn translate(
                 .unwrap_or(date::DATE_FORMAT);
             let reason = date::check_format(format, &instance_text(instance))
                 .and_then(Result::err)
-                .map_or_else(|| "write a day as YYYY-MM-DD or a month as YYYY-MM".to_string(), |e| e.0);
-            one(Diagnostic::error("bad-date", source, format!("{field} is not a valid date"))
-                .at(at_value)
-                .with_label("not a date")
-                .with_hint(reason))
+                .map_or_else(
+                    || "write a day as YYYY-MM-DD or a month as YYYY-MM".to_string(),
+                    |e| e.0,
+                );
+            one(bad_date(source, &field, format, at_value, reason))
         }
-        ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => one(
-            Diagnostic::error(
-                "out-of-range",
-                source,
-                format!("{field} cannot be {}", instance_text(instance)),
-            )
-            .at(at_value)
-            .with_label(format!("must be at least {limit}"))
-            .with_hint("counts and amounts cannot be negative"),
-        ),
-        other => one(
-            Diagnostic::error("invalid", source, format!("{field} is not valid: {other:?}"))
-                .at(at_value)
-                .with_hint(description.unwrap_or_default()),
-        ),
+        ValidationErrorKind::Minimum { limit }
+        | ValidationErrorKind::ExclusiveMinimum { limit } => one(Diagnostic::error(
+            "out-of-range",
+            source,
+            format!("{field} cannot be {}", instance_text(instance)),
+        )
+        .at(at_value)
+        .with_label(format!("must be at least {limit}"))
+        .with_hint("counts and amounts cannot be negative")),
+        other => one(Diagnostic::error(
+            "invalid",
+            source,
+            format!("{field} is not valid: {other:?}"),
+        )
+        .at(at_value)
+        .with_hint(description.unwrap_or_default())),
     }
+}
+
+fn bad_date(
+    source: &Arc<SourceFile>,
+    field: &str,
+    format: &str,
+    at: std::ops::Range<usize>,
+    reason: String,
+) -> Diagnostic {
+    let (what, label) = match format {
+        date::READINESS_FORMAT => ("a readiness", "not a readiness"),
+        date::PERIOD_END_FORMAT => ("a date or `ongoing`", "not a date"),
+        _ => ("a valid date", "not a date"),
+    };
+    Diagnostic::error("bad-date", source, format!("{field} is not {what}"))
+        .at(at)
+        .with_label(label)
+        .with_hint(reason)
 }
 
 fn instance_text(value: &Value) -> String {
