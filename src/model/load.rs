@@ -23,6 +23,13 @@ use super::locate::{Locations, pointer_join};
 use super::schema::{DocumentSchema, case_schema};
 use crate::diagnostic::{Diagnostic, SourceFile};
 
+/// The largest file the loader reads; a real case is a few tens of kilobytes.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+/// The most items one list may hold.
+pub const MAX_LIST_ITEMS: usize = 10_000;
+/// The longest text one value may hold, in characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
 /// A document that loaded, with where each of its values came from.
 #[derive(Debug, Clone)]
 pub struct Loaded<T> {
@@ -77,6 +84,19 @@ pub fn read_source(path: &Path) -> Result<Arc<SourceFile>, LoadError> {
         return Err(unreadable(
             format!("`{}` is a folder, not a case file", path.display()),
             "name the .yaml file inside it, e.g. `promocase check cases/ana.yaml`",
+        ));
+    }
+    if let Ok(metadata) = std::fs::metadata(path)
+        && metadata.len() > MAX_FILE_BYTES
+    {
+        return Err(unreadable(
+            format!(
+                "`{}` is {:.1} MB; a case file may be at most {} MB",
+                path.display(),
+                metadata.len() as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            "is this the right file? A complete case is usually under 50 KB",
         ));
     }
     let bytes = std::fs::read(path).map_err(|error| match error.kind() {
@@ -171,7 +191,11 @@ pub fn parse_document<T: DeserializeOwned>(
             ))
         })
         .collect();
-    let yaml: serde_yaml::Value = match serde_yaml::from_str(&source.text) {
+    let parsed = serde_yaml::from_str::<serde_yaml::Value>(&source.text).and_then(|mut yaml| {
+        // `<<: *anchor` merge keys are part of YAML 1.1 that many writers use.
+        yaml.apply_merge().map(|()| yaml)
+    });
+    let yaml = match parsed {
         Ok(yaml) => yaml,
         // Our own index names every duplicate and points at the second one.
         Err(error) if error.to_string().contains("duplicate entry") && !duplicates.is_empty() => {
@@ -245,9 +269,28 @@ fn syntax_error(source: &Arc<SourceFile>, error: &serde_yaml::Error) -> Diagnost
             column.trim().parse::<usize>().ok()?,
         ))
     });
-    let mut offset = error
-        .location()
-        .map(|loc| source.offset_of(loc.line(), loc.column().saturating_sub(1)));
+    // Some reader errors give only "at position N" (a character index) and a
+    // meaningless location at the start of the file; the position is the truth.
+    let position = raw
+        .rsplit_once(" at position ")
+        .and_then(|(_, n)| n.trim().parse::<usize>().ok())
+        .map(|n| {
+            source
+                .text
+                .char_indices()
+                .nth(n)
+                .map_or(source.text.len(), |(i, _)| i)
+        });
+    let mut offset = position.or_else(|| {
+        error
+            .location()
+            .map(|loc| source.offset_of(loc.line(), loc.column().saturating_sub(1)))
+    });
+    let message = message
+        .split(" at position ")
+        .next()
+        .unwrap_or(&message)
+        .to_string();
     let (text, label, mut hint) = explain_syntax(&message, offset.map(|o| &source.text[o..]));
     if let Some((what, line, column)) = &context {
         if what.contains("quoted scalar") {
@@ -309,6 +352,27 @@ fn explain_syntax(message: &str, rest: Option<&str>) -> (String, String, String)
             "close the quote at the end of the value, or remove it".into(),
         );
     }
+    if message.contains("control characters are not allowed") {
+        return (
+            "the file contains an invisible control character".into(),
+            "control character".into(),
+            "delete it (it often comes with text copied from another program); YAML allows no NUL or other control characters".into(),
+        );
+    }
+    if message.contains("repetition limit exceeded") {
+        return (
+            "the file's aliases (`*name`) expand to far more data than a case holds".into(),
+            "aliases".into(),
+            "write the values out instead of nesting aliases of aliases".into(),
+        );
+    }
+    if message.contains("recursion limit exceeded") {
+        return (
+            "the file nests sections deeper than a case ever needs".into(),
+            "too deep".into(),
+            "a case is at most a few levels deep: check the brackets and the indentation".into(),
+        );
+    }
     if message.contains("more than one document") {
         return (
             "the file holds more than one document".into(),
@@ -363,7 +427,39 @@ fn to_json(
                 Value::Null
             }
         }
-        Y::String(s) => Value::String(s.clone()),
+        Y::String(s) => {
+            let length = s.chars().count();
+            if length > MAX_TEXT_CHARS {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "too-long",
+                        source,
+                        format!("this text is {length} characters long; a value may be at most {MAX_TEXT_CHARS}"),
+                    )
+                    .at(locations.value(pointer))
+                    .with_label("too long")
+                    .with_hint("keep each value to a few sentences and link longer documents under `evidence`"),
+                );
+                return Value::Null;
+            }
+            Value::String(s.clone())
+        }
+        Y::Sequence(items) if items.len() > MAX_LIST_ITEMS => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "too-many-items",
+                    source,
+                    format!(
+                        "this list has {} items; a list may hold at most {MAX_LIST_ITEMS}",
+                        items.len()
+                    ),
+                )
+                .at(locations.primary(pointer))
+                .with_label("too many items")
+                .with_hint("keep the items that make the case; a promotion case is read by people"),
+            );
+            Value::Null
+        }
         Y::Sequence(items) => Value::Array(
             items
                 .iter()
