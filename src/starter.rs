@@ -71,28 +71,105 @@ pub fn track_id(track: Track) -> String {
         .unwrap_or_else(|| "other".to_string())
 }
 
-/// The starter case text for `level` and `track`, dated from `today`.
-pub fn starter_case(file_name: &str, level: Level, track: Track, today: NaiveDate) -> String {
-    let (department, kpi_name, kpi_category, kpi_unit) = track_defaults(track);
-    let area = track_title(track);
-    let (current_title, target_title) = match level {
-        Level::SeniorManager => (format!("{area} Manager"), format!("Senior Manager, {area}")),
-        Level::Director => (format!("{area} Manager"), format!("Director of {area}")),
-        Level::Vp => (format!("Director of {area}"), format!("VP of {area}")),
-    };
+/// What the writer told `init` about themselves; anything left out gets a
+/// placeholder that loads cleanly and is obviously theirs to replace.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StarterAnswers {
+    pub level: Level,
+    pub track: Track,
+    pub name: Option<String>,
+    pub current_title: Option<String>,
+    pub target_title: Option<String>,
+    pub company: Option<String>,
+    pub audience_name: Option<String>,
+    pub audience_title: Option<String>,
+    pub target_date: Option<crate::model::PartialDate>,
+}
+
+impl StarterAnswers {
+    pub fn new(level: Level, track: Track) -> Self {
+        Self {
+            level,
+            track,
+            name: None,
+            current_title: None,
+            target_title: None,
+            company: None,
+            audience_name: None,
+            audience_title: None,
+            target_date: None,
+        }
+    }
+
+    /// The titles a case at this level and track usually carries: (current, target).
+    pub fn default_titles(&self) -> (String, String) {
+        let area = track_title(self.track);
+        match self.level {
+            Level::SeniorManager => (format!("{area} Manager"), format!("Senior Manager, {area}")),
+            Level::Director => (format!("{area} Manager"), format!("Director of {area}")),
+            Level::Vp => (format!("Director of {area}"), format!("VP of {area}")),
+        }
+    }
+}
+
+/// A value as a YAML scalar: plain when that reads the same, quoted otherwise,
+/// so answers like `Growth: phase 2` or `#1 team` cannot break the file.
+fn yaml_scalar(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || " .,'-()&/".contains(c))
+        && text.chars().next().is_some_and(char::is_alphabetic)
+        && text.trim() == text
+        && !matches!(
+            text.to_ascii_lowercase().as_str(),
+            "yes" | "no" | "true" | "false" | "null" | "on" | "off"
+        );
+    if plain {
+        text.to_string()
+    } else {
+        serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+    }
+}
+
+/// The starter case text for the answers, dated from `today`.
+pub fn starter_case(file_name: &str, answers: &StarterAnswers, today: NaiveDate) -> String {
+    let (department, kpi_name, kpi_category, kpi_unit) = track_defaults(answers.track);
+    let (default_current, default_target) = answers.default_titles();
     let month = |date: NaiveDate| format!("{:04}-{:02}", date.year(), date.month());
-    let target_date = today.checked_add_months(Months::new(6)).unwrap_or(today);
+    let target_date = answers.target_date.map_or_else(
+        || month(today.checked_add_months(Months::new(6)).unwrap_or(today)),
+        |date| date.to_string(),
+    );
     let milestone_date = today.checked_add_months(Months::new(12)).unwrap_or(today);
     let period_start = today.checked_sub_months(Months::new(12)).unwrap_or(today);
+    let answer =
+        |value: &Option<String>, default: &str| yaml_scalar(value.as_deref().unwrap_or(default));
     TEMPLATE
         .replace("{{file_name}}", file_name)
         .replace("{{as_of}}", &today.format("%Y-%m-%d").to_string())
-        .replace("{{current_title}}", &current_title)
-        .replace("{{target_title}}", &target_title)
-        .replace("{{level}}", level.id())
-        .replace("{{track}}", &track_id(track))
+        .replace("{{name}}", &answer(&answers.name, "Your Name"))
+        .replace(
+            "{{current_title}}",
+            &answer(&answers.current_title, &default_current),
+        )
+        .replace(
+            "{{target_title}}",
+            &answer(&answers.target_title, &default_target),
+        )
+        .replace("{{level}}", answers.level.id())
+        .replace("{{track}}", &track_id(answers.track))
+        .replace("{{company}}", &answer(&answers.company, "Your Company"))
+        .replace(
+            "{{audience_name}}",
+            &answer(&answers.audience_name, "Name of your COO"),
+        )
+        .replace(
+            "{{audience_title}}",
+            &answer(&answers.audience_title, "Chief Operating Officer"),
+        )
         .replace("{{department}}", department)
-        .replace("{{target_date}}", &month(target_date))
+        .replace("{{target_date}}", &target_date)
         .replace("{{milestone_date}}", &month(milestone_date))
         .replace("{{period_start}}", &month(period_start))
         .replace("{{kpi_name}}", kpi_name)
@@ -115,12 +192,26 @@ mod tests {
                 Track::Other,
                 Track::CustomerService,
             ] {
-                let text = starter_case("case.yaml", level, track, today);
+                let text = starter_case("case.yaml", &StarterAnswers::new(level, track), today);
                 let loaded = crate::model::parse_case(SourceFile::new("case.yaml", text), today)
                     .unwrap_or_else(|e| panic!("{level:?} {track:?}: {e}"));
                 assert_eq!(loaded.case.candidate.target_level, level);
                 assert_eq!(loaded.case.candidate.track, track);
             }
         }
+    }
+
+    #[test]
+    fn answers_with_yaml_syntax_stay_text() {
+        let today = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
+        let mut answers = StarterAnswers::new(Level::Vp, Track::Sales);
+        answers.name = Some("O'Brien: #1 \"closer\" - yes".to_string());
+        answers.company = Some("no".to_string());
+        answers.target_date = "2027-01".parse().ok();
+        let text = starter_case("case.yaml", &answers, today);
+        let loaded = crate::model::parse_case(SourceFile::new("case.yaml", text), today).unwrap();
+        assert_eq!(loaded.case.candidate.name, "O'Brien: #1 \"closer\" - yes");
+        assert_eq!(loaded.case.candidate.company, "no");
+        assert_eq!(loaded.case.ask.target_date.to_string(), "2027-01");
     }
 }

@@ -2,8 +2,11 @@
 //! calls of the library and its results into output and an exit code.
 
 mod check;
+mod completions;
 mod init;
+mod man;
 mod output;
+mod prompt;
 mod schema;
 
 use std::process::ExitCode;
@@ -48,6 +51,14 @@ pub enum Command {
     ///
     /// Example: promocase schema -o promocase.schema.json
     Schema(schema::SchemaArgs),
+    /// Print a shell completion script.
+    ///
+    /// Example: promocase completions bash > ~/.local/share/bash-completion/completions/promocase
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command into a folder.
+    ///
+    /// Example: promocase man | man -l -
+    Man(man::ManArgs),
 }
 
 /// The exit codes every command shares.
@@ -72,6 +83,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check::run(&args, &out, today),
         Command::Init(args) => init::run(&args, &out, today),
         Command::Schema(args) => schema::run(&args, &out),
+        Command::Completions(args) => completions::run(&args, &out),
+        Command::Man(args) => man::run(&args, &out),
     };
     exit::code(code)
 }
