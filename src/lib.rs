@@ -13,4 +13,5 @@ pub mod diagnostic;
 pub mod model;
 pub mod starter;
 pub mod suggest;
+pub mod synthetic;
 pub mod write;

@@ -65,6 +65,7 @@ fn yaml_syntax_errors_read_like_advice() {
         "syntax-unclosed-quote",
         bad_input("syntax-unclosed-quote.yaml")
     );
+    insta::assert_snapshot!("syntax-percent", bad_input("syntax-percent.yaml"));
 }
 
 #[test]

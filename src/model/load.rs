@@ -322,6 +322,16 @@ fn explain_syntax(message: &str, rest: Option<&str>) -> (String, String, String)
             "YAML indents with spaces only: replace the tab with spaces".into(),
         );
     }
+    if message.contains("cannot start any token")
+        && let Some(first) = rest.and_then(|r| r.chars().next())
+        && "%@`*&!|>".contains(first)
+    {
+        return (
+            format!("a value cannot start with `{first}` unless it is in quotes"),
+            "needs quotes".into(),
+            format!("put the whole value in quotes, e.g. \"{first}\""),
+        );
+    }
     if message.contains("mapping values are not allowed") {
         return (
             "a `:` stands where the file cannot have one".into(),
