@@ -11,6 +11,7 @@
 
 pub mod diagnostic;
 pub mod model;
+pub mod rubric;
 pub mod starter;
 pub mod suggest;
 pub mod write;

@@ -2,8 +2,11 @@
 //! calls of the library and its results into output and an exit code.
 
 mod check;
+mod explain;
 mod init;
 mod output;
+mod rubric;
+mod rules;
 mod schema;
 
 use std::process::ExitCode;
@@ -48,6 +51,18 @@ pub enum Command {
     ///
     /// Example: promocase schema -o promocase.schema.json
     Schema(schema::SchemaArgs),
+    /// List every rule of `check` with its severity at each level.
+    ///
+    /// Example: promocase rules
+    Rules(rules::RulesArgs),
+    /// Explain a rule: why it matters one level up and how to satisfy it.
+    ///
+    /// Example: promocase explain succession-missing
+    Explain(explain::ExplainArgs),
+    /// Show a built-in rubric to copy as your company's ladder.
+    ///
+    /// Example: promocase rubric show director > ours.yaml
+    Rubric(rubric::RubricArgs),
 }
 
 /// The exit codes every command shares.
@@ -71,9 +86,12 @@ pub fn run(cli: Cli) -> ExitCode {
     let out = Output::new(cli.color);
     let today = chrono::Local::now().date_naive();
     let code = match cli.command {
-        Command::Check(args) => check::run(&args, &out, today),
+        Command::Check(args) => check::run(&args, &out, cli.color, today),
         Command::Init(args) => init::run(&args, &out, today),
         Command::Schema(args) => schema::run(&args, &out),
+        Command::Rules(args) => rules::run(&args, &out),
+        Command::Explain(args) => explain::run(&args, &out),
+        Command::Rubric(args) => rubric::run(&args, &out),
     };
     exit::code(code)
 }

@@ -1,0 +1,50 @@
+//! The rule reference as Markdown, generated from the registry and the
+//! built-in rubrics. It fills the rules section of README.md (a test keeps the
+//! two equal) and is what `promocase rules --format markdown` prints.
+
+use super::config::Rubric;
+use super::registry::RULES;
+use crate::model::Level;
+
+/// The severity of a rule at each built-in level, as words: `error`, `warning`, `info`, `off`.
+pub fn severities(rule_id: &str) -> [&'static str; 3] {
+    Level::ALL.map(|level| {
+        Rubric::builtin(level)
+            .severity(rule_id)
+            .map_or("off", |s| s.as_str())
+    })
+}
+
+/// The README's rules section: every rule, then how the readiness score works.
+pub fn rules_markdown() -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "promocase checks {} rules. Severities are those of the built-in rubrics \
+(`promocase rubric show LEVEL`); `promocase explain ID` prints why each matters and an example \
+that satisfies it.\n\n",
+        RULES.len()
+    ));
+    out.push_str("| Rule | Dimension | senior-manager | director | vp | What it looks for |\n");
+    out.push_str("|---|---|---|---|---|---|\n");
+    for rule in RULES {
+        let [sm, director, vp] = severities(rule.id);
+        let dimension = rule.dimension.map_or("(the file)", |d| d.id());
+        out.push_str(&format!(
+            "| `{}` | {dimension} | {sm} | {director} | {vp} | {} |\n",
+            rule.id,
+            rule.summary.replace('|', "\\|")
+        ));
+    }
+    out.push_str(
+        "\n### Readiness score\n\n\
+Each dimension is **evidenced** (something in the case evidences it and no warning or error \
+weakens it), **thin** (evidence, but weakened by a warning or an error that is not waived) or \
+**missing** (nothing evidences it). Evidenced earns 1, thin 0.5, missing 0. With the weights of \
+the rubric (`weights:`),\n\n\
+```text\nscore = round(100 × Σ weight × credit / Σ weight)\n```\n\n\
+The top three gaps are the dimensions that are not evidenced, ranked by the points they cost \
+(weight × (1 − credit)), then by the severity of their worst finding, then in the order of the \
+criteria.\n",
+    );
+    out
+}
