@@ -33,7 +33,10 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         out.at(
             &format!("/ask/{field}"),
             format!("The ask does not say {}: without it the case reads as a request for a title rather than a proposal for the business", what.join(", nor ")),
-            format!("add {} under `ask:`", missing.iter().map(|(f, _)| format!("`{f}:`")).collect::<Vec<_>>().join(", ")),
+            format!(
+                "add {} under `ask:`; `promocase explain ask-incomplete` shows a complete ask",
+                missing.iter().map(|(f, _)| format!("`{f}:`")).collect::<Vec<_>>().join(", ")
+            ),
         );
     }
 }

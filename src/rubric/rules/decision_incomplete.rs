@@ -37,7 +37,10 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
             out.at(
                 &format!("/decisions/{index}/{field}"),
                 format!("The decision \"{}\" lacks {}: without them it does not show judgement under uncertainty", decision.title, what.join(", ")),
-                format!("add {}", missing.iter().map(|(f, _)| format!("`{f}:`")).collect::<Vec<_>>().join(", ")),
+                format!(
+                    "add {} to this decision: the alternatives you weighed, what you could not know, and what happened after",
+                    missing.iter().map(|(f, _)| format!("`{f}:`")).collect::<Vec<_>>().join(", ")
+                ),
             );
         }
     }

@@ -42,7 +42,10 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
                     kpi.name,
                     missing.join(", ")
                 ),
-                format!("add {} to this KPI", missing.iter().map(|m| format!("`{m}:`")).collect::<Vec<_>>().join(", ")),
+                format!(
+                    "add {} to this KPI: where it started, what you committed to, what you reached, in which unit and over what period",
+                    missing.iter().map(|m| format!("`{m}:`")).collect::<Vec<_>>().join(", ")
+                ),
             );
         }
     }
