@@ -44,7 +44,17 @@ the rubric (`weights:`),\n\n\
 ```text\nscore = round(100 × Σ weight × credit / Σ weight)\n```\n\n\
 The top three gaps are the dimensions that are not evidenced, ranked by the points they cost \
 (weight × (1 − credit)), then by the severity of their worst finding, then in the order of the \
-criteria.\n",
+criteria.\n\n\
+### Company rubrics and waivers\n\n\
+`promocase rubric show director > ours.yaml` prints the built-in rubric; edit it (rename the level \
+with `name:`, set a rule to `off` or another severity, change `thresholds:` and `weights:`, list the \
+evidence each track must show under `tracks:`) and check with `promocase check --rubric ours.yaml \
+CASE`. A company file needs only `level:`; what it leaves out comes from the built-in rubric of that \
+level. `--level` judges a case against another built-in level than its `target_level`.\n\n\
+A case may waive a rule it knowingly does not meet, with a reason:\n\n\
+```yaml\nwaivers:\n  - rule: visibility-missing\n    reason: The company has no executive committee; I report monthly to the CEO\n```\n\n\
+The waived findings leave the report and the waiver is listed with it; a waiver without a reason \
+does not apply and is itself reported (`waiver-no-reason`).\n",
     );
     out
 }
