@@ -507,3 +507,23 @@ fn readme_rules_section_is_current() {
         "README.md's rules section is out of date: replace it with `promocase rules --format markdown`"
     );
 }
+
+#[test]
+fn rubric_schema_accepts_the_builtin_rubrics_and_rejects_typos() {
+    let output = promocase(&["rubric", "schema"]);
+    assert_eq!(output.status.code(), Some(0));
+    let schema: Value = serde_json::from_slice(&output.stdout).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    for level in ["senior-manager", "director", "vp"] {
+        let text = stdout(&promocase(&["rubric", "show", level]));
+        let yaml: serde_yaml::Value = serde_yaml::from_str(&text).expect("rubric is YAML");
+        let json = serde_json::to_value(yaml).expect("rubric as JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{level}: {errors:?}");
+    }
+    let typo = serde_json::json!({"level": "director", "thresholds": {"stale_after_month": 12}});
+    assert!(!validator.is_valid(&typo));
+}

@@ -209,7 +209,7 @@ pub fn find_phrase_in<'t>(text: &'t str, phrases: &[String]) -> Option<(usize, &
             from = start + phrase.len().max(1);
         }
     }
-    best.map(|(start, end)| (start, &text[start..end]))
+    best.and_then(|(start, end)| text.get(start..end).map(|found| (start, found)))
 }
 
 /// The last day a period covers, or `as_of` for ongoing work; `None` when undated.
