@@ -37,9 +37,35 @@ pub fn run(args: &ExplainArgs, out: &Output) -> u8 {
         .lines()
         .map(|line| format!("    {line}\n"))
         .collect();
+    let explanation: Vec<String> = rule
+        .explanation
+        .split("\n\n")
+        .map(|p| wrap(p, 78))
+        .collect();
     out.raw(&format!(
         "{}: {}\n\nDimension: {dimension}\nSeverity: senior-manager {sm}, director {director}, vp {vp}\n\n{}\n\nA case that satisfies it:\n\n{example}",
-        rule.id, rule.summary, rule.explanation
+        rule.id,
+        rule.summary,
+        explanation.join("\n\n")
     ));
     exit::OK
+}
+
+/// Breaks a paragraph into lines of at most `width` characters, at spaces.
+fn wrap(paragraph: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in paragraph.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines.join("\n")
 }
