@@ -225,3 +225,72 @@ pub fn readiness(
         top_gaps: ranked.into_iter().take(3).map(|(.., gap)| gap).collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(rule: &'static str, dimension: DimensionId, severity: Severity) -> Finding {
+        Finding {
+            rule,
+            dimension: Some(dimension),
+            severity,
+            message: format!("{rule} says so"),
+            pointer: String::new(),
+            location: None,
+            hint: String::new(),
+        }
+    }
+
+    #[test]
+    fn grades_scores_and_ranks_gaps_as_documented() {
+        let evidence = vec![
+            (DimensionId::Strategy, vec!["vision".to_string()]),
+            (DimensionId::Budget, vec!["budget".to_string()]),
+            (DimensionId::Risk, Vec::new()),
+            (DimensionId::Succession, Vec::new()),
+            (DimensionId::Change, vec!["change".to_string()]),
+        ];
+        let findings = vec![
+            finding(
+                "strategy-short-horizon",
+                DimensionId::Strategy,
+                Severity::Warning,
+            ),
+            finding("budget-not-owned", DimensionId::Budget, Severity::Error),
+            finding(
+                "succession-missing",
+                DimensionId::Succession,
+                Severity::Error,
+            ),
+            // Notes do not weaken a dimension.
+            finding("strategy-no-roadmap", DimensionId::Change, Severity::Info),
+        ];
+        let weight = |d: DimensionId| match d {
+            DimensionId::Strategy => 3,
+            DimensionId::Budget => 3,
+            DimensionId::Risk => 1,
+            DimensionId::Succession => 1,
+            _ => 2,
+        };
+        let readiness = readiness(&evidence, &findings, weight, "director", "Director".into());
+        let status: Vec<Status> = readiness.dimensions.iter().map(|d| d.status).collect();
+        assert_eq!(
+            status,
+            [
+                Status::Thin,
+                Status::Thin,
+                Status::Missing,
+                Status::Missing,
+                Status::Evidenced
+            ]
+        );
+        // (3×0.5 + 3×0.5 + 0 + 0 + 2×1) / 10 = 0.5
+        assert_eq!(readiness.score, 50);
+        // Strategy and budget each cost 1.5 points; budget's error outranks strategy's warning.
+        // Risk and succession each cost 1; succession has an error, risk has no finding.
+        let gaps: Vec<&str> = readiness.top_gaps.iter().map(|g| g.dimension).collect();
+        assert_eq!(gaps, ["budget", "strategy", "succession"]);
+        assert_eq!(readiness.top_gaps[0].message, "budget-not-owned says so");
+    }
+}
