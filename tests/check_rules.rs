@@ -74,6 +74,14 @@ fn position_of(text: &str, marked: &str) -> (u64, u64) {
 
 const ROWS: &[Row] = &[
     Row {
+        rule: "achievements-missing",
+        edits: &[(
+            "achievements:\n  - title: Raised marketing-sourced pipeline from 1.8M to 2.9M EUR\n    period: {start: 2025-01, end: 2025-12}\n    context: Pipeline depended on two trade fairs a year.\n    actions: Built the partner programme and decided to move events budget into it.\n    outcomes:\n      - {metric: Marketing-sourced pipeline, baseline: 1800000, result: 2900000, unit: EUR}\n    dimensions: [business-kpis, customer]\n    evidence: [https://bi.example.com/pipeline]\n    attestors: [Henrik Berg, Chief Revenue Officer]\n  - title: Automated lead routing between marketing and sales\n    period: {start: 2025-06, end: ongoing}\n    actions: Designed the routing rules and negotiated the service levels with Sales.\n    outcomes:\n      - {metric: Lead response time, baseline: 72, result: 4, unit: hours}\n    dimensions: [innovation]\n    attestors: [Marta Ruiz, VP Sales]\n\n",
+            "",
+        )],
+        at: None,
+    },
+    Row {
         rule: "strategy-missing",
         edits: &[(
             "vision:\n  statement: Half of new revenue sourced by marketing by the end of FY2028.\n  horizon_months: 24\n  company_objectives:\n    - Grow ARR 30% in FY2027\n  roadmap:\n    - {date: 2027-03, milestone: Attribution model agreed with Sales and Finance}\n",

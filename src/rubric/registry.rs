@@ -54,6 +54,7 @@ pub static RULES: &[&Rule] = &[
     &rules::succession_missing::RULE,
     &rules::succession_late::RULE,
     &rules::succession_no_development::RULE,
+    &rules::achievements_missing::RULE,
     &rules::outcome_unquantified::RULE,
     &rules::evidence_undated::RULE,
     &rules::evidence_stale::RULE,

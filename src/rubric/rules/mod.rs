@@ -2,6 +2,7 @@
 //! summary, explanation, example) and its check function; [`super::registry`]
 //! lists them. Rules never decide severity: the rubric does.
 
+pub mod achievements_missing;
 pub mod ask_incomplete;
 pub mod ask_target_date_past;
 pub mod budget_missing;
