@@ -54,7 +54,17 @@ level. `--level` judges a case against another built-in level than its `target_l
 A case may waive a rule it knowingly does not meet, with a reason:\n\n\
 ```yaml\nwaivers:\n  - rule: visibility-missing\n    reason: The company has no executive committee; I report monthly to the CEO\n```\n\n\
 The waived findings leave the report and the waiver is listed with it; a waiver without a reason \
-does not apply and is itself reported (`waiver-no-reason`).\n",
+does not apply and is itself reported (`waiver-no-reason`).\n\n\
+### Output formats and exit codes\n\n\
+`promocase check FILE... --format human|json|sarif|github --fail-on error|warning|info`. `human` \
+prints each finding with its line of the file, then the readiness table and a tally; `json` prints \
+one report object per file (an array when several files are given) with `readiness` (`score`, \
+`level`, `dimensions` with `status` and `evidence`, `top_gaps`), `findings` (`rule`, `severity`, \
+`message`, `line`, `column`, `hint`) and `waivers`; `sarif` prints one SARIF 2.1.0 log; `github` \
+prints `::error file=…,line=…::` annotations for GitHub Actions. The exit code is 0 when no finding \
+is at or above `--fail-on` (default `error`), 1 when one is, and 2 for a file or rubric that cannot \
+be read or loaded. From Rust, `promocase::rubric::check_case(&case, &Rubric::builtin(level))` returns \
+the same report; `Report::to_json()` gives the JSON object.\n",
     );
     out
 }
