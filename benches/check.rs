@@ -20,7 +20,9 @@ fn today() -> NaiveDate {
 }
 
 fn example(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
     std::fs::read_to_string(path).expect("the example exists")
 }
 
@@ -28,7 +30,12 @@ fn example(name: &str) -> String {
 #[divan::bench]
 fn load_typical_case(bencher: Bencher) {
     let text = example("operations-director.yaml");
-    bencher.bench(|| parse_case(SourceFile::new("operations-director.yaml", text.as_str()), today()));
+    bencher.bench(|| {
+        parse_case(
+            SourceFile::new("operations-director.yaml", text.as_str()),
+            today(),
+        )
+    });
 }
 
 /// Loading synthetic cases of growing size.

@@ -1,49 +1,332 @@
-//! `promocase check`: load each case and report what keeps it from loading.
+//! `promocase check`: lint each case against the director criteria of its
+//! target level and print the findings and a readiness report, in the format
+//! asked for. The work is done by [`promocase::rubric::check_case`]; this
+//! module picks the rubric, renders the output and decides the exit code.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::Args;
+use clap::{Args, ValueEnum};
 
-use super::{Output, exit};
-use promocase::model::load_case;
+use super::init::LevelArg;
+use super::{ColorChoice, Output, exit};
+use promocase::diagnostic::{Diagnostic, Severity};
+use promocase::model::{Level, load_case};
+use promocase::rubric::report::{Report, Status};
+use promocase::rubric::{Rubric, check_case, github, sarif};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Case files to check.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Output: human (snippets and a readiness table), json (one object per file; an array for
+    /// several files), sarif (SARIF 2.1.0 for code-scanning tools), github (Actions annotations).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Exit with 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
+    pub fail_on: FailOn,
+    /// Judge every case against this level instead of its `target_level`.
+    #[arg(long, value_enum, conflicts_with = "rubric")]
+    pub level: Option<LevelArg>,
+    /// A company rubric file (start from `promocase rubric show director`).
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
 }
 
-pub fn run(args: &CheckArgs, out: &Output, today: NaiveDate) -> u8 {
-    let mut failed = 0;
-    for path in &args.files {
-        match load_case(path, today) {
-            Ok(_) => out.result(&format!("ok: {}", path.display())),
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<FailOn> for Severity {
+    fn from(value: FailOn) -> Self {
+        match value {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+/// What happened to one file.
+enum Outcome {
+    Checked(Box<Report>),
+    BadInput {
+        file: String,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate) -> u8 {
+    let company_rubric = match &args.rubric {
+        None => None,
+        Some(path) => match Rubric::load(path) {
+            Ok(rubric) => Some(rubric),
             Err(error) => {
-                failed += 1;
                 for diagnostic in &error.diagnostics {
                     out.diagnostic(diagnostic);
                 }
-                let count = error.diagnostics.len();
                 out.message(&format!(
-                    "{}: {count} {} kept the case from loading\n",
-                    path.display(),
-                    if count == 1 { "error" } else { "errors" }
+                    "{}: the rubric could not be loaded",
+                    path.display()
                 ));
+                return exit::BAD_INPUT;
+            }
+        },
+    };
+    let level: Option<Level> = args.level.map(Level::from);
+    let outcomes: Vec<Outcome> = args
+        .files
+        .iter()
+        .map(|path| match load_case(path, today) {
+            Ok(loaded) => {
+                let rubric = company_rubric
+                    .clone()
+                    .unwrap_or_else(|| Rubric::for_case(&loaded, level));
+                Outcome::Checked(Box::new(check_case(&loaded, &rubric)))
+            }
+            Err(error) => Outcome::BadInput {
+                file: path.display().to_string(),
+                diagnostics: error.diagnostics,
+            },
+        })
+        .collect();
+
+    let stdout_color = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    };
+    match args.format {
+        Format::Human => human(&outcomes, out, stdout_color),
+        Format::Json => json(&outcomes, out),
+        Format::Sarif => {
+            report_bad_input(&outcomes, out);
+            let reports: Vec<Report> = checked(&outcomes).cloned().collect();
+            out.result(&pretty(&sarif::to_sarif(&reports)));
+        }
+        Format::Github => {
+            for outcome in &outcomes {
+                match outcome {
+                    Outcome::Checked(report) => out.raw(&github::to_github(report)),
+                    Outcome::BadInput { diagnostics, .. } => {
+                        for diagnostic in diagnostics {
+                            out.diagnostic(diagnostic);
+                            out.result(&github_input_error(diagnostic));
+                        }
+                    }
+                }
             }
         }
     }
-    let total = args.files.len();
-    if total > 1 {
-        out.result(&format!(
-            "checked {total} files: {} ok, {failed} with input errors",
-            total - failed
-        ));
-    }
-    if failed > 0 {
+
+    let threshold = Severity::from(args.fail_on);
+    if outcomes
+        .iter()
+        .any(|o| matches!(o, Outcome::BadInput { .. }))
+    {
         exit::BAD_INPUT
+    } else if checked(&outcomes).any(|r| r.fails(threshold)) {
+        exit::FINDINGS
     } else {
         exit::OK
     }
+}
+
+fn checked(outcomes: &[Outcome]) -> impl Iterator<Item = &Report> {
+    outcomes.iter().filter_map(|o| match o {
+        Outcome::Checked(report) => Some(report.as_ref()),
+        Outcome::BadInput { .. } => None,
+    })
+}
+
+fn pretty(value: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+fn report_bad_input(outcomes: &[Outcome], out: &Output) {
+    for outcome in outcomes {
+        if let Outcome::BadInput { file, diagnostics } = outcome {
+            for diagnostic in diagnostics {
+                out.diagnostic(diagnostic);
+            }
+            out.message(&format!(
+                "{file}: {} kept the case from loading\n",
+                count(diagnostics.len(), "error", "errors")
+            ));
+        }
+    }
+}
+
+fn github_input_error(diagnostic: &Diagnostic) -> String {
+    let escape = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let property = |s: &str| escape(s).replace(':', "%3A").replace(',', "%2C");
+    let mut properties = vec![format!("file={}", property(&diagnostic.source.name()))];
+    if let Some(location) = &diagnostic.location {
+        properties.push(format!("line={}", location.line));
+        properties.push(format!("col={}", location.column));
+    }
+    properties.push(format!("title={}", property(&diagnostic.code)));
+    format!(
+        "::error {}::{}",
+        properties.join(","),
+        escape(&diagnostic.message)
+    )
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The one-line tally of a report.
+fn tally(report: &Report) -> String {
+    format!(
+        "{}, {}, {}",
+        count(report.count(Severity::Error), "error", "errors"),
+        count(report.count(Severity::Warning), "warning", "warnings"),
+        count(report.count(Severity::Info), "note", "notes"),
+    )
+}
+
+fn human(outcomes: &[Outcome], out: &Output, color: bool) {
+    report_bad_input(outcomes, out);
+    for report in checked(outcomes) {
+        for diagnostic in report.diagnostics() {
+            out.raw(&diagnostic.render(color));
+        }
+        out.raw(&readiness_table(report));
+        out.result(&format!(
+            "{}: {}; readiness {}/100 for {}\n",
+            report.file,
+            tally(report),
+            report.readiness.score,
+            report.readiness.level_name
+        ));
+    }
+    if outcomes.len() > 1 {
+        let reports: Vec<&Report> = checked(outcomes).collect();
+        let bad = outcomes.len() - reports.len();
+        let with_errors = reports.iter().filter(|r| r.fails(Severity::Error)).count();
+        let with_warnings = reports
+            .iter()
+            .filter(|r| !r.fails(Severity::Error) && r.fails(Severity::Warning))
+            .count();
+        let clean = reports.len() - with_errors - with_warnings;
+        out.result(&format!(
+            "checked {}: {with_errors} with errors, {with_warnings} with warnings only, {clean} without warnings, {bad} with input errors",
+            count(outcomes.len(), "file", "files")
+        ));
+    }
+}
+
+/// Shortens text to `width` characters, marking the cut.
+fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
+/// The readiness report as a compact table, with the top gaps and waivers.
+fn readiness_table(report: &Report) -> String {
+    let readiness = &report.readiness;
+    let mut text = format!(
+        "Readiness for {}: {}/100\n",
+        readiness.level_name, readiness.score
+    );
+    let name_width = readiness
+        .dimensions
+        .iter()
+        .map(|d| d.name.len())
+        .max()
+        .unwrap_or(0);
+    for dimension in &readiness.dimensions {
+        if dimension.weight == 0 {
+            continue;
+        }
+        let evidence = match dimension.evidence.as_slice() {
+            [] => "-".to_string(),
+            [only] => clip(only, 60),
+            [first, rest @ ..] => format!("{} (+{} more)", clip(first, 52), rest.len()),
+        };
+        let status = match dimension.status {
+            Status::Evidenced => "evidenced",
+            Status::Thin => "thin",
+            Status::Missing => "MISSING",
+        };
+        text.push_str(&format!(
+            "  {status:<9}  {:<name_width$}  {evidence}\n",
+            dimension.name
+        ));
+    }
+    if !readiness.top_gaps.is_empty() {
+        text.push_str("Top gaps:\n");
+        for (rank, gap) in readiness.top_gaps.iter().enumerate() {
+            text.push_str(&format!(
+                "  {}. {}: {}\n",
+                rank + 1,
+                gap.dimension,
+                gap.message
+            ));
+        }
+    }
+    for waiver in &report.waivers {
+        let reason = waiver.reason.as_deref().unwrap_or("no reason given");
+        let effect = if waiver.applied {
+            format!(
+                "waived {}",
+                count(waiver.waived_findings, "finding", "findings")
+            )
+        } else {
+            "not applied".to_string()
+        };
+        text.push_str(&format!("Waiver {}: {effect} ({reason})\n", waiver.rule));
+    }
+    text
+}
+
+fn json(outcomes: &[Outcome], out: &Output) {
+    report_bad_input(outcomes, out);
+    let values: Vec<serde_json::Value> = outcomes
+        .iter()
+        .map(|outcome| match outcome {
+            Outcome::Checked(report) => report.to_json(),
+            Outcome::BadInput { file, diagnostics } => serde_json::json!({
+                "file": file,
+                "input_errors": diagnostics.iter().map(|d| serde_json::json!({
+                    "code": d.code,
+                    "message": d.message,
+                    "line": d.location.as_ref().map(|l| l.line),
+                    "column": d.location.as_ref().map(|l| l.column),
+                    "hint": d.hint,
+                })).collect::<Vec<_>>(),
+            }),
+        })
+        .collect();
+    let document = match values.as_slice() {
+        [one] => one.clone(),
+        _ => serde_json::Value::Array(values),
+    };
+    out.result(&pretty(&document));
 }

@@ -3,10 +3,13 @@
 
 mod check;
 mod completions;
+mod explain;
 mod init;
 mod man;
 mod output;
 mod prompt;
+mod rubric;
+mod rules;
 mod schema;
 
 use std::process::ExitCode;
@@ -59,6 +62,18 @@ pub enum Command {
     ///
     /// Example: promocase man | man -l -
     Man(man::ManArgs),
+    /// List every rule of `check` with its severity at each level.
+    ///
+    /// Example: promocase rules
+    Rules(rules::RulesArgs),
+    /// Explain a rule: why it matters one level up and how to satisfy it.
+    ///
+    /// Example: promocase explain succession-missing
+    Explain(explain::ExplainArgs),
+    /// Show a built-in rubric to copy as your company's ladder.
+    ///
+    /// Example: promocase rubric show director > ours.yaml
+    Rubric(rubric::RubricArgs),
 }
 
 /// The exit codes every command shares.
@@ -67,6 +82,8 @@ pub mod exit {
 
     /// Nothing to report.
     pub const OK: u8 = 0;
+    /// The case has findings at or above the failure threshold.
+    pub const FINDINGS: u8 = 1;
     /// Bad input or usage: a file that cannot be read or loaded, a bad argument.
     pub const BAD_INPUT: u8 = 2;
 
@@ -80,11 +97,14 @@ pub fn run(cli: Cli) -> ExitCode {
     let out = Output::new(cli.color);
     let today = chrono::Local::now().date_naive();
     let code = match cli.command {
-        Command::Check(args) => check::run(&args, &out, today),
+        Command::Check(args) => check::run(&args, &out, cli.color, today),
         Command::Init(args) => init::run(&args, &out, today),
         Command::Schema(args) => schema::run(&args, &out),
         Command::Completions(args) => completions::run(&args, &out),
         Command::Man(args) => man::run(&args, &out),
+        Command::Rules(args) => rules::run(&args, &out),
+        Command::Explain(args) => explain::run(&args, &out),
+        Command::Rubric(args) => rubric::run(&args, &out),
     };
     exit::code(code)
 }

@@ -1,0 +1,340 @@
+//! What a rule sees and how it reports: the case with its locations and the
+//! rubric ([`CheckContext`]), and the [`Emitter`] that turns a JSON Pointer
+//! and advice into a located [`Finding`] with the rubric's severity.
+//!
+//! Also the small text and date helpers several rules share, so that, say,
+//! "is this number a percentage" means the same thing everywhere.
+
+use std::ops::Range;
+
+use chrono::{Months, NaiveDate};
+
+use super::config::{Rubric, Thresholds};
+use super::dimension::DimensionId;
+use super::finding::Finding;
+use super::registry::Rule;
+use crate::diagnostic::{Location, Severity};
+use crate::model::{Case, LoadedCase, PartialDate, Period, PeriodEnd};
+
+/// The case under check and the rubric it is checked against.
+pub struct CheckContext<'a> {
+    pub loaded: &'a LoadedCase,
+    pub case: &'a Case,
+    pub rubric: &'a Rubric,
+    /// The date the case describes; ages of evidence are measured from it.
+    pub as_of: NaiveDate,
+}
+
+impl<'a> CheckContext<'a> {
+    pub fn new(loaded: &'a LoadedCase, rubric: &'a Rubric) -> Self {
+        Self {
+            loaded,
+            case: &loaded.case,
+            rubric,
+            as_of: loaded.as_of,
+        }
+    }
+
+    pub fn thresholds(&self) -> &Thresholds {
+        &self.rubric.thresholds
+    }
+
+    /// The first day of the requested promotion.
+    pub fn target_date(&self) -> NaiveDate {
+        self.case.ask.target_date.first_day()
+    }
+
+    /// `months` months before `as_of`: the start of a look-back window.
+    pub fn months_before_as_of(&self, months: u32) -> NaiveDate {
+        self.as_of
+            .checked_sub_months(Months::new(months))
+            .unwrap_or(NaiveDate::MIN)
+    }
+
+    /// Where to point for `pointer`: the field, or its nearest parent in the
+    /// file. `None` when only the document itself is left: a missing top-level
+    /// section has no place, and pointing at the first line would mislead.
+    pub fn range(&self, pointer: &str) -> Option<Range<usize>> {
+        let mut path = pointer;
+        while !path.is_empty() {
+            if self.loaded.locations.get(path).is_some() {
+                return Some(self.loaded.locations.primary(path));
+            }
+            path = path.rfind('/').map_or("", |cut| &path[..cut]);
+        }
+        None
+    }
+
+    /// Where a phrase stands inside the text of the field at `pointer`, so a
+    /// finding about one word points at that word; the field when the text
+    /// in the file differs from the decoded value (folded or escaped text).
+    pub fn range_of_phrase(&self, pointer: &str, phrase: &str) -> Option<Range<usize>> {
+        let Some(spans) = self.loaded.locations.get(pointer) else {
+            return self.range(pointer);
+        };
+        let text = &self.loaded.source.text;
+        let Some(raw) = text.get(spans.value.clone()) else {
+            return self.range(pointer);
+        };
+        match find_phrase_in(raw, &[phrase.to_string()]) {
+            Some((start, matched)) => {
+                let begin = spans.value.start + start;
+                Some(begin..begin + matched.len())
+            }
+            None => self.range(pointer),
+        }
+    }
+}
+
+/// Collects the findings of one rule.
+pub struct Emitter<'a> {
+    rule: &'static Rule,
+    severity: Severity,
+    context: &'a CheckContext<'a>,
+    pub findings: Vec<Finding>,
+}
+
+impl<'a> Emitter<'a> {
+    pub fn new(rule: &'static Rule, severity: Severity, context: &'a CheckContext<'a>) -> Self {
+        Self {
+            rule,
+            severity,
+            context,
+            findings: Vec::new(),
+        }
+    }
+
+    /// A finding about the field at `pointer` (or its parent, when missing).
+    pub fn at(&mut self, pointer: &str, message: impl Into<String>, hint: impl Into<String>) {
+        let range = self.context.range(pointer);
+        self.push(
+            pointer,
+            range,
+            self.rule.dimension,
+            message.into(),
+            hint.into(),
+        );
+    }
+
+    /// A finding about one phrase inside the text of the field at `pointer`.
+    pub fn at_phrase(
+        &mut self,
+        pointer: &str,
+        phrase: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        let range = self.context.range_of_phrase(pointer, phrase);
+        self.push(
+            pointer,
+            range,
+            self.rule.dimension,
+            message.into(),
+            hint.into(),
+        );
+    }
+
+    /// A finding that weakens another dimension than the rule's own
+    /// (the track rule checks evidence of several dimensions).
+    pub fn at_in_dimension(
+        &mut self,
+        pointer: &str,
+        dimension: DimensionId,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        let range = self.context.range(pointer);
+        self.push(pointer, range, Some(dimension), message.into(), hint.into());
+    }
+
+    fn push(
+        &mut self,
+        pointer: &str,
+        range: Option<Range<usize>>,
+        dimension: Option<DimensionId>,
+        message: String,
+        hint: String,
+    ) {
+        let source = &self.context.loaded.source;
+        let location = range.map(|range| Location::new(source, range));
+        self.findings.push(Finding {
+            rule: self.rule.id,
+            dimension,
+            severity: self.severity,
+            message,
+            pointer: pointer.to_string(),
+            location,
+            hint,
+        });
+    }
+}
+
+/// Whether a text holds a number: a claim with a digit can be checked.
+pub fn has_number(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The first of `phrases` that appears in `text` as whole words, ignoring
+/// case, with its byte offset and the text as written.
+pub fn find_phrase_in<'t>(text: &'t str, phrases: &[String]) -> Option<(usize, &'t str)> {
+    let lower = text.to_lowercase();
+    // Lower-casing can change byte lengths outside ASCII; only trust offsets when it did not.
+    if lower.len() != text.len() {
+        return None;
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for phrase in phrases {
+        let phrase = phrase.trim().to_lowercase();
+        if phrase.is_empty() {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(&phrase) {
+            let start = from + found;
+            let end = start + phrase.len();
+            let before_ok = lower[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = lower[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if before_ok && after_ok {
+                if best.is_none_or(|(s, _)| start < s) {
+                    best = Some((start, end));
+                }
+                break;
+            }
+            from = start + phrase.len().max(1);
+        }
+    }
+    best.and_then(|(start, end)| text.get(start..end).map(|found| (start, found)))
+}
+
+/// The last day a period covers, or `as_of` for ongoing work; `None` when undated.
+pub fn period_end(period: &Period, as_of: NaiveDate) -> Option<NaiveDate> {
+    match period.end {
+        Some(PeriodEnd::On(date)) => Some(date.last_day()),
+        Some(PeriodEnd::Ongoing) => Some(as_of),
+        None => period.start.map(|start| start.last_day()),
+    }
+}
+
+/// Whether a unit names a percentage.
+pub fn is_percent(unit: Option<&str>) -> bool {
+    unit.is_some_and(|u| {
+        let u = u.trim().to_lowercase();
+        u == "%" || u == "percent" || u == "pct"
+    })
+}
+
+/// The ISO currency a unit names, if it names one: "EUR", "usd", "€", "$", "£".
+pub fn currency_of(unit: &str) -> Option<String> {
+    const CODES: [&str; 20] = [
+        "EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "CZK",
+        "INR", "BRL", "MXN", "ZAR", "SGD", "HKD", "NZD",
+    ];
+    let unit = unit.trim();
+    match unit {
+        "€" => return Some("EUR".into()),
+        "$" => return Some("USD".into()),
+        "£" => return Some("GBP".into()),
+        _ => {}
+    }
+    // "EUR", "EUR thousands", "kEUR", "M USD": the code is one of the words.
+    unit.split(|c: char| !c.is_ascii_alphabetic())
+        .map(|word| {
+            let upper = word.to_ascii_uppercase();
+            upper
+                .strip_prefix('K')
+                .or_else(|| upper.strip_prefix('M'))
+                .filter(|rest| rest.len() == 3 && word.len() == 4)
+                .map(str::to_string)
+                .unwrap_or(upper)
+        })
+        .find(|word| CODES.contains(&word.as_str()))
+}
+
+/// A date as written in the file, for messages.
+pub fn show_date(date: &PartialDate) -> String {
+    date.to_string()
+}
+
+/// "1 item" / "2 items".
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("{count} {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
+
+/// A number with its unit: "12 days", "35.2%", "2,400,000 EUR".
+pub fn with_unit(value: f64, unit: Option<&str>) -> String {
+    match unit.map(str::trim) {
+        None | Some("") => show_number(value),
+        Some("%") => format!("{}%", show_number(value)),
+        Some(unit) => format!("{} {unit}", show_number(value)),
+    }
+}
+
+/// A number as a reader writes it: no trailing `.0`, thousands grouped.
+pub fn show_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        let digits = format!("{}", value.abs() as i64);
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        if value < 0.0 {
+            format!("-{grouped}")
+        } else {
+            grouped
+        }
+    } else {
+        let text = format!("{value:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        let weak = vec!["helped".to_string(), "was involved in".to_string()];
+        assert_eq!(
+            find_phrase_in("I Helped the team", &weak),
+            Some((2, "Helped"))
+        );
+        assert_eq!(find_phrase_in("unhelpedness", &weak), None);
+        assert_eq!(
+            find_phrase_in("She was involved in it", &weak),
+            Some((4, "was involved in"))
+        );
+        let vague = vec!["many".to_string()];
+        assert_eq!(find_phrase_in("Sales in Germany", &vague), None);
+    }
+
+    #[test]
+    fn currencies_are_recognised_in_units() {
+        assert_eq!(currency_of("EUR").as_deref(), Some("EUR"));
+        assert_eq!(currency_of("kEUR").as_deref(), Some("EUR"));
+        assert_eq!(currency_of("USD millions").as_deref(), Some("USD"));
+        assert_eq!(currency_of("$").as_deref(), Some("USD"));
+        assert_eq!(currency_of("days"), None);
+        assert_eq!(currency_of("leads"), None);
+    }
+
+    #[test]
+    fn numbers_read_naturally() {
+        assert_eq!(show_number(2400000.0), "2,400,000");
+        assert_eq!(show_number(12.5), "12.5");
+        assert_eq!(show_number(-3.0), "-3");
+    }
+}

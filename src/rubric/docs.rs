@@ -1,0 +1,70 @@
+//! The rule reference as Markdown, generated from the registry and the
+//! built-in rubrics. It fills the rules section of README.md (a test keeps the
+//! two equal) and is what `promocase rules --format markdown` prints.
+
+use super::config::Rubric;
+use super::registry::RULES;
+use crate::model::Level;
+
+/// The severity of a rule at each built-in level, as words: `error`, `warning`, `info`, `off`.
+pub fn severities(rule_id: &str) -> [&'static str; 3] {
+    Level::ALL.map(|level| {
+        Rubric::builtin(level)
+            .severity(rule_id)
+            .map_or("off", |s| s.as_str())
+    })
+}
+
+/// The README's rules section: every rule, then how the readiness score works.
+pub fn rules_markdown() -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "promocase checks {} rules. Severities are those of the built-in rubrics \
+(`promocase rubric show LEVEL`); `promocase explain ID` prints why each matters and an example \
+that satisfies it.\n\n",
+        RULES.len()
+    ));
+    out.push_str("| Rule | Dimension | senior-manager | director | vp | What it looks for |\n");
+    out.push_str("|---|---|---|---|---|---|\n");
+    for rule in RULES {
+        let [sm, director, vp] = severities(rule.id);
+        let dimension = rule.dimension.map_or("(the file)", |d| d.id());
+        out.push_str(&format!(
+            "| `{}` | {dimension} | {sm} | {director} | {vp} | {} |\n",
+            rule.id,
+            rule.summary.replace('|', "\\|")
+        ));
+    }
+    out.push_str(
+        "\n### Readiness score\n\n\
+Each dimension is **evidenced** (something in the case evidences it and no warning or error \
+weakens it), **thin** (evidence, but weakened by a warning or an error that is not waived) or \
+**missing** (nothing evidences it). Evidenced earns 1, thin 0.5, missing 0. With the weights of \
+the rubric (`weights:`),\n\n\
+```text\nscore = round(100 × Σ weight × credit / Σ weight)\n```\n\n\
+The top three gaps are the dimensions that are not evidenced, ranked by the points they cost \
+(weight × (1 − credit)), then by the severity of their worst finding, then in the order of the \
+criteria.\n\n\
+### Company rubrics and waivers\n\n\
+`promocase rubric show director > ours.yaml` prints the built-in rubric; edit it (rename the level \
+with `name:`, set a rule to `off` or another severity, change `thresholds:` and `weights:`, list the \
+evidence each track must show under `tracks:`) and check with `promocase check --rubric ours.yaml \
+CASE`. A company file needs only `level:`; what it leaves out comes from the built-in rubric of that \
+level. `--level` judges a case against another built-in level than its `target_level`.\n\n\
+A case may waive a rule it knowingly does not meet, with a reason:\n\n\
+```yaml\nwaivers:\n  - rule: visibility-missing\n    reason: The company has no executive committee; I report monthly to the CEO\n```\n\n\
+The waived findings leave the report and the waiver is listed with it; a waiver without a reason \
+does not apply and is itself reported (`waiver-no-reason`).\n\n\
+### Output formats and exit codes\n\n\
+`promocase check FILE... --format human|json|sarif|github --fail-on error|warning|info`. `human` \
+prints each finding with its line of the file, then the readiness table and a tally; `json` prints \
+one report object per file (an array when several files are given) with `readiness` (`score`, \
+`level`, `dimensions` with `status` and `evidence`, `top_gaps`), `findings` (`rule`, `severity`, \
+`message`, `line`, `column`, `hint`) and `waivers`; `sarif` prints one SARIF 2.1.0 log; `github` \
+prints `::error file=…,line=…::` annotations for GitHub Actions. The exit code is 0 when no finding \
+is at or above `--fail-on` (default `error`), 1 when one is, and 2 for a file or rubric that cannot \
+be read or loaded. From Rust, `promocase::rubric::check_case(&case, &Rubric::builtin(level))` returns \
+the same report; `Report::to_json()` gives the JSON object.\n",
+    );
+    out
+}

@@ -1,0 +1,136 @@
+//! The director-criteria lint behind `promocase check`: rules, rubrics,
+//! findings and the readiness report.
+//!
+//! How the parts connect:
+//! - [`registry`] lists every rule; each lives in its own file under
+//!   [`rules`] and reports through a [`context::Emitter`];
+//! - [`config`] reads rubrics (built-in `rubrics/*.yaml` or a company file),
+//!   which decide each rule's severity and every threshold at a level;
+//! - [`evidence`] gathers what evidences each [`dimension`], and [`report`]
+//!   grades and scores it;
+//! - [`sarif`] and [`github`] turn reports into those output formats.
+//!
+//! The entry point is [`check_case`]:
+//!
+//! ```no_run
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use promocase::model::load_case;
+//! use promocase::rubric::{Rubric, check_case};
+//! let today = chrono::Local::now().date_naive();
+//! let case = load_case("examples/marketing-director.yaml".as_ref(), today)?;
+//! let report = check_case(&case, &Rubric::for_case(&case, None));
+//! println!("{}", report.readiness.score);
+//! # Ok(()) }
+//! ```
+
+pub mod config;
+pub mod context;
+pub mod dimension;
+pub mod docs;
+pub mod evidence;
+pub mod finding;
+pub mod github;
+pub mod registry;
+pub mod report;
+pub mod rules;
+pub mod sarif;
+
+use std::collections::BTreeMap;
+
+pub use config::{Rubric, RubricFile};
+pub use dimension::DimensionId;
+pub use finding::Finding;
+pub use registry::{RULES, Rule};
+pub use report::{Readiness, Report, Status};
+
+use crate::model::{Level, LoadedCase};
+use context::{CheckContext, Emitter};
+use report::WaiverReport;
+
+impl Rubric {
+    /// The built-in rubric for the case's target level, or for `level` when given.
+    pub fn for_case(case: &LoadedCase, level: Option<Level>) -> Rubric {
+        Rubric::builtin(level.unwrap_or(case.case.candidate.target_level))
+    }
+}
+
+/// Rules that judge the waivers themselves, and so cannot be waived.
+const UNWAIVABLE: [&str; 2] = ["waiver-no-reason", "waiver-unknown-rule"];
+
+/// Checks a case against a rubric: every enabled rule, the case's waivers,
+/// and the readiness report.
+pub fn check_case(loaded: &LoadedCase, rubric: &Rubric) -> Report {
+    let context = CheckContext::new(loaded, rubric);
+    let mut findings = Vec::new();
+    for rule in RULES.iter().copied() {
+        let Some(severity) = rubric.severity(rule.id) else {
+            continue;
+        };
+        let mut emitter = Emitter::new(rule, severity, &context);
+        (rule.check)(&context, &mut emitter);
+        findings.append(&mut emitter.findings);
+    }
+
+    // A waiver applies when it names a known rule and gives a reason.
+    let mut waivers = Vec::new();
+    let mut applied: BTreeMap<&str, usize> = BTreeMap::new();
+    for waiver in &loaded.case.waivers {
+        let has_reason = waiver
+            .reason
+            .as_deref()
+            .is_some_and(|r| !r.trim().is_empty());
+        let rule = registry::find(&waiver.rule).filter(|r| !UNWAIVABLE.contains(&r.id));
+        let applies = has_reason && rule.is_some();
+        if let (true, Some(rule)) = (applies, rule) {
+            applied.entry(rule.id).or_insert(0);
+        }
+        waivers.push(WaiverReport {
+            rule: waiver.rule.clone(),
+            reason: waiver.reason.clone(),
+            applied: applies,
+            waived_findings: 0,
+        });
+    }
+    findings.retain(|finding| match applied.get_mut(finding.rule) {
+        Some(count) => {
+            *count += 1;
+            false
+        }
+        None => true,
+    });
+    for waiver in &mut waivers {
+        if waiver.applied {
+            waiver.waived_findings = applied.get(waiver.rule.as_str()).copied().unwrap_or(0);
+        }
+    }
+    findings.sort_by(|a, b| {
+        let position = |f: &Finding| f.location.as_ref().map_or((0, 0), |l| (l.line, l.column));
+        position(a)
+            .cmp(&position(b))
+            .then(b.severity.cmp(&a.severity))
+            .then(a.rule.cmp(b.rule))
+    });
+
+    let evidence: Vec<_> = DimensionId::ALL
+        .into_iter()
+        .map(|d| (d, evidence::items(loaded, d)))
+        .collect();
+    let readiness = report::readiness(
+        &evidence,
+        &findings,
+        |d| rubric.weight(d),
+        rubric.level.id(),
+        rubric.name.clone(),
+    );
+    Report {
+        file: loaded.source.name(),
+        rubric: match &rubric.origin {
+            config::RubricOrigin::Builtin => "builtin".to_string(),
+            config::RubricOrigin::File(path) => path.clone(),
+        },
+        readiness,
+        findings,
+        waivers,
+        source: loaded.source.clone(),
+    }
+}

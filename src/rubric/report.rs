@@ -1,0 +1,296 @@
+//! The result of checking one case: its findings, the waivers that applied,
+//! and the readiness report, graded per dimension and scored.
+//!
+//! # The readiness score
+//!
+//! Each dimension of the rubric gets a status:
+//! - **missing**: nothing in the case evidences it;
+//! - **thin**: something does, but a finding of warning or error severity
+//!   (not waived) weakens it;
+//! - **evidenced**: it has evidence and no such finding.
+//!
+//! A status earns credit: evidenced 1, thin 0.5, missing 0. Each dimension has
+//! a weight in the rubric (`weights:`; 0 leaves a dimension out). The score is
+//!
+//! ```text
+//! score = round(100 × Σ weight × credit / Σ weight)
+//! ```
+//!
+//! so 100 means every weighted dimension is evidenced. The top gaps are the
+//! dimensions that are not evidenced, ranked by the points they cost
+//! (weight × (1 − credit)), then by the severity of their worst finding, then
+//! in the order of the criteria; the report lists the first three, each with
+//! the message of its most severe finding.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::dimension::DimensionId;
+use super::finding::Finding;
+use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+
+/// How well a dimension is evidenced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Evidenced,
+    Thin,
+    Missing,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Evidenced => "evidenced",
+            Status::Thin => "thin",
+            Status::Missing => "missing",
+        }
+    }
+
+    /// The share of a dimension's weight this status earns.
+    pub fn credit(self) -> f64 {
+        match self {
+            Status::Evidenced => 1.0,
+            Status::Thin => 0.5,
+            Status::Missing => 0.0,
+        }
+    }
+}
+
+/// One row of the readiness table.
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionReport {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub status: Status,
+    /// How much the dimension counts in the score.
+    pub weight: u32,
+    /// What in the case evidences it.
+    pub evidence: Vec<String>,
+    /// Findings of warning or error severity that weaken it.
+    pub findings: usize,
+}
+
+/// A dimension that keeps the case from being ready.
+#[derive(Debug, Clone, Serialize)]
+pub struct Gap {
+    pub dimension: &'static str,
+    pub message: String,
+    /// The rule whose finding the message comes from, if any.
+    pub rule: Option<&'static str>,
+}
+
+/// Readiness for the level the rubric judges.
+#[derive(Debug, Clone, Serialize)]
+pub struct Readiness {
+    /// 0 to 100; see the module documentation for the formula.
+    pub score: u32,
+    /// The level id: senior-manager, director or vp.
+    pub level: &'static str,
+    /// The rubric's name for the level (a company may rename it).
+    pub level_name: String,
+    pub dimensions: Vec<DimensionReport>,
+    /// The three gaps that matter most, most important first.
+    pub top_gaps: Vec<Gap>,
+}
+
+/// A waiver from the case, and what it did.
+#[derive(Debug, Clone, Serialize)]
+pub struct WaiverReport {
+    pub rule: String,
+    pub reason: Option<String>,
+    /// Whether it applied: it needs a reason and a known rule.
+    pub applied: bool,
+    /// How many findings it removed from the report.
+    pub waived_findings: usize,
+}
+
+/// Everything `check` says about one case.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The case file as given.
+    pub file: String,
+    /// Where the rubric came from: `builtin` or the path of a company file.
+    pub rubric: String,
+    pub readiness: Readiness,
+    /// Findings that apply, in file order.
+    pub findings: Vec<Finding>,
+    pub waivers: Vec<WaiverReport>,
+    #[serde(skip)]
+    pub source: Arc<SourceFile>,
+}
+
+impl Report {
+    /// The report as the JSON object other tools read
+    /// (`{"readiness": …, "findings": […], …}`).
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The findings as located messages for the human output.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.findings
+            .iter()
+            .map(|f| f.to_diagnostic(&self.source))
+            .collect()
+    }
+
+    /// How many findings have exactly this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// Whether any finding is at or above `threshold`.
+    pub fn fails(&self, threshold: Severity) -> bool {
+        self.findings.iter().any(|f| f.severity >= threshold)
+    }
+}
+
+/// Grades each dimension and scores the case.
+pub fn readiness(
+    evidence: &[(DimensionId, Vec<String>)],
+    findings: &[Finding],
+    weight: impl Fn(DimensionId) -> u32,
+    level: &'static str,
+    level_name: String,
+) -> Readiness {
+    let mut dimensions = Vec::new();
+    let mut ranked: Vec<(f64, Severity, usize, Gap)> = Vec::new();
+    let (mut earned, mut possible) = (0.0, 0.0);
+    for (order, (dimension, items)) in evidence.iter().enumerate() {
+        let weakening: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.dimension == Some(*dimension) && f.severity >= Severity::Warning)
+            .collect();
+        let status = if items.is_empty() {
+            Status::Missing
+        } else if weakening.is_empty() {
+            Status::Evidenced
+        } else {
+            Status::Thin
+        };
+        let w = weight(*dimension);
+        earned += f64::from(w) * status.credit();
+        possible += f64::from(w);
+        if status != Status::Evidenced && w > 0 {
+            // The most severe finding speaks for the gap; ties go to the first in the file.
+            let worst = findings
+                .iter()
+                .filter(|f| f.dimension == Some(*dimension))
+                .fold(None::<&Finding>, |best, f| match best {
+                    Some(b) if b.severity >= f.severity => Some(b),
+                    _ => Some(f),
+                });
+            let gap = Gap {
+                dimension: dimension.id(),
+                message: worst.map_or_else(
+                    || {
+                        format!(
+                            "Nothing in the case evidences {}",
+                            dimension.name().to_lowercase()
+                        )
+                    },
+                    |f| f.message.clone(),
+                ),
+                rule: worst.map(|f| f.rule),
+            };
+            let lost = f64::from(w) * (1.0 - status.credit());
+            let severity = worst.map_or(Severity::Info, |f| f.severity);
+            ranked.push((lost, severity, order, gap));
+        }
+        dimensions.push(DimensionReport {
+            id: dimension.id(),
+            name: dimension.name(),
+            status,
+            weight: w,
+            evidence: items.clone(),
+            findings: weakening.len(),
+        });
+    }
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let score = if possible > 0.0 {
+        (100.0 * earned / possible).round() as u32
+    } else {
+        0
+    };
+    Readiness {
+        score,
+        level,
+        level_name,
+        dimensions,
+        top_gaps: ranked.into_iter().take(3).map(|(.., gap)| gap).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(rule: &'static str, dimension: DimensionId, severity: Severity) -> Finding {
+        Finding {
+            rule,
+            dimension: Some(dimension),
+            severity,
+            message: format!("{rule} says so"),
+            pointer: String::new(),
+            location: None,
+            hint: String::new(),
+        }
+    }
+
+    #[test]
+    fn grades_scores_and_ranks_gaps_as_documented() {
+        let evidence = vec![
+            (DimensionId::Strategy, vec!["vision".to_string()]),
+            (DimensionId::Budget, vec!["budget".to_string()]),
+            (DimensionId::Risk, Vec::new()),
+            (DimensionId::Succession, Vec::new()),
+            (DimensionId::Change, vec!["change".to_string()]),
+        ];
+        let findings = vec![
+            finding(
+                "strategy-short-horizon",
+                DimensionId::Strategy,
+                Severity::Warning,
+            ),
+            finding("budget-not-owned", DimensionId::Budget, Severity::Error),
+            finding(
+                "succession-missing",
+                DimensionId::Succession,
+                Severity::Error,
+            ),
+            // Notes do not weaken a dimension.
+            finding("strategy-no-roadmap", DimensionId::Change, Severity::Info),
+        ];
+        let weight = |d: DimensionId| match d {
+            DimensionId::Strategy => 3,
+            DimensionId::Budget => 3,
+            DimensionId::Risk => 1,
+            DimensionId::Succession => 1,
+            _ => 2,
+        };
+        let readiness = readiness(&evidence, &findings, weight, "director", "Director".into());
+        let status: Vec<Status> = readiness.dimensions.iter().map(|d| d.status).collect();
+        assert_eq!(
+            status,
+            [
+                Status::Thin,
+                Status::Thin,
+                Status::Missing,
+                Status::Missing,
+                Status::Evidenced
+            ]
+        );
+        // (3×0.5 + 3×0.5 + 0 + 0 + 2×1) / 10 = 0.5
+        assert_eq!(readiness.score, 50);
+        // Strategy and budget each cost 1.5 points; budget's error outranks strategy's warning.
+        // Risk and succession each cost 1; succession has an error, risk has no finding.
+        let gaps: Vec<&str> = readiness.top_gaps.iter().map(|g| g.dimension).collect();
+        assert_eq!(gaps, ["budget", "strategy", "succession"]);
+        assert_eq!(readiness.top_gaps[0].message, "budget-not-owned says so");
+    }
+}

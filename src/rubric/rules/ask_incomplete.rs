@@ -1,0 +1,42 @@
+//! `ask-incomplete`: the proposal lacks why now, the support asked for, or
+//! (when the role does not exist yet) the problems it would solve.
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "ask-incomplete",
+    dimension: Some(DimensionId::TheAsk),
+    summary: "The ask lacks why now, the support requested, or the problems a new role would solve",
+    explanation: "The conversation with the executive works best as a request for help, made in advance: \
+the path you see, why now, what the role would solve for the business, and what you need from them. In a \
+growing company the director role may not exist yet; then the case must say which problems it would \
+solve, or it reads as a request for a title.\n\n\
+Good evidence: `why_now`, `support_requested`, and `problems_to_solve` (required when `role_exists: false`).",
+    example: "ask:\n  target_date: 2026-07\n  why_now: Marketing now sources 45% of pipeline and needs a seat in revenue planning\n  support_requested: [Sponsorship at the March talent review]\n  problems_to_solve: [No one owns pipeline targets across Marketing and Sales]\n  role_exists: false\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    let ask = &ctx.case.ask;
+    let mut missing: Vec<(&str, &str)> = Vec::new();
+    if ask.why_now.as_deref().is_none_or(|w| w.trim().is_empty()) {
+        missing.push(("why_now", "why now"));
+    }
+    if ask.support_requested.is_empty() {
+        missing.push(("support_requested", "the support you ask of the executive"));
+    }
+    if ask.role_exists == Some(false) && ask.problems_to_solve.is_empty() {
+        missing.push(("problems_to_solve", "the problems the new role would solve"));
+    }
+    if let Some((field, _)) = missing.first() {
+        let what: Vec<&str> = missing.iter().map(|(_, w)| *w).collect();
+        out.at(
+            &format!("/ask/{field}"),
+            format!("The ask does not say {}: without it the case reads as a request for a title rather than a proposal for the business", what.join(", nor ")),
+            format!(
+                "add {} under `ask:`; `promocase explain ask-incomplete` shows a complete ask",
+                missing.iter().map(|(f, _)| format!("`{f}:`")).collect::<Vec<_>>().join(", ")
+            ),
+        );
+    }
+}

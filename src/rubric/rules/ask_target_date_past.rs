@@ -1,0 +1,31 @@
+//! `ask-target-date-past`: the requested promotion date is before the case
+//! date.
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "ask-target-date-past",
+    dimension: Some(DimensionId::TheAsk),
+    summary: "The requested promotion date is already past",
+    explanation: "A promotion asked for a date that has passed reads as a grievance rather than a plan. \
+Ask in advance: pick a date after the next planning or talent-review cycle, and line your successor's \
+readiness up with it.\n\n\
+Good evidence: `ask.target_date` after `as_of`, ideally three to twelve months ahead.",
+    example: "as_of: 2025-11-01\nask:\n  target_date: 2026-07\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    let target = &ctx.case.ask.target_date;
+    if target.last_day() < ctx.as_of {
+        out.at(
+            "/ask/target_date",
+            format!(
+                "The promotion is asked for {}, before the case date ({}): it reads as a grievance rather than a plan",
+                show_date(target),
+                ctx.as_of.format("%Y-%m-%d")
+            ),
+            "pick a date after the next planning or talent-review cycle",
+        );
+    }
+}

@@ -1,0 +1,29 @@
+//! `budget-no-allocation-decision`: a budget without a single allocation
+//! decision shows the money, not the judgement.
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "budget-no-allocation-decision",
+    dimension: Some(DimensionId::Budget),
+    summary: "The budget shows no allocation decision and its result",
+    explanation: "The size of a budget says little; what you did with it says a lot. One decision to move \
+money or people, with the reasoning and the measured result, shows the resource judgement a director \
+is hired for.\n\n\
+Good evidence: `allocation_decisions` with the decision, the result (with a number) and the date.",
+    example: "scope:\n  budget:\n    amount: 1850000\n    currency: EUR\n    ownership: owned\n    allocation_decisions:\n      - decision: Cut paid social by 40% and funded a partner programme\n        result: Cost per qualified lead down from 310 to 190 EUR\n        date: 2025-02\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    let Some(budget) = ctx.case.scope.as_ref().and_then(|s| s.budget.as_ref()) else {
+        return;
+    };
+    if budget.allocation_decisions.is_empty() {
+        out.at(
+            "/scope/budget/allocation_decisions",
+            "The budget shows no allocation decision: the amount says what you hold, a decision and its result say how well you use it",
+            "add `allocation_decisions:` under `budget:` with one decision, its result (with a number) and the date",
+        );
+    }
+}

@@ -1,0 +1,32 @@
+//! `change-missing`: no change led. Counts `changes_led` and achievements
+//! tagged `change`.
+
+use super::prelude::*;
+use crate::model::Dimension;
+
+pub const RULE: Rule = Rule {
+    id: "change-missing",
+    dimension: Some(DimensionId::Change),
+    summary: "No change led: a reorganisation, a new process or tool, a market shift",
+    explanation: "Resisting change is one of the reasons managers stay where they are; directors lead their \
+organisation through it. One change you led (a reorganisation, a new tool, a response to a market shift), \
+and how the team came through it, shows you can carry people with you.\n\n\
+Good evidence: `changes_led` with the change, the date and how the team came through it, with a measure.",
+    example: "changes_led:\n  - change: Moved the team from campaign pods to a funnel-stage structure\n    date: 2024-10\n    outcome: No regretted attrition, cycle time per campaign down 30%\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    let tagged = ctx
+        .case
+        .achievements
+        .iter()
+        .any(|a| a.dimensions.contains(&Dimension::Change));
+    if ctx.case.changes_led.is_empty() && !tagged {
+        out.at(
+            "/changes_led",
+            "The case shows no change you led: executives look for someone who carries a team through a reorganisation, a new process or a market shift",
+            "add `changes_led:` with the change, its date and how the team came through it",
+        );
+    }
+}

@@ -1,0 +1,59 @@
+//! `cross-functional-narrow`: the work stays inside one department. Counts
+//! distinct partner departments across initiatives, not counting the
+//! candidate's own; threshold `min_partner_departments`.
+
+use std::collections::BTreeSet;
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "cross-functional-narrow",
+    dimension: Some(DimensionId::CrossFunctional),
+    summary: "Initiatives involve fewer other departments than the level expects",
+    explanation: "Limited cross-departmental influence is one of the main reasons managers stay stuck. \
+Directors get results through peers they do not manage: Sales, Finance, Product, Operations. A case where \
+all the work happens inside your own department says you run it well, not that you can lead across the \
+business.\n\n\
+Good evidence: `initiatives` with the partner departments and their leaders by name, your role, and the \
+outcome.",
+    example: "initiatives:\n  - name: Lead-to-cash handover\n    partner_departments: [Sales, Finance]\n    partner_leaders:\n      - {name: Marta Ruiz, title: VP Sales}\n    role: led\n    outcome: Lead response time down from 3 days to 4 hours\n    period: {start: 2025-02, end: 2025-07}\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    let minimum = ctx.thresholds().min_partner_departments as usize;
+    if minimum == 0 {
+        return;
+    }
+    let own = ctx
+        .case
+        .candidate
+        .department
+        .as_deref()
+        .map(|d| d.trim().to_lowercase());
+    let partners: BTreeSet<String> = ctx
+        .case
+        .initiatives
+        .iter()
+        .flat_map(|i| i.partner_departments.iter())
+        .map(|d| d.trim().to_lowercase())
+        .filter(|d| !d.is_empty() && Some(d) != own.as_ref())
+        .collect();
+    if partners.len() < minimum {
+        let what = if ctx.case.initiatives.is_empty() {
+            "The case shows no work with other departments".to_string()
+        } else if partners.is_empty() {
+            "Your initiatives stay inside your own department".to_string()
+        } else {
+            format!(
+                "Your initiatives reach {}",
+                plural(partners.len(), "other department", "other departments")
+            )
+        };
+        out.at(
+            "/initiatives",
+            format!("{what}; at this level executives look for influence across at least {minimum} departments you do not manage"),
+            "add `initiatives:` you ran with other departments, naming `partner_departments`, their leaders and your role",
+        );
+    }
+}

@@ -1,0 +1,43 @@
+//! `cross-functional-none-led`: the candidate took part in cross-functional
+//! work but led none of it; threshold `min_led_initiatives`.
+
+use super::prelude::*;
+use crate::model::InitiativeRole;
+
+pub const RULE: Rule = Rule {
+    id: "cross-functional-none-led",
+    dimension: Some(DimensionId::CrossFunctional),
+    summary: "The candidate led (or co-led) fewer cross-functional initiatives than the level expects",
+    explanation: "Contributing to someone else's initiative is good citizenship; leading one, with peers \
+who do not report to you, is the director skill. Executives look for at least one initiative where you \
+set the goal, brought the departments together and answered for the outcome.\n\n\
+Good evidence: an initiative with `role: led` (or `co-led`), the partners and a measured outcome.",
+    example: "initiatives:\n  - name: Returns process redesign\n    partner_departments: [Customer Service, Finance]\n    role: led\n    outcome: Refund time down from 12 to 5 days\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    let minimum = ctx.thresholds().min_led_initiatives as usize;
+    if ctx.case.initiatives.is_empty() || minimum == 0 {
+        return; // cross-functional-narrow says the initiatives are missing
+    }
+    let led = ctx
+        .case
+        .initiatives
+        .iter()
+        .filter(|i| matches!(i.role, InitiativeRole::Led | InitiativeRole::CoLed))
+        .count();
+    if led < minimum {
+        let position = ctx
+            .case
+            .initiatives
+            .iter()
+            .position(|i| i.role == InitiativeRole::Contributed)
+            .unwrap_or(0);
+        out.at(
+            &format!("/initiatives/{position}/role"),
+            format!("You led {} of your cross-functional initiatives (at least {minimum} expected): contributing shows cooperation, leading peers shows director reach", if led == 0 { "none".to_string() } else { led.to_string() }),
+            "if you set the goal and brought the departments together, write `role: led` or `co-led`; otherwise propose one you would lead in `ask.problems_to_solve`",
+        );
+    }
+}

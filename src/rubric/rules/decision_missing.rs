@@ -1,0 +1,29 @@
+//! `decision-missing`: no decision record with options and outcome
+//! (`min_decision_options`). Reluctance to decide with imperfect information
+//! is a classic reason managers stay stuck.
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "decision-missing",
+    dimension: Some(DimensionId::Ambiguity),
+    summary: "No decision taken under ambiguity, with the options weighed and the outcome",
+    explanation: "Directors decide before all the facts are in, and stand by the call. Reluctance to decide \
+with imperfect information is one of the reasons managers are not promoted. One decision record (what was \
+unknown, the options, what you chose and why, what happened) shows that judgement better than any \
+adjective.\n\n\
+Good evidence: `decisions` with context, unknowns, at least two options, the decision and its outcome.",
+    example: "decisions:\n  - title: Enter Austria before the CRM migration\n    date: 2025-02\n    unknowns: [Partner demand in Austria]\n    options: [Wait for the new CRM, Launch with a manual lead process]\n    decision: Launched with a manual process for one quarter\n    outcome: 38 partner leads in Q2, CRM migrated in Q3 with the process proven\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    // Records without options or outcome are decision-incomplete's to report.
+    if ctx.case.decisions.is_empty() {
+        out.at(
+            "/decisions",
+            "The case has no decision you took under uncertainty: executives want to see you decide with imperfect information and stand by it",
+            "add `decisions:` with one real call: what was unknown, the options, what you chose and why, and what happened",
+        );
+    }
+}

@@ -1,0 +1,40 @@
+//! `evidence-stale`: an achievement that ended long before `as_of`
+//! (`stale_after_months`, 24 by default).
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "evidence-stale",
+    dimension: Some(DimensionId::Evidence),
+    summary: "An achievement ended longer ago than the rubric allows (24 months by default)",
+    explanation: "A promotion is a bet on what you do now. Results older than about two years tell the \
+executive what you could do then, and a case that leans on them suggests the recent record is thin. Keep \
+older work if it matters, but lead with recent results.\n\n\
+Good evidence: most achievements ending within the last 24 months, or ongoing.",
+    example: "achievements:\n  - title: Cut returns processing from 12 to 5 days\n    period: {start: 2025-02, end: 2025-08}\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    let months = ctx.thresholds().stale_after_months;
+    let cutoff = ctx.months_before_as_of(months);
+    for (index, achievement) in ctx.case.achievements.iter().enumerate() {
+        let Some(period) = &achievement.period else {
+            continue;
+        };
+        let Some(end) = period_end(period, ctx.as_of) else {
+            continue;
+        };
+        if end < cutoff {
+            let field = if period.end.is_some() { "end" } else { "start" };
+            out.at(
+                &format!("/achievements/{index}/period/{field}"),
+                format!(
+                    "\"{}\" ended more than {months} months before the case date: executives weigh what you do now",
+                    achievement.title
+                ),
+                "lead with results from the last two years; keep this one only if it shows something recent work does not",
+            );
+        }
+    }
+}

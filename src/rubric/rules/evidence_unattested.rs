@@ -1,0 +1,30 @@
+//! `evidence-unattested`: an achievement with neither an evidence link nor
+//! an attestor; nobody and nothing backs it.
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "evidence-unattested",
+    dimension: Some(DimensionId::Evidence),
+    summary: "An achievement has neither an evidence link nor an attestor",
+    explanation: "An executive who wants to check a claim needs somewhere to look or someone to ask. A \
+dashboard link, a document, or a colleague who can confirm the result (with their title) turns a claim \
+into evidence.\n\n\
+Good evidence: `evidence` links or `attestors` for every achievement.",
+    example: "achievements:\n  - title: Cut onboarding from 21 to 9 days\n    evidence: [https://dashboards.example.com/onboarding]\n    attestors: [Jana Novak, VP Customer Success]\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    for (index, achievement) in ctx.case.achievements.iter().enumerate() {
+        let backed = achievement.evidence.iter().any(|e| !e.trim().is_empty())
+            || achievement.attestors.iter().any(|a| !a.trim().is_empty());
+        if !backed {
+            out.at(
+                &format!("/achievements/{index}/attestors"),
+                format!("\"{}\" has no evidence link and no attestor: an executive who wants to check it has nowhere to look", achievement.title),
+                "add `evidence:` (a dashboard or document link) or `attestors:` (who can confirm it, with their title)",
+            );
+        }
+    }
+}

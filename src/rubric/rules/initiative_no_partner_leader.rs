@@ -1,0 +1,28 @@
+//! `initiative-no-partner-leader`: an initiative with partner departments but
+//! no named leader there. Named peers are who an executive will ask.
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "initiative-no-partner-leader",
+    dimension: Some(DimensionId::CrossFunctional),
+    summary: "An initiative names partner departments but none of their leaders",
+    explanation: "\"Worked with Sales\" is a claim; \"worked with Marta Ruiz, VP Sales\" is evidence an \
+executive can check with one message. Naming the partner leaders also shows the network with \
+decision-makers that directors rely on.\n\n\
+Good evidence: `partner_leaders` with name and title for each initiative.",
+    example: "initiatives:\n  - name: Lead-to-cash handover\n    partner_departments: [Sales]\n    partner_leaders:\n      - {name: Marta Ruiz, title: VP Sales}\n    role: led\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    for (index, initiative) in ctx.case.initiatives.iter().enumerate() {
+        if !initiative.partner_departments.is_empty() && initiative.partner_leaders.is_empty() {
+            out.at(
+                &format!("/initiatives/{index}/partner_leaders"),
+                format!("\"{}\" names partner departments but none of their leaders: an executive cannot check the collaboration", initiative.name),
+                "add `partner_leaders:` with the name and title of the leader you worked with in each department",
+            );
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! `kpi-incomplete`: a KPI without baseline, target, actual, unit or period
+//! cannot be judged (met? by how much? over what time?).
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "kpi-incomplete",
+    dimension: Some(DimensionId::BusinessKpis),
+    summary: "A KPI lacks its baseline, target, actual, unit or period",
+    explanation: "A KPI is only evidence when a reader can see where it started, what was promised, what \
+was delivered, in which unit and over what period. A number without a baseline hides the change; without \
+a target it hides whether you delivered what you committed to.\n\n\
+Good evidence: every KPI with `baseline`, `target`, `actual`, `unit` and `period`.",
+    example: "kpis:\n  - name: Order cycle time\n    category: delivery\n    scope: department\n    unit: days\n    direction: lower-is-better\n    baseline: 6.5\n    target: 4\n    actual: 3.8\n    period: {start: 2025-01, end: 2025-12}\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    for (index, kpi) in ctx.case.kpis.iter().enumerate() {
+        let mut missing = Vec::new();
+        if kpi.baseline.is_none() {
+            missing.push("baseline");
+        }
+        if kpi.target.is_none() {
+            missing.push("target");
+        }
+        if kpi.actual.is_none() {
+            missing.push("actual");
+        }
+        if kpi.unit.as_deref().is_none_or(|u| u.trim().is_empty()) {
+            missing.push("unit");
+        }
+        if kpi.period.is_none() {
+            missing.push("period");
+        }
+        if let Some(first) = missing.first() {
+            let pointer = format!("/kpis/{index}/{first}");
+            out.at(
+                &pointer,
+                format!(
+                    "The KPI \"{}\" has no {}: a reader cannot tell what changed or whether you delivered what you committed to",
+                    kpi.name,
+                    missing.join(", ")
+                ),
+                format!(
+                    "add {} to this KPI: where it started, what you committed to, what you reached, in which unit and over what period",
+                    missing.iter().map(|m| format!("`{m}:`")).collect::<Vec<_>>().join(", ")
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,42 @@
+//! `leadership-no-managers`: directors lead through managers; the case must
+//! show enough of them (`min_managers_among_reports`).
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "leadership-no-managers",
+    dimension: Some(DimensionId::Leadership),
+    summary: "Fewer of the candidate's direct reports are managers than the level expects",
+    explanation: "A manager leads people who do the work; a director leads the managers who lead them. \
+Executives look for proof that you already work through other leaders: that you set direction, delegate \
+whole areas and grow managers, rather than supervising every task yourself.\n\n\
+Good evidence: `scope` with team size, direct reports and how many of them are managers, and the teams \
+they run.",
+    example: "scope:\n  team_size: 38\n  direct_reports: 6\n  managers_among_reports: 3\n  teams: [Demand generation, Content, Marketing operations]\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    let minimum = ctx.thresholds().min_managers_among_reports;
+    if minimum == 0 {
+        return;
+    }
+    let managers = ctx
+        .case
+        .scope
+        .as_ref()
+        .and_then(|s| s.managers_among_reports);
+    match managers {
+        None => out.at(
+            "/scope/managers_among_reports",
+            "The case does not say how many of your reports are managers; at this level executives expect you to lead through other managers",
+            format!("add `managers_among_reports:` under `scope:` (at least {minimum} at this level), with `team_size` and `direct_reports`"),
+        ),
+        Some(count) if count < minimum => out.at(
+            "/scope/managers_among_reports",
+            format!("{count} of your reports manage people; at this level a leader oversees at least {}", plural(minimum as usize, "manager", "managers")),
+            "if the structure is about to change, say so in `headcount_plan`; otherwise show how you grow team leads into managers in `people_development`",
+        ),
+        Some(_) => {}
+    }
+}

@@ -1,0 +1,36 @@
+//! `outcome-unquantified`: an achievement with no outcome that has a
+//! measured result. Claims of outcome with no measure are the commonest
+//! weakness of a case.
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "outcome-unquantified",
+    dimension: Some(DimensionId::Evidence),
+    summary: "An achievement has no outcome with a measured result",
+    explanation: "Executives read numbers first. An achievement without a measured outcome (a number, a \
+percentage, an amount) is a claim the reader has to take on trust, and not advocating for your own \
+achievements with data is one of the reasons managers stay stuck. Even a rough measure, with its source, \
+beats none.\n\n\
+Good evidence: `outcomes` with `metric`, `baseline`, `result` and `unit` for every achievement.",
+    example: "achievements:\n  - title: Cut customer onboarding from 21 to 9 days\n    period: {start: 2025-01, end: 2025-06}\n    outcomes:\n      - {metric: Onboarding time, baseline: 21, result: 9, unit: days}\n    attestors: [Jana Novak, VP Customer Success]\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    for (index, achievement) in ctx.case.achievements.iter().enumerate() {
+        if achievement.outcomes.iter().any(|o| o.result.is_some()) {
+            continue;
+        }
+        let pointer = if achievement.outcomes.is_empty() {
+            format!("/achievements/{index}/outcomes")
+        } else {
+            format!("/achievements/{index}/outcomes/0/result")
+        };
+        out.at(
+            &pointer,
+            format!("\"{}\" has no measured outcome: without a number an executive has to take the result on trust", achievement.title),
+            "add an outcome with `metric`, `baseline`, `result` and `unit`, e.g. `{metric: Onboarding time, baseline: 21, result: 9, unit: days}`",
+        );
+    }
+}

@@ -1,0 +1,53 @@
+//! `period-end-before-start`: a period that ends before it starts, in an
+//! achievement, a KPI or an initiative.
+
+use super::prelude::*;
+use crate::model::{Period, PeriodEnd};
+
+pub const RULE: Rule = Rule {
+    id: "period-end-before-start",
+    dimension: Some(DimensionId::Evidence),
+    summary: "A period ends before it starts",
+    explanation: "A period that ends before it starts is a typo, but a reader who spots it starts doubting \
+every other date and number in the case.\n\n\
+Good evidence: `start` on or before `end`, or `end: ongoing`.",
+    example: "achievements:\n  - title: Renegotiated the carrier contract\n    period: {start: 2025-01, end: 2025-04}\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    let case = ctx.case;
+    let periods = case
+        .achievements
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (format!("/achievements/{i}"), &a.period))
+        .chain(
+            case.kpis
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (format!("/kpis/{i}"), &k.period)),
+        )
+        .chain(
+            case.initiatives
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (format!("/initiatives/{i}"), &k.period)),
+        );
+    for (base, period) in periods {
+        let Some(Period {
+            start: Some(start),
+            end: Some(PeriodEnd::On(end)),
+        }) = period
+        else {
+            continue;
+        };
+        if end.last_day() < start.first_day() {
+            out.at(
+                &format!("{base}/period/end"),
+                format!("This period ends ({}) before it starts ({}): a reader who spots it doubts every other date", show_date(end), show_date(start)),
+                "swap or correct the dates",
+            );
+        }
+    }
+}

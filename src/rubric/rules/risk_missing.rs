@@ -1,0 +1,27 @@
+//! `risk-missing`: no risk identified and mitigated. Directors answer for
+//! what could go wrong, including compliance and data security.
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "risk-missing",
+    dimension: Some(DimensionId::Risk),
+    summary: "No risk with a mitigation",
+    explanation: "A director is trusted with what could go wrong as well as with what should go right: \
+suppliers, key people, compliance, data security, reputation. Showing one risk you spotted early and \
+mitigated is strong evidence of judgement beyond day-to-day delivery.\n\n\
+Good evidence: `risks` with the risk, its area, the mitigation and where it stands.",
+    example: "risks:\n  - risk: One carrier handles 70% of parcel volume\n    area: operational\n    mitigation: Second carrier contracted for 30% of volume in the south region\n    status: mitigated\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    // Risks listed without a mitigation are risk-no-mitigation's to report.
+    if ctx.case.risks.is_empty() {
+        out.at(
+            "/risks",
+            "The case names no risk you identified and mitigated: executives want to see you manage what could go wrong, not only what goes right",
+            "add `risks:` with one risk (operational, compliance, security, people), its mitigation and its status",
+        );
+    }
+}

@@ -1,0 +1,32 @@
+//! `risk-no-mitigation`: a risk listed without what was done about it. A
+//! risk with no mitigation reads as a problem left open.
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "risk-no-mitigation",
+    dimension: Some(DimensionId::Risk),
+    summary: "A risk is listed without a mitigation",
+    explanation: "Naming a risk shows awareness; the mitigation shows ownership. A risk without one reads \
+as a problem you are handing to the executive. If it is accepted on purpose, say so with `status: accepted` \
+and why in the mitigation.\n\n\
+Good evidence: every risk with `mitigation` and `status`.",
+    example: "risks:\n  - risk: Customer data in an unsupported CRM version\n    area: security\n    mitigation: Upgrade planned with IT, access restricted meanwhile\n    status: open\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    for (index, risk) in ctx.case.risks.iter().enumerate() {
+        if risk
+            .mitigation
+            .as_deref()
+            .is_none_or(|m| m.trim().is_empty())
+        {
+            out.at(
+                &format!("/risks/{index}/mitigation"),
+                format!("The risk \"{}\" has no mitigation: it reads as a problem handed to the executive", risk.risk),
+                "add `mitigation:` with what you did or will do; if you accept the risk, say why and set `status: accepted`",
+            );
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! `sponsor-missing`: no sponsor senior enough (`sponsor_min_level`).
+//! Promotions are decided in rooms the candidate is not in.
+
+use super::prelude::*;
+use crate::model::Seniority;
+
+pub const RULE: Rule = Rule {
+    id: "sponsor-missing",
+    dimension: Some(DimensionId::Sponsors),
+    summary: "No sponsor at or above the seniority the level expects",
+    explanation: "Promotions to director are decided in calibration meetings the candidate does not attend. \
+A sponsor at director level or above speaks for you there. A weak network with decision-makers and \
+avoiding organisational politics are classic reasons managers stay stuck; a named sponsor who can attest \
+to specific results is the remedy.\n\n\
+Good evidence: `sponsors` with name, title, level (director, vp or c-level), relationship, and what \
+each can attest.",
+    example: "sponsors:\n  - name: Henrik Berg\n    title: Chief Revenue Officer\n    level: c-level\n    relationship: Partner on the pipeline review since 2023\n    can_attest: [Marketing-sourced pipeline grew from 1.8M to 2.9M EUR]\n",
+    check,
+};
+
+fn level_name(level: Seniority) -> &'static str {
+    match level {
+        Seniority::Manager => "manager",
+        Seniority::SeniorManager => "senior-manager",
+        Seniority::Director => "director",
+        Seniority::Vp => "vp",
+        Seniority::CLevel => "c-level",
+    }
+}
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    let minimum = ctx.thresholds().sponsor_min_level;
+    if ctx.case.sponsors.iter().any(|s| s.level >= minimum) {
+        return;
+    }
+    let message = if ctx.case.sponsors.is_empty() {
+        "The case names no sponsor: nobody senior is on record to speak for you when the decision is made".to_string()
+    } else {
+        format!(
+            "None of your sponsors is at {} level or above: the decision is made by people more senior than they are",
+            level_name(minimum)
+        )
+    };
+    out.at(
+        "/sponsors",
+        message,
+        format!("add a sponsor at {} level or above with `can_attest:` naming the results they have seen; if you have none, ask for one in `ask.support_requested`", level_name(minimum)),
+    );
+}

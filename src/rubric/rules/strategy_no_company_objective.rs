@@ -1,0 +1,38 @@
+//! `strategy-no-company-objective`: the vision is not tied to what the
+//! company is trying to achieve; threshold `min_company_objectives`.
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "strategy-no-company-objective",
+    dimension: Some(DimensionId::Strategy),
+    summary: "The vision names no company objective it serves",
+    explanation: "A director's strategy is a part of the company's strategy. A vision that names no \
+company objective looks like a department's wish list, and executives discount it. Naming the objectives \
+in the company's own words shows you understand where the business is going and how your area moves it.\n\n\
+Good evidence: `company_objectives` listing the objectives exactly as the executive team writes them.",
+    example: "vision:\n  statement: Make onboarding a growth lever.\n  horizon_months: 18\n  company_objectives:\n    - Net revenue retention above 110%\n    - Enter the Nordics in 2026\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    let Some(vision) = &ctx.case.vision else {
+        return;
+    };
+    let minimum = ctx.thresholds().min_company_objectives as usize;
+    let named = vision
+        .company_objectives
+        .iter()
+        .filter(|o| !o.trim().is_empty())
+        .count();
+    if named < minimum {
+        out.at(
+            "/vision/company_objectives",
+            format!(
+                "The vision names {} of the company's objectives; it needs at least {minimum} to show it serves the business, not only the department",
+                if named == 0 { "none".to_string() } else { named.to_string() }
+            ),
+            "add `company_objectives:` under `vision:` with the objectives as the executive team words them, e.g. \"Grow ARR 30% in FY2026\"",
+        );
+    }
+}

@@ -1,0 +1,36 @@
+//! `strategy-short-horizon`: the vision looks no further than a manager's
+//! planning cycle. The threshold is `strategy_min_horizon_months`.
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "strategy-short-horizon",
+    dimension: Some(DimensionId::Strategy),
+    summary: "The vision's horizon is missing or shorter than the level expects",
+    explanation: "Managers plan the quarter; directors plan one to three years ahead and work back to \
+this quarter. A vision without a horizon, or with one of a few months, reads as an operating plan, not a \
+strategy. The rubric sets the minimum (`strategy_min_horizon_months`, 12 for director, 24 for VP).\n\n\
+Good evidence: `horizon_months` of 12 to 36, with roadmap milestones spread across it.",
+    example: "vision:\n  statement: Half of new revenue sourced by marketing by the end of FY2027.\n  horizon_months: 24\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    let Some(vision) = &ctx.case.vision else {
+        return;
+    };
+    let minimum = ctx.thresholds().strategy_min_horizon_months;
+    match vision.horizon_months {
+        None => out.at(
+            "/vision/horizon_months",
+            "The vision does not say how far ahead it looks, so a reader cannot tell a strategy from this year's plan",
+            format!("add `horizon_months:` to the vision; at this level it should be at least {minimum}"),
+        ),
+        Some(months) if months < minimum => out.at(
+            "/vision/horizon_months",
+            format!("The vision looks {months} months ahead; at this level a strategy looks at least {minimum} months ahead"),
+            format!("extend the vision to {minimum} months or more and add roadmap milestones that reach that far"),
+        ),
+        Some(_) => {}
+    }
+}

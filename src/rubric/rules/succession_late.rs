@@ -1,0 +1,56 @@
+//! `succession-late`: no successor is ready by the requested promotion date.
+//! Readiness bands are measured from `as_of` (6-12-months means ready at the
+//! latest twelve months after it). A written interim plan flags the gap.
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "succession-late",
+    dimension: Some(DimensionId::Succession),
+    summary: "No successor is ready by the requested promotion date, and no interim plan covers the gap",
+    explanation: "A successor who will be ready a year after you move leaves a year-long hole. Executives \
+will notice the dates do not line up. Either ask for a date that matches your successor's readiness, \
+speed up their development, or say who covers the role in between.\n\n\
+Good evidence: a successor ready no later than `ask.target_date`, or an `interim_plan` that says who \
+covers what until they are.",
+    example: "ask:\n  target_date: 2026-07\nsuccession:\n  successors:\n    - {name: Lena Vogt, current_role: Team Lead, readiness: 2026-06}\n  interim_plan: Until June, Lena runs campaigns and I keep the budget\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    let Some(succession) = &ctx.case.succession else {
+        return;
+    };
+    if succession.successors.is_empty() {
+        return;
+    }
+    let target = ctx.target_date();
+    let ready_in_time = succession
+        .successors
+        .iter()
+        .any(|s| s.readiness.ready_by(ctx.as_of) <= target);
+    let interim = succession
+        .interim_plan
+        .as_deref()
+        .is_some_and(|p| !p.trim().is_empty());
+    if ready_in_time || interim {
+        return;
+    }
+    let soonest = succession
+        .successors
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, s)| s.readiness.ready_by(ctx.as_of))
+        .map(|(i, s)| (i, s.readiness.ready_by(ctx.as_of), &s.name));
+    if let Some((index, ready_by, name)) = soonest {
+        out.at(
+            &format!("/succession/successors/{index}/readiness"),
+            format!(
+                "Your promotion is asked for {}, but {name}, your readiest successor, may only be ready by {}: the role would be left without a leader",
+                show_date(&ctx.case.ask.target_date),
+                ready_by.format("%Y-%m")
+            ),
+            "add `interim_plan:` saying who covers what until then, move `ask.target_date`, or plan development that makes the successor ready sooner",
+        );
+    }
+}

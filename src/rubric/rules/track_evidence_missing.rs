@@ -1,0 +1,154 @@
+//! `track-evidence-missing`: evidence the rubric requires of the candidate's
+//! track (`tracks:` in the rubric file), e.g. a marketing director shows a
+//! budget allocation decision. Findings count against the dimension the
+//! evidence belongs to.
+
+use super::prelude::*;
+use crate::model::{AudienceLevel, Case, KpiCategory};
+use crate::rubric::config::EvidenceKind;
+
+pub const RULE: Rule = Rule {
+    id: "track-evidence-missing",
+    dimension: Some(DimensionId::Evidence),
+    summary: "Evidence the rubric expects of the candidate's track is missing",
+    explanation: "Each function is judged on its own terms: a marketing director on how the budget is \
+allocated, a sales director on revenue, an IT director on security. The rubric lists, per track, the \
+evidence an executive of that function will look for (`promocase rubric show director` prints the list; \
+a company rubric can change it).\n\n\
+Good evidence: the item the finding names, in the section it points at.",
+    example: "candidate: {track: marketing}\nscope:\n  budget:\n    amount: 1850000\n    currency: EUR\n    ownership: owned\n    allocation_decisions:\n      - {decision: Moved 30% of paid search to partner events, result: Pipeline per euro up 35%, date: 2025-03}\n",
+    check,
+};
+
+/// Whether the case holds the evidence, where to point when it does not, and the dimension it weakens.
+fn evaluate(case: &Case, kind: EvidenceKind) -> (bool, &'static str, DimensionId, &'static str) {
+    let kpi = |category: KpiCategory| case.kpis.iter().any(|k| k.category == category);
+    let risk_area = |area: &str| {
+        case.risks.iter().any(|r| {
+            r.area
+                .as_deref()
+                .is_some_and(|a| a.to_lowercase().contains(area))
+        })
+    };
+    let budget = case.scope.as_ref().and_then(|s| s.budget.as_ref());
+    match kind {
+        EvidenceKind::BudgetAllocationDecision => (
+            budget.is_some_and(|b| !b.allocation_decisions.is_empty()),
+            "/scope/budget/allocation_decisions",
+            DimensionId::Budget,
+            "budget allocation decision",
+        ),
+        EvidenceKind::HeadcountPlan => (
+            case.scope
+                .as_ref()
+                .is_some_and(|s| s.headcount_plan.is_some()),
+            "/scope/headcount_plan",
+            DimensionId::Budget,
+            "headcount plan",
+        ),
+        EvidenceKind::DecisionRecord => (
+            !case.decisions.is_empty(),
+            "/decisions",
+            DimensionId::Ambiguity,
+            "decision record",
+        ),
+        EvidenceKind::BoardPresentation => (
+            case.visibility
+                .iter()
+                .any(|v| v.level == AudienceLevel::Board),
+            "/visibility",
+            DimensionId::Visibility,
+            "presentation to the board",
+        ),
+        EvidenceKind::SeniorHire => (
+            case.people_development
+                .as_ref()
+                .is_some_and(|p| !p.senior_hires.is_empty()),
+            "/people_development/senior_hires",
+            DimensionId::Leadership,
+            "senior hire",
+        ),
+        EvidenceKind::ChangeLed => (
+            !case.changes_led.is_empty(),
+            "/changes_led",
+            DimensionId::Change,
+            "change you led",
+        ),
+        EvidenceKind::RevenueKpi => (
+            kpi(KpiCategory::Revenue),
+            "/kpis",
+            DimensionId::BusinessKpis,
+            "revenue KPI",
+        ),
+        EvidenceKind::MarginKpi => (
+            kpi(KpiCategory::Margin),
+            "/kpis",
+            DimensionId::BusinessKpis,
+            "margin KPI",
+        ),
+        EvidenceKind::CostKpi => (
+            kpi(KpiCategory::Cost),
+            "/kpis",
+            DimensionId::BusinessKpis,
+            "cost KPI",
+        ),
+        EvidenceKind::CustomerKpi => (
+            kpi(KpiCategory::CustomerSatisfaction) || kpi(KpiCategory::Retention),
+            "/kpis",
+            DimensionId::Customer,
+            "customer-satisfaction or retention KPI",
+        ),
+        EvidenceKind::QualityKpi => (
+            kpi(KpiCategory::Quality),
+            "/kpis",
+            DimensionId::BusinessKpis,
+            "quality KPI",
+        ),
+        EvidenceKind::DeliveryKpi => (
+            kpi(KpiCategory::Delivery),
+            "/kpis",
+            DimensionId::BusinessKpis,
+            "delivery KPI",
+        ),
+        EvidenceKind::PeopleKpi => (
+            kpi(KpiCategory::People),
+            "/kpis",
+            DimensionId::Leadership,
+            "people KPI",
+        ),
+        EvidenceKind::ComplianceRisk => (
+            risk_area("compliance"),
+            "/risks",
+            DimensionId::Risk,
+            "compliance risk with its mitigation",
+        ),
+        EvidenceKind::SecurityRisk => (
+            risk_area("security"),
+            "/risks",
+            DimensionId::Risk,
+            "security risk with its mitigation",
+        ),
+    }
+}
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    let track = ctx.case.candidate.track;
+    let Some(requirements) = ctx.rubric.tracks.get(&track) else {
+        return;
+    };
+    for requirement in requirements {
+        let (present, pointer, dimension, what) = evaluate(ctx.case, requirement.evidence);
+        if !present {
+            out.at_in_dimension(
+                pointer,
+                dimension,
+                format!("The case shows no {what}. {}", requirement.why.trim()),
+                format!(
+                    "add a {what} under `{}`; `promocase rubric show {}` lists what each track must show",
+                    pointer.trim_start_matches('/').replace('/', "."),
+                    ctx.rubric.level.id()
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! `visibility-missing`: no presentation to the executive team or board in
+//! the window (`visibility_window_months`, `min_visibility_items`).
+
+use super::prelude::*;
+use crate::model::AudienceLevel;
+
+pub const RULE: Rule = Rule {
+    id: "visibility-missing",
+    dimension: Some(DimensionId::Visibility),
+    summary: "No recent presentation or report to the executive team or the board",
+    explanation: "Insufficient visibility with executives is one of the most common reasons good managers \
+are passed over: the people who decide have not seen them think. Presenting to the executive team or the \
+board shows you can communicate at that level, and makes the decision-makers know your work first-hand.\n\n\
+Good evidence: `visibility` items with date, audience, level (executive-team or board), topic and outcome, \
+within the last twelve months.",
+    example: "visibility:\n  - date: 2025-09-18\n    audience: Executive committee\n    level: executive-team\n    topic: FY2026 demand plan\n    outcome: Budget approved with one extra headcount\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    let thresholds = ctx.thresholds();
+    let minimum = thresholds.min_visibility_items as usize;
+    if minimum == 0 {
+        return;
+    }
+    let since = ctx.months_before_as_of(thresholds.visibility_window_months);
+    let executive =
+        |level: AudienceLevel| matches!(level, AudienceLevel::Board | AudienceLevel::ExecutiveTeam);
+    let recent = ctx
+        .case
+        .visibility
+        .iter()
+        .filter(|v| {
+            executive(v.level) && v.date.last_day() >= since && v.date.first_day() <= ctx.as_of
+        })
+        .count();
+    if recent >= minimum {
+        return;
+    }
+    let older = ctx
+        .case
+        .visibility
+        .iter()
+        .filter(|v| executive(v.level))
+        .count();
+    let window = thresholds.visibility_window_months;
+    let message = if older > recent {
+        format!(
+            "Your executive or board appearances are all older than {window} months: the people who decide have not seen your work recently"
+        )
+    } else {
+        format!(
+            "The case shows no presentation to the executive team or the board in the last {window} months: the people who decide have not seen you think"
+        )
+    };
+    out.at(
+        "/visibility",
+        message,
+        "add `visibility:` items (date, audience, `level: executive-team` or `board`, topic, outcome); if there are none, ask for a slot in `ask.support_requested`",
+    );
+}

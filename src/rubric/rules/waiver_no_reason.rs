@@ -1,0 +1,28 @@
+//! `waiver-no-reason`: a waiver without a written reason. Such a waiver does
+//! not apply: the rule's findings stay in the report.
+
+use super::prelude::*;
+
+pub const RULE: Rule = Rule {
+    id: "waiver-no-reason",
+    dimension: None,
+    summary: "A waiver has no written reason, so it does not apply",
+    explanation: "A case may knowingly not meet a rule, for example a company with no board has no board \
+presentations. The waiver tells the reader you know, and the reason tells them why it is fine. Without a \
+reason it looks like hiding a gap, so promocase ignores it and keeps the rule's findings.\n\n\
+Good evidence: every waiver with a `reason` a reader would accept.",
+    example: "waivers:\n  - rule: visibility-missing\n    reason: The company has no executive committee; I report monthly to the founder-CEO (see sponsors)\n",
+    check,
+};
+
+fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
+    for (index, waiver) in ctx.case.waivers.iter().enumerate() {
+        if waiver.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            out.at(
+                &format!("/waivers/{index}/reason"),
+                format!("The waiver of `{}` gives no reason, so it does not apply: a waiver without a reason looks like hiding a gap", waiver.rule),
+                "add `reason:` saying why the rule does not fit your case, or remove the waiver",
+            );
+        }
+    }
+}
