@@ -6,11 +6,13 @@
 //! driven from tests, benchmarks and other tools:
 //! - [`model`]: the case format, its loader and its JSON Schema;
 //! - [`diagnostic`]: located messages shared by loading and checking;
+//! - [`render`]: documents for the decision (PDF and more), rendered with typst;
 //! - [`starter`]: the commented starter case `promocase init` writes;
 //! - [`write`]: atomic writes that never overwrite without being asked.
 
 pub mod diagnostic;
 pub mod model;
+pub mod render;
 pub mod starter;
 pub mod suggest;
 pub mod write;

@@ -1,6 +1,7 @@
 //! The command line: one module per command, each turning its arguments into
 //! calls of the library and its results into output and an exit code.
 
+mod build;
 mod check;
 mod init;
 mod output;
@@ -48,6 +49,10 @@ pub enum Command {
     ///
     /// Example: promocase schema -o promocase.schema.json
     Schema(schema::SchemaArgs),
+    /// Render a case as a PDF proposal, a one-page brief or talking points for the executive.
+    ///
+    /// Example: promocase build examples/marketing-director.yaml --template all
+    Build(build::BuildArgs),
 }
 
 /// The exit codes every command shares.
@@ -74,6 +79,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check::run(&args, &out, today),
         Command::Init(args) => init::run(&args, &out, today),
         Command::Schema(args) => schema::run(&args, &out),
+        Command::Build(args) => build::run(&args, &out, today),
     };
     exit::code(code)
 }
