@@ -119,7 +119,7 @@ pub fn bars(kpi: &Kpi) -> Option<Bars> {
             .into_iter()
             .map(|t| Tick {
                 fraction: t / top,
-                label: format::value(t, unit),
+                label: format::tick(t, unit),
             })
             .collect(),
         axis_label: unit_label(kpi),
@@ -195,7 +195,7 @@ pub fn line(kpi: &Kpi) -> Option<Line> {
             .iter()
             .map(|t| Tick {
                 fraction: scale(*t),
-                label: format::value(*t, unit),
+                label: format::tick(*t, unit),
             })
             .collect(),
         x_ticks,

@@ -207,7 +207,9 @@ pub struct ScopeView {
     pub budget_ownership: Option<&'static str>,
     pub budget_period: Option<String>,
     pub allocation_decisions: Vec<AllocationView>,
+    /// `14 → 19`.
     pub headcount_text: Option<String>,
+    pub headcount_by_text: Option<String>,
     pub headcount_rationale: Option<String>,
 }
 
@@ -763,15 +765,15 @@ fn scope_view(scope: &Scope) -> ScopeView {
                 date_text: d.date.as_ref().map(format::short_date),
             })
             .collect(),
-        headcount_text: scope.headcount_plan.as_ref().map(|h| match &h.by {
-            Some(by) => format!(
-                "{} → {} by {}",
-                h.current,
-                h.planned,
-                format::short_date(by)
-            ),
-            None => format!("{} → {}", h.current, h.planned),
-        }),
+        headcount_text: scope
+            .headcount_plan
+            .as_ref()
+            .map(|h| format!("{} → {}", h.current, h.planned)),
+        headcount_by_text: scope
+            .headcount_plan
+            .as_ref()
+            .and_then(|h| h.by.as_ref())
+            .map(format::short_date),
         headcount_rationale: scope
             .headcount_plan
             .as_ref()

@@ -170,6 +170,16 @@ pub fn value(value: f64, unit: Option<&str>) -> String {
     }
 }
 
+/// An axis tick: money and percentages with their sign, other units left to
+/// the axis label so ticks stay short.
+pub fn tick(value: f64, unit: Option<&str>) -> String {
+    match unit.map(str::trim) {
+        Some("%") => format!("{}%", number(value)),
+        Some(unit) if is_currency(unit) => money(value, unit),
+        _ => compact(value),
+    }
+}
+
 /// A change from `from` to `to`: percentage points for percentages, a
 /// relative change otherwise (`+18%`), an absolute one when `from` is zero.
 pub fn change(from: f64, to: f64, unit: Option<&str>) -> String {
