@@ -111,7 +111,7 @@ pub fn bars(kpi: &Kpi) -> Option<Bars> {
             .map(|(label, role, v)| Bar {
                 label,
                 fraction: v / top,
-                text: format::value(v, unit),
+                text: format::cell(v, unit),
                 role,
             })
             .collect(),
@@ -169,7 +169,7 @@ pub fn line(kpi: &Kpi) -> Option<Line> {
         .map(|(p, d)| Point {
             x: (*d - first).num_days() as f64 / span,
             y: scale(p.value),
-            text: format::value(p.value, unit),
+            text: format::cell(p.value, unit),
         })
         .collect();
     // Label at most five dates along the x axis, always the first and the last.

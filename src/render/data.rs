@@ -122,6 +122,12 @@ pub struct KpiView {
     pub baseline_text: Option<String>,
     pub target_text: Option<String>,
     pub actual_text: Option<String>,
+    /// The values for a table, without a long unit (see `table_unit`).
+    pub baseline_cell: Option<String>,
+    pub target_cell: Option<String>,
+    pub actual_cell: Option<String>,
+    /// A unit too long to repeat in every cell, to print once beside the name.
+    pub table_unit: Option<String>,
     /// `met`, `missed` or `incomplete` (no target or no actual).
     pub status: &'static str,
     /// Change from baseline to actual, e.g. `+18%` or `−4 pts`.
@@ -612,6 +618,10 @@ fn kpi_view(kpi: &Kpi) -> KpiView {
         baseline_text: kpi.baseline.map(|v| format::value(v, unit)),
         target_text: kpi.target.map(|v| format::value(v, unit)),
         actual_text: kpi.actual.map(|v| format::value(v, unit)),
+        baseline_cell: kpi.baseline.map(|v| format::cell(v, unit)),
+        target_cell: kpi.target.map(|v| format::cell(v, unit)),
+        actual_cell: kpi.actual.map(|v| format::cell(v, unit)),
+        table_unit: kpi.unit.clone().filter(|_| !format::is_short_unit(unit)),
         status,
         change_text: kpi
             .baseline

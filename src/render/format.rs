@@ -170,6 +170,27 @@ pub fn value(value: f64, unit: Option<&str>) -> String {
     }
 }
 
+/// Whether a unit is short enough to print after every value in a table
+/// (`%`, `EUR`, `days`); longer ones (`incidents per 200,000 hours`) are
+/// printed once, beside the KPI's name.
+pub fn is_short_unit(unit: Option<&str>) -> bool {
+    match unit.map(str::trim) {
+        None | Some("") => true,
+        Some(unit) => {
+            unit == "%" || is_currency(unit) || (unit.chars().count() <= 5 && !unit.contains(' '))
+        }
+    }
+}
+
+/// A value for a table cell: with its unit when the unit is short, bare otherwise.
+pub fn cell(value: f64, unit: Option<&str>) -> String {
+    if is_short_unit(unit) {
+        self::value(value, unit)
+    } else {
+        compact(value)
+    }
+}
+
 /// An axis tick: money and percentages with their sign, other units left to
 /// the axis label so ticks stay short.
 pub fn tick(value: f64, unit: Option<&str>) -> String {
