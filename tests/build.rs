@@ -552,3 +552,38 @@ fn every_example_builds_with_every_template() {
         );
     }
 }
+
+#[test]
+fn init_copies_the_built_in_templates_out_without_overwriting() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("company-templates");
+    assert_ok(&promocase(&["init", "--templates", path_str(&templates)]));
+    for name in [
+        "common.typ",
+        "proposal.typ",
+        "brief.typ",
+        "talking-points.typ",
+    ] {
+        assert!(templates.join(name).is_file(), "{name} was not written");
+    }
+    std::fs::write(templates.join("brief.typ"), "// edited").unwrap();
+    let again = promocase(&["init", "--templates", path_str(&templates)]);
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(templates.join("brief.typ")).unwrap(),
+        "// edited"
+    );
+    // The copies build the same document as the built-in templates.
+    std::fs::remove_file(templates.join("brief.typ")).unwrap();
+    let (ours, theirs) = (dir.path().join("a.pdf"), dir.path().join("b.pdf"));
+    assert_ok(&build(&fixture("complete.yaml"), &ours, &[]));
+    assert_ok(&build(
+        &fixture("complete.yaml"),
+        &theirs,
+        &["--template-dir", path_str(&templates)],
+    ));
+    assert_eq!(
+        std::fs::read(&ours).unwrap(),
+        std::fs::read(&theirs).unwrap()
+    );
+}

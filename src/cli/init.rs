@@ -24,6 +24,10 @@ pub struct InitArgs {
     /// Replace the file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Instead of a case, copy the built-in document templates into DIR, to customise
+    /// and use with `promocase build --template-dir DIR`.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 /// Levels as command-line values.
@@ -78,6 +82,25 @@ impl From<TrackArg> for Track {
 }
 
 pub fn run(args: &InitArgs, out: &Output, today: NaiveDate) -> u8 {
+    if let Some(folder) = &args.templates {
+        let mode = WriteMode::from_force(args.force);
+        return match promocase::render::templates::write_builtin(folder, mode) {
+            Ok(files) => {
+                for file in files {
+                    out.message(&format!("wrote {}", file.display()));
+                }
+                out.message(&format!(
+                    "next: edit them, then `promocase build CASE --template-dir {}`",
+                    folder.display()
+                ));
+                exit::OK
+            }
+            Err(error) => {
+                out.message(&format!("error: {error}"));
+                exit::BAD_INPUT
+            }
+        };
+    }
     let file_name = args
         .path
         .file_name()

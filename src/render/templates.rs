@@ -179,3 +179,29 @@ impl Templates {
             .map(|f| f.origin.as_path())
     }
 }
+
+/// Writes the built-in templates into `folder` as a starting point for a
+/// company's own (`promocase init --templates DIR`), refusing to replace an
+/// existing file unless `mode` allows it. Returns the files written.
+pub fn write_builtin(
+    folder: &Path,
+    mode: crate::write::WriteMode,
+) -> Result<Vec<PathBuf>, crate::write::WriteError> {
+    if mode == crate::write::WriteMode::CreateNew {
+        // Check every file first, so a refusal writes none of them.
+        if let Some(existing) = BUILTIN
+            .iter()
+            .map(|(name, _)| folder.join(name))
+            .find(|p| p.exists())
+        {
+            return Err(crate::write::WriteError::Exists(existing));
+        }
+    }
+    let mut written = Vec::new();
+    for (name, text) in BUILTIN {
+        let path = folder.join(name);
+        crate::write::write_new_file(&path, text.as_bytes(), mode)?;
+        written.push(path);
+    }
+    Ok(written)
+}
