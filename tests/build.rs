@@ -587,3 +587,20 @@ fn init_copies_the_built_in_templates_out_without_overwriting() {
         std::fs::read(&theirs).unwrap()
     );
 }
+
+#[test]
+fn a_font_folder_without_fonts_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).unwrap();
+    std::fs::write(fonts.join("readme.txt"), "no fonts here").unwrap();
+    let out = dir.path().join("x.pdf");
+    let output = build(
+        &fixture("complete.yaml"),
+        &out,
+        &["--font-path", path_str(&fonts)],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("holds no font files"));
+    assert!(!out.exists());
+}
