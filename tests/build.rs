@@ -479,6 +479,24 @@ fn a_logo_must_stay_inside_the_case_folder() {
         stderr.contains("not a path inside the case's folder"),
         "{stderr}"
     );
+
+    // A logo beside the case is placed, with alt text that PDF/UA requires.
+    std::fs::write(
+        dir.path().join("logo.svg"),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#7A2E39"/></svg>"##,
+    )
+    .unwrap();
+    std::fs::write(
+        &case,
+        text.replace("  accent_color: \"#7A2E39\"", "  logo: logo.svg"),
+    )
+    .unwrap();
+    let out = dir.path().join("with-logo.pdf");
+    assert_ok(&build(&case, &out, &["--pdf-standard", "ua-1"]));
+    assert!(contains(
+        &std::fs::read(&out).unwrap(),
+        b"Logo of Nordwind Logistik AG"
+    ));
 }
 
 #[test]
@@ -502,6 +520,14 @@ fn pdf_standards_are_checked() {
         &["--template", "brief", "--pdf-standard", "a-2b"],
     ));
     assert!(contains(&std::fs::read(&out).unwrap(), b"pdfaid:part"));
+    // PDF/UA-1 holds the templates to accessibility rules (a title, alt text on images).
+    for template in ["proposal", "brief", "talking-points"] {
+        assert_ok(&build(
+            &fixture("complete.yaml"),
+            &out,
+            &["--template", template, "--pdf-standard", "ua-1"],
+        ));
+    }
     let output = build(&fixture("complete.yaml"), &out, &["--pdf-standard", "a-9z"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown PDF standard"));
