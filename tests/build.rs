@@ -497,6 +497,19 @@ fn a_logo_must_stay_inside_the_case_folder() {
         &std::fs::read(&out).unwrap(),
         b"Logo of Nordwind Logistik AG"
     ));
+
+    // A link that leads out of the case's folder is refused like `..`.
+    #[cfg(unix)]
+    {
+        let elsewhere = tempfile::tempdir().unwrap();
+        let secret = elsewhere.path().join("secret.svg");
+        std::fs::copy(dir.path().join("logo.svg"), &secret).unwrap();
+        std::fs::remove_file(dir.path().join("logo.svg")).unwrap();
+        std::os::unix::fs::symlink(&secret, dir.path().join("logo.svg")).unwrap();
+        let output = build(&case, &dir.path().join("linked.pdf"), &[]);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&output.stderr).contains("outside the case's folder"));
+    }
 }
 
 #[test]
