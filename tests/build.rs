@@ -306,7 +306,8 @@ fn a_check_report_adds_the_readiness_appendix() {
         &["--report", path_str(&report)],
     ));
     let text = pdf_text(&out);
-    assert!(text.contains("Appendix: readiness matrix"));
+    assert!(text.contains("Appendix A Readiness matrix"));
+    assert!(text.contains("Miriam Okafor is ready in 6-12 months"));
     assert!(text.contains("Succession plan for the role left behind"));
     assert!(text.contains("72 / 100"));
     let without = dir.path().join("without.pdf");
