@@ -499,6 +499,15 @@ fn a_logo_must_stay_inside_the_case_folder() {
         b"Logo of Nordwind Logistik AG"
     ));
 
+    // Nor can the output be the logo.
+    let output = build(&case, &dir.path().join("logo.svg"), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        std::fs::read_to_string(dir.path().join("logo.svg"))
+            .unwrap()
+            .starts_with("<svg")
+    );
+
     // A link that leads out of the case's folder is refused like `..`.
     #[cfg(unix)]
     {

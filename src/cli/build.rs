@@ -232,7 +232,7 @@ fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure
         }
     }
 
-    let protected = protected_paths(args, &renderer);
+    let protected = protected_paths(&job, &renderer);
     for file in &planned {
         refuse_protected(&file.path, &protected)?;
     }
@@ -323,9 +323,13 @@ fn page_path(document: &Path, page: usize) -> PathBuf {
     document.with_file_name(name)
 }
 
-/// Files a build must never write over: the case and the templates it reads.
-fn protected_paths(args: &BuildArgs, renderer: &Renderer) -> Vec<PathBuf> {
-    let mut paths = vec![args.case.clone()];
+/// Files a build must never write over: the case, its logo and the templates it reads.
+fn protected_paths(job: &Job, renderer: &Renderer) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = job
+        .input_files()
+        .into_iter()
+        .map(Path::to_path_buf)
+        .collect();
     paths.extend(renderer.templates().files_on_disk().map(Path::to_path_buf));
     paths
 }

@@ -15,6 +15,8 @@ use crate::model::LoadedCase;
 pub struct Asset {
     /// Absolute virtual path, e.g. `/logo.png`.
     pub virtual_path: String,
+    /// The file it was read from, so a build never writes over it.
+    pub source: std::path::PathBuf,
     pub bytes: Vec<u8>,
 }
 
@@ -88,6 +90,7 @@ pub fn logo(loaded: &LoadedCase) -> Result<Option<Asset>, RenderError> {
     })?;
     Ok(Some(Asset {
         virtual_path: format!("/logo.{extension}"),
+        source: path,
         bytes,
     }))
 }

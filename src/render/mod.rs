@@ -73,6 +73,13 @@ impl<'a> Job<'a> {
         self.loaded
     }
 
+    /// Files the job reads besides the templates: the case and its logo.
+    pub fn input_files(&self) -> Vec<&std::path::Path> {
+        let mut files = vec![self.loaded.source.path.as_path()];
+        files.extend(self.logo.as_ref().map(|l| l.source.as_path()));
+        files
+    }
+
     /// The `/data.json` a template receives, pretty-printed so the typst
     /// hand-off folder is readable.
     pub fn data_json(&self, kind: TemplateKind) -> String {
