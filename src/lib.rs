@@ -7,11 +7,14 @@
 //! - [`model`]: the case format, its loader and its JSON Schema;
 //! - [`diagnostic`]: located messages shared by loading and checking;
 //! - [`rubric`]: the director-criteria lint behind `check`: rules, rubrics, readiness;
+//! - [`render`]: documents for the decision (PDF and more), rendered with typst;
 //! - [`starter`]: the commented starter case `promocase init` writes;
 //! - [`write`]: atomic writes that never overwrite without being asked.
 
 pub mod diagnostic;
 pub mod model;
+#[cfg(feature = "render")]
+pub mod render;
 pub mod rubric;
 pub mod starter;
 pub mod suggest;

@@ -30,6 +30,10 @@ pub struct InitArgs {
     /// and fill the starter case with the answers. Needs a terminal.
     #[arg(long, short = 'i')]
     pub interactive: bool,
+    /// Instead of a case, copy the built-in document templates into DIR, to customise
+    /// and use with `promocase build --template-dir DIR`.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 /// Levels as command-line values.
@@ -84,6 +88,25 @@ impl From<TrackArg> for Track {
 }
 
 pub fn run(args: &InitArgs, out: &Output, today: NaiveDate) -> u8 {
+    if let Some(folder) = &args.templates {
+        let mode = WriteMode::from_force(args.force);
+        return match promocase::render::templates::write_builtin(folder, mode) {
+            Ok(files) => {
+                for file in files {
+                    out.message(&format!("wrote {}", file.display()));
+                }
+                out.message(&format!(
+                    "next: edit them, then `promocase build CASE --template-dir {}`",
+                    folder.display()
+                ));
+                exit::OK
+            }
+            Err(error) => {
+                out.message(&format!("error: {error}"));
+                exit::BAD_INPUT
+            }
+        };
+    }
     let file_name = args.path.file_name().map_or_else(
         || "promotion-case.yaml".to_string(),
         |n| n.to_string_lossy().into_owned(),

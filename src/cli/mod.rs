@@ -1,6 +1,7 @@
 //! The command line: one module per command, each turning its arguments into
 //! calls of the library and its results into output and an exit code.
 
+mod build;
 mod check;
 mod completions;
 mod explain;
@@ -74,6 +75,10 @@ pub enum Command {
     ///
     /// Example: promocase rubric show director > ours.yaml
     Rubric(rubric::RubricArgs),
+    /// Render a case as a PDF proposal, a one-page brief or talking points for the executive.
+    ///
+    /// Example: promocase build examples/marketing-director.yaml --template all
+    Build(build::BuildArgs),
 }
 
 /// The exit codes every command shares.
@@ -105,6 +110,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rules(args) => rules::run(&args, &out),
         Command::Explain(args) => explain::run(&args, &out),
         Command::Rubric(args) => rubric::run(&args, &out),
+        Command::Build(args) => build::run(&args, &out, today),
     };
     exit::code(code)
 }

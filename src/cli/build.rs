@@ -1,0 +1,430 @@
+//! `promocase build`: render a case into the proposal, the brief and the
+//! talking points, as PDF, PNG, SVG or a typst project.
+//!
+//! Everything is compiled and exported in memory first; files are written
+//! (atomically) only when every requested document succeeded, so a failed
+//! build leaves earlier output untouched.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+
+use super::init::LevelArg;
+use super::{Output, exit};
+use promocase::diagnostic::Severity;
+use promocase::model::{Level, LoadedCase, load_case};
+use promocase::render::export::{self, PdfSettings};
+use promocase::render::{
+    CheckReport, Compiled, Fonts, Job, RenderError, Renderer, TemplateKind, Templates,
+};
+use promocase::rubric::{Rubric, check_case};
+use promocase::write::{WriteMode, write_new_file};
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The case file to render.
+    #[arg(value_name = "CASE")]
+    pub case: PathBuf,
+    /// Where to write. Defaults to the case's folder and name (`ana.yaml` → `ana.pdf`,
+    /// `ana-brief.pdf`, `ana-talking-points.pdf`). With `--template all`, names the
+    /// proposal and the others are named after it. With `--format typst`, a folder.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Which document to build.
+    #[arg(long, value_enum, default_value_t = TemplateArg::Proposal)]
+    pub template: TemplateArg,
+    /// The output format: pdf, png or svg (one file per page: `ana-1.png`, …), or
+    /// typst (a folder with main.typ, the files it imports and data.json).
+    #[arg(long, value_enum, default_value_t = FormatArg::Pdf)]
+    pub format: FormatArg,
+    /// Print a DRAFT watermark on every page.
+    #[arg(long)]
+    pub draft: bool,
+    /// A folder of your own templates; each .typ file there replaces the built-in one
+    /// of the same name (proposal.typ, brief.typ, talking-points.typ, common.typ).
+    #[arg(long, value_name = "DIR")]
+    pub template_dir: Option<PathBuf>,
+    /// A folder of extra fonts (.ttf, .otf, .ttc) the templates may use. Repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// PDF standards to conform to, e.g. a-2b (archival) or ua-1 (accessible). Repeatable.
+    #[arg(long, value_name = "STANDARD", value_delimiter = ',')]
+    pub pdf_standard: Vec<String>,
+    /// Resolution of PNG output, in dots per inch.
+    #[arg(long, default_value_t = 144.0, value_name = "DPI")]
+    pub dpi: f64,
+    /// Judge the case against this level instead of its `target_level` (as `check --level`).
+    #[arg(long, value_enum, conflicts_with = "rubric")]
+    pub level: Option<LevelArg>,
+    /// A company rubric file for the check that runs before the build (as `check --rubric`).
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateArg {
+    Proposal,
+    Brief,
+    TalkingPoints,
+    All,
+}
+
+impl TemplateArg {
+    fn kinds(self) -> Vec<TemplateKind> {
+        match self {
+            Self::Proposal => vec![TemplateKind::Proposal],
+            Self::Brief => vec![TemplateKind::Brief],
+            Self::TalkingPoints => vec![TemplateKind::TalkingPoints],
+            Self::All => TemplateKind::ALL.to_vec(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Pdf,
+    Png,
+    Svg,
+    Typst,
+}
+
+impl FormatArg {
+    fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Png => "png",
+            Self::Svg => "svg",
+            Self::Typst => "",
+        }
+    }
+}
+
+/// A file to write.
+struct Planned {
+    path: PathBuf,
+    bytes: Vec<u8>,
+}
+
+pub fn run(args: &BuildArgs, out: &Output, today: NaiveDate) -> u8 {
+    match build(args, out, today) {
+        Ok(()) => exit::OK,
+        Err(Failure::Reported) => exit::BAD_INPUT,
+        Err(Failure::Refused) => exit::FINDINGS,
+        Err(Failure::Render(error)) => {
+            match error {
+                RenderError::Input(message) => out.message(&format!("error: {message}")),
+                RenderError::Located(diagnostics) => {
+                    for diagnostic in &diagnostics {
+                        out.diagnostic(diagnostic);
+                    }
+                }
+            }
+            out.message("nothing was written");
+            exit::BAD_INPUT
+        }
+    }
+}
+
+enum Failure {
+    /// Messages were already printed.
+    Reported,
+    /// `check` found errors and the build was not a draft; the findings were printed.
+    Refused,
+    Render(RenderError),
+}
+
+impl From<RenderError> for Failure {
+    fn from(error: RenderError) -> Self {
+        Self::Render(error)
+    }
+}
+
+fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure> {
+    let loaded = match load_case(&args.case, today) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            for diagnostic in &error.diagnostics {
+                out.diagnostic(diagnostic);
+            }
+            out.message(&format!(
+                "{}: the case did not load; nothing was written",
+                args.case.display()
+            ));
+            return Err(Failure::Reported);
+        }
+    };
+    let standards = args
+        .pdf_standard
+        .iter()
+        .map(|s| export::parse_standard(s))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(RenderError::Input)?;
+    if !(18.0..=1200.0).contains(&args.dpi) {
+        return Err(RenderError::input(format!(
+            "--dpi {} is out of range: use 18 to 1200",
+            args.dpi
+        ))
+        .into());
+    }
+    let report = check_first(args, &loaded, out)?;
+    let templates = match &args.template_dir {
+        Some(dir) => Templates::with_folder(dir)?,
+        None => Templates::builtin(),
+    };
+    let fonts = Fonts::with_folders(&args.font_path)?;
+    let renderer = Renderer::new(templates, fonts);
+    let job = Job::new(&loaded, args.draft, Some(report))?;
+    let timestamp = promocase::render::document_timestamp(
+        loaded.as_of,
+        std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
+    )?;
+
+    let kinds = args.template.kinds();
+    let mut planned = Vec::new();
+    let mut summaries = Vec::new();
+    for &kind in &kinds {
+        let target = output_path(
+            &args.case,
+            args.output.as_deref(),
+            kind,
+            kinds.len() > 1,
+            args.format,
+        );
+        if args.format == FormatArg::Typst {
+            for (name, bytes) in renderer.bundle(&job, kind) {
+                planned.push(Planned {
+                    path: target.join(name),
+                    bytes,
+                });
+            }
+            summaries.push(format!(
+                "wrote {}/ (typst compile {}/main.typ)",
+                target.display(),
+                target.display()
+            ));
+            continue;
+        }
+        let compiled = renderer.compile(&job, kind)?;
+        for warning in &compiled.warnings {
+            out.diagnostic(warning);
+        }
+        let pages = compiled.page_count();
+        match args.format {
+            FormatArg::Pdf => {
+                let settings = PdfSettings {
+                    ident: format!("promocase/{}/{}", kind.id(), loaded.case.candidate.name),
+                    timestamp,
+                    standards: &standards,
+                };
+                let bytes = export::pdf(&compiled, &settings)?;
+                summaries.push(format!(
+                    "wrote {} ({pages} {}, {} KB)",
+                    target.display(),
+                    if pages == 1 { "page" } else { "pages" },
+                    bytes.len().div_ceil(1024)
+                ));
+                planned.push(Planned {
+                    path: target,
+                    bytes,
+                });
+            }
+            FormatArg::Png | FormatArg::Svg => {
+                let images = page_images(&compiled, args)?;
+                for (index, bytes) in images.into_iter().enumerate() {
+                    let path = page_path(&target, index + 1);
+                    summaries.push(format!("wrote {}", path.display()));
+                    planned.push(Planned { path, bytes });
+                }
+            }
+            FormatArg::Typst => {}
+        }
+    }
+
+    let protected = protected_paths(&job, &renderer);
+    for file in &planned {
+        refuse_protected(&file.path, &protected)?;
+    }
+    for file in &planned {
+        write_new_file(&file.path, &file.bytes, WriteMode::Replace)
+            .map_err(|error| RenderError::input(error.to_string()))?;
+    }
+    for summary in summaries {
+        out.result(&summary);
+    }
+    Ok(())
+}
+
+fn page_images(compiled: &Compiled, args: &BuildArgs) -> Result<Vec<Vec<u8>>, RenderError> {
+    match args.format {
+        FormatArg::Png => export::png(compiled, args.dpi),
+        _ => Ok(export::svg(compiled)
+            .into_iter()
+            .map(String::into_bytes)
+            .collect()),
+    }
+}
+
+/// Runs `check` before rendering: errors refuse the build (unless it is a
+/// draft, which is watermarked), warnings are printed and do not block. The
+/// report feeds the proposal's readiness appendix.
+fn check_first(
+    args: &BuildArgs,
+    loaded: &LoadedCase,
+    out: &Output,
+) -> Result<CheckReport, Failure> {
+    let rubric = match &args.rubric {
+        Some(path) => Rubric::load(path).map_err(|error| {
+            for diagnostic in &error.diagnostics {
+                out.diagnostic(diagnostic);
+            }
+            out.message(&format!(
+                "{}: the rubric could not be loaded; nothing was written",
+                path.display()
+            ));
+            Failure::Reported
+        })?,
+        None => Rubric::for_case(loaded, args.level.map(Level::from)),
+    };
+    let report = check_case(loaded, &rubric);
+    for diagnostic in report.diagnostics() {
+        if diagnostic.severity >= Severity::Warning {
+            out.diagnostic(&diagnostic);
+        }
+    }
+    let errors = report.count(Severity::Error);
+    if errors > 0 && !args.draft {
+        out.message(&format!(
+            "{}: {errors} {} an executive would notice; nothing was written.\n\
+             Fix {} (`promocase check` lists them with hints), or add --draft for a watermarked draft.",
+            args.case.display(),
+            if errors == 1 { "error" } else { "errors" },
+            if errors == 1 { "it" } else { "them" },
+        ));
+        return Err(Failure::Refused);
+    }
+    Ok(CheckReport::from(&report))
+}
+
+/// `ana.yaml` → `ana.pdf`, `ana-brief.pdf`; with `-o x.pdf` and several
+/// documents, `x.pdf`, `x-brief.pdf`; a typst project is a folder `ana-typst`.
+fn output_path(
+    case: &Path,
+    output: Option<&Path>,
+    kind: TemplateKind,
+    several: bool,
+    format: FormatArg,
+) -> PathBuf {
+    let suffix = match kind {
+        TemplateKind::Proposal => String::new(),
+        other => format!("-{}", other.id()),
+    };
+    let extension = format.extension();
+    match output {
+        Some(output) if !several => output.to_path_buf(),
+        Some(output) => {
+            let stem = output
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let name = match output.extension() {
+                Some(ext) => format!("{stem}{suffix}.{}", ext.to_string_lossy()),
+                None => format!("{stem}{suffix}"),
+            };
+            output.with_file_name(name)
+        }
+        None => {
+            let stem = case
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "case".into());
+            let name = if format == FormatArg::Typst {
+                format!("{stem}{suffix}-typst")
+            } else {
+                format!("{stem}{suffix}.{extension}")
+            };
+            case.with_file_name(name)
+        }
+    }
+}
+
+/// `ana.png` → `ana-3.png` for page 3.
+fn page_path(document: &Path, page: usize) -> PathBuf {
+    let stem = document
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match document.extension() {
+        Some(ext) => format!("{stem}-{page}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{page}"),
+    };
+    document.with_file_name(name)
+}
+
+/// Files a build must never write over: the case, its logo and the templates it reads.
+fn protected_paths(job: &Job, renderer: &Renderer) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = job
+        .input_files()
+        .into_iter()
+        .map(Path::to_path_buf)
+        .collect();
+    paths.extend(renderer.templates().files_on_disk().map(Path::to_path_buf));
+    paths
+}
+
+fn refuse_protected(path: &Path, protected: &[PathBuf]) -> Result<(), RenderError> {
+    for input in protected {
+        if same_file(path, input) {
+            return Err(RenderError::input(format!(
+                "`{}` is an input of this build; refusing to write over it (choose another -o)",
+                path.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths name the same file, following links and `..`.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        // A file that does not exist yet cannot be an input.
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outputs_are_named_after_the_case() {
+        let case = Path::new("cases/ana.yaml");
+        let path = |kind, several, format| output_path(case, None, kind, several, format);
+        assert_eq!(
+            path(TemplateKind::Proposal, true, FormatArg::Pdf),
+            Path::new("cases/ana.pdf")
+        );
+        assert_eq!(
+            path(TemplateKind::Brief, true, FormatArg::Pdf),
+            Path::new("cases/ana-brief.pdf")
+        );
+        assert_eq!(
+            path(TemplateKind::TalkingPoints, false, FormatArg::Typst),
+            Path::new("cases/ana-talking-points-typst")
+        );
+        let out = Some(Path::new("out/x.pdf"));
+        assert_eq!(
+            output_path(case, out, TemplateKind::Brief, false, FormatArg::Pdf),
+            Path::new("out/x.pdf")
+        );
+        assert_eq!(
+            output_path(case, out, TemplateKind::Brief, true, FormatArg::Pdf),
+            Path::new("out/x-brief.pdf")
+        );
+        assert_eq!(
+            page_path(Path::new("out/x.png"), 2),
+            Path::new("out/x-2.png")
+        );
+    }
+}

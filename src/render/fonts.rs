@@ -1,0 +1,102 @@
+//! The fonts documents are set in: typst's embedded families (serif, math,
+//! mono), loaded once per process, plus fonts from `--font-path` folders.
+//!
+//! No system fonts are scanned, so the same case gives the same PDF on every
+//! machine. [`crate::render::world`] serves these fonts to typst.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+use super::RenderError;
+
+/// A set of fonts and the book typst picks families from.
+pub struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+/// Parsing the embedded fonts takes milliseconds; a process that renders
+/// several documents does it once.
+static EMBEDDED: LazyLock<Arc<Fonts>> = LazyLock::new(|| {
+    let fonts: Vec<Font> = typst_kit::fonts::embedded().map(|(font, _)| font).collect();
+    Arc::new(Fonts::from_fonts(fonts))
+});
+
+impl Fonts {
+    fn from_fonts(fonts: Vec<Font>) -> Self {
+        Self {
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+        }
+    }
+
+    /// Typst's embedded fonts only.
+    pub fn embedded() -> Arc<Fonts> {
+        Arc::clone(&EMBEDDED)
+    }
+
+    /// The embedded fonts plus every font file found in `folders` (searched
+    /// recursively). A folder without any font is an error: a typo in
+    /// `--font-path` would otherwise silently change the document's look.
+    pub fn with_folders(folders: &[PathBuf]) -> Result<Arc<Fonts>, RenderError> {
+        if folders.is_empty() {
+            return Ok(Self::embedded());
+        }
+        let mut fonts = EMBEDDED.fonts.clone();
+        for folder in folders {
+            let before = fonts.len();
+            let mut files = Vec::new();
+            collect_font_files(folder, &mut files)?;
+            // Sorted so that the font order, and so the output, does not depend on the file system.
+            files.sort();
+            for file in files {
+                let data = std::fs::read(&file).map_err(|error| {
+                    RenderError::input(format!("cannot read font `{}`: {error}", file.display()))
+                })?;
+                fonts.extend(Font::iter(Bytes::new(data)));
+            }
+            if fonts.len() == before {
+                return Err(RenderError::input(format!(
+                    "`{}` holds no font files (.ttf, .otf, .ttc, .otc)",
+                    folder.display()
+                )));
+            }
+        }
+        Ok(Arc::new(Fonts::from_fonts(fonts)))
+    }
+
+    pub fn book(&self) -> &LazyHash<FontBook> {
+        &self.book
+    }
+
+    pub fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.get(index).cloned()
+    }
+}
+
+fn collect_font_files(folder: &Path, files: &mut Vec<PathBuf>) -> Result<(), RenderError> {
+    let entries = std::fs::read_dir(folder).map_err(|error| {
+        RenderError::input(format!(
+            "cannot read font folder `{}`: {error}",
+            folder.display()
+        ))
+    })?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_font_files(&path, files)?;
+        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "ttf" | "otf" | "ttc" | "otc"
+            )
+        }) {
+            files.push(path);
+        }
+    }
+    Ok(())
+}

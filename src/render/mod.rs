@@ -1,0 +1,266 @@
+//! Rendering a case into documents with typst, embedded as a library.
+//!
+//! The flow: [`Job::new`] turns a loaded case into template data
+//! ([`data`]) and reads its logo ([`assets`]); [`Renderer::compile`] compiles
+//! one template in a [`world::MemoryWorld`] that serves only the templates
+//! ([`templates`]), `/data.json` and the logo; [`export`] turns the laid-out
+//! document into PDF, PNG or SVG, or [`Renderer::bundle`] writes the typst
+//! project itself. Fonts ([`fonts`]) are loaded once per process.
+//!
+//! The case reaches typst only as JSON read by `json("/data.json")`, so user
+//! text is always printed, never evaluated as markup or code.
+
+pub mod assets;
+pub mod chart;
+pub mod data;
+mod error;
+pub mod export;
+pub mod fonts;
+pub mod format;
+pub mod report;
+pub mod templates;
+pub mod world;
+
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDateTime, Timelike};
+use typst::WorldExt;
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime};
+use typst_layout::PagedDocument;
+
+use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::model::LoadedCase;
+
+pub use assets::Asset;
+pub use data::DocumentOptions;
+pub use error::RenderError;
+pub use fonts::Fonts;
+pub use report::CheckReport;
+pub use templates::{TemplateKind, Templates};
+
+/// The virtual path of the case data every template reads.
+pub const DATA_PATH: &str = "/data.json";
+
+/// One case, ready to be rendered with any template.
+pub struct Job<'a> {
+    loaded: &'a LoadedCase,
+    options: DocumentOptions,
+    logo: Option<Asset>,
+}
+
+impl<'a> Job<'a> {
+    /// Reads what the case points at (the logo) and fixes the options.
+    pub fn new(
+        loaded: &'a LoadedCase,
+        draft: bool,
+        report: Option<CheckReport>,
+    ) -> Result<Self, RenderError> {
+        let logo = assets::logo(loaded)?;
+        let options = DocumentOptions {
+            draft,
+            report,
+            logo: logo.as_ref().map(|l| l.virtual_path.clone()),
+        };
+        Ok(Self {
+            loaded,
+            options,
+            logo,
+        })
+    }
+
+    pub fn loaded(&self) -> &LoadedCase {
+        self.loaded
+    }
+
+    /// Files the job reads besides the templates: the case and its logo.
+    pub fn input_files(&self) -> Vec<&std::path::Path> {
+        let mut files = vec![self.loaded.source.path.as_path()];
+        files.extend(self.logo.as_ref().map(|l| l.source.as_path()));
+        files
+    }
+
+    /// The `/data.json` a template receives, pretty-printed so the typst
+    /// hand-off folder is readable.
+    pub fn data_json(&self, kind: TemplateKind) -> String {
+        let data = data::build(self.loaded, kind, &self.options);
+        // Serialising plain structs, strings and finite numbers cannot fail;
+        // an empty object would still compile and show the problem.
+        serde_json::to_string_pretty(&data).unwrap_or_else(|_| "{}".to_string())
+    }
+}
+
+/// A laid-out document and the warnings typst gave on the way.
+pub struct Compiled {
+    pub kind: TemplateKind,
+    pub document: PagedDocument,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Compiled {
+    pub fn page_count(&self) -> usize {
+        self.document.pages().len()
+    }
+}
+
+/// Compiles templates with a fixed set of fonts.
+pub struct Renderer {
+    templates: Templates,
+    fonts: Arc<Fonts>,
+}
+
+impl Renderer {
+    pub fn new(templates: Templates, fonts: Arc<Fonts>) -> Self {
+        Self { templates, fonts }
+    }
+
+    pub fn templates(&self) -> &Templates {
+        &self.templates
+    }
+
+    /// Lays out `kind` for the job's case.
+    pub fn compile(&self, job: &Job, kind: TemplateKind) -> Result<Compiled, RenderError> {
+        let data = job.data_json(kind);
+        let main_name = kind.file_name();
+        if self.templates.get(main_name).is_none() {
+            return Err(RenderError::input(format!("no template `{main_name}`")));
+        }
+        let id = |path: &str| {
+            world::file_id(path).ok_or_else(|| {
+                RenderError::input(format!("`{path}` is not a usable template file name"))
+            })
+        };
+        let mut sources = Vec::new();
+        for (name, file) in self.templates.iter() {
+            sources.push((id(&format!("/{name}"))?, file.text.clone()));
+        }
+        let mut files = vec![(id(DATA_PATH)?, Bytes::from_string(data.clone()))];
+        if let Some(logo) = &job.logo {
+            files.push((id(&logo.virtual_path)?, Bytes::new(logo.bytes.clone())));
+        }
+        let as_of = job.loaded.as_of;
+        let today = Datetime::from_ymd(as_of.year(), as_of.month() as u8, as_of.day() as u8);
+        let world = world::MemoryWorld::new(
+            Arc::clone(&self.fonts),
+            id(&format!("/{main_name}"))?,
+            sources,
+            files,
+            today,
+        );
+        let warned = typst::compile::<PagedDocument>(&world);
+        let warnings = self.diagnostics(&world, &data, &warned.warnings);
+        match warned.output {
+            Ok(document) => Ok(Compiled {
+                kind,
+                document,
+                warnings,
+            }),
+            Err(errors) => {
+                let mut all = self.diagnostics(&world, &data, &errors);
+                all.extend(warnings);
+                Err(RenderError::Located(all))
+            }
+        }
+    }
+
+    /// The files of a typst project that the official `typst compile main.typ`
+    /// turns into the same document: the template as `main.typ`, the files it
+    /// imports, `data.json` and the logo. Paths are relative to the folder.
+    pub fn bundle(&self, job: &Job, kind: TemplateKind) -> Vec<(String, Vec<u8>)> {
+        let mut files = Vec::new();
+        let documents: Vec<&str> = TemplateKind::ALL.iter().map(|k| k.file_name()).collect();
+        for (name, file) in self.templates.iter() {
+            if name == kind.file_name() {
+                files.push(("main.typ".to_string(), file.text.clone().into_bytes()));
+            } else if !documents.contains(&name) {
+                files.push((name.to_string(), file.text.clone().into_bytes()));
+            }
+        }
+        files.push(("data.json".to_string(), job.data_json(kind).into_bytes()));
+        if let Some(logo) = &job.logo {
+            files.push((
+                logo.virtual_path.trim_start_matches('/').to_string(),
+                logo.bytes.clone(),
+            ));
+        }
+        files
+    }
+
+    /// Typst's messages as located diagnostics, pointing into the template
+    /// file they concern (or the generated data).
+    fn diagnostics(
+        &self,
+        world: &world::MemoryWorld,
+        data: &str,
+        messages: &[SourceDiagnostic],
+    ) -> Vec<Diagnostic> {
+        messages
+            .iter()
+            .map(|message| {
+                let file = message.span.id();
+                let source = match file.map(world::virtual_path) {
+                    Some(path) if path == DATA_PATH => {
+                        SourceFile::new("data.json (generated from the case)", data)
+                    }
+                    Some(path) => match self.templates.get(path.trim_start_matches('/')) {
+                        Some(template) => SourceFile::new(&template.origin, template.text.clone()),
+                        None => SourceFile::new(path, ""),
+                    },
+                    None => SourceFile::new("template", ""),
+                };
+                let mut text = message.message.to_string();
+                for point in &message.trace {
+                    text.push_str(&format!(" ({})", point.v));
+                }
+                let mut diagnostic = Diagnostic::error("template", &source, text);
+                if message.severity == TypstSeverity::Warning {
+                    diagnostic.severity = Severity::Warning;
+                }
+                if let Some(range) = world
+                    .range(message.span)
+                    .filter(|r| r.end <= source.text.len())
+                {
+                    diagnostic = diagnostic.at(range);
+                }
+                let hints: Vec<String> = message.hints.iter().map(|h| h.v.to_string()).collect();
+                if !hints.is_empty() {
+                    diagnostic = diagnostic.with_hint(hints.join("; "));
+                }
+                diagnostic
+            })
+            .collect()
+    }
+}
+
+/// The time written into PDF metadata: SOURCE_DATE_EPOCH when set (the
+/// reproducible-builds convention), otherwise midnight of the case's `as_of`.
+/// Either way two builds of the same case are byte-identical.
+pub fn document_timestamp(
+    as_of: chrono::NaiveDate,
+    source_date_epoch: Option<&str>,
+) -> Result<NaiveDateTime, RenderError> {
+    match source_date_epoch.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(text) => text
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+            .map(|t| t.naive_utc())
+            .ok_or_else(|| {
+                RenderError::input(format!(
+                    "SOURCE_DATE_EPOCH=`{text}` is not a number of seconds since 1970"
+                ))
+            }),
+        None => Ok(as_of.and_hms_opt(0, 0, 0).unwrap_or_default()),
+    }
+}
+
+fn typst_datetime(time: NaiveDateTime) -> Option<Datetime> {
+    Datetime::from_ymd_hms(
+        time.year(),
+        time.month() as u8,
+        time.day() as u8,
+        time.hour() as u8,
+        time.minute() as u8,
+        time.second() as u8,
+    )
+}

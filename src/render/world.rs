@@ -1,0 +1,117 @@
+//! The typst `World` a document is compiled in: templates, the case data
+//! (`/data.json`) and the logo, all served from memory, and nothing else.
+//!
+//! A world that read from disk would follow symlinks out of its root and let
+//! a template (or text smuggled into one) read any file; this one cannot.
+//! Package imports (`@preview/…`) are refused: templates are self-contained
+//! and a build never touches the network. `today()` is the case's `as_of`,
+//! so `datetime.today()` gives the same document on every run.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock};
+
+use typst::diag::{FileError, FileResult, PackageError};
+use typst::foundations::{Bytes, Datetime};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use super::fonts::Fonts;
+
+/// Building the standard library is not free; every document shares one.
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// The file id of an absolute virtual path such as `/data.json`.
+pub fn file_id(path: &str) -> Option<FileId> {
+    let vpath = VirtualPath::new(path).ok()?;
+    Some(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+/// The virtual path of a file id, for messages.
+pub fn virtual_path(id: FileId) -> String {
+    id.get().vpath().get_with_slash().to_string()
+}
+
+pub struct MemoryWorld {
+    fonts: Arc<Fonts>,
+    main: FileId,
+    sources: HashMap<FileId, Source>,
+    files: HashMap<FileId, Bytes>,
+    today: Option<Datetime>,
+}
+
+impl MemoryWorld {
+    /// `sources` are typst files by absolute virtual path (`/proposal.typ`),
+    /// `files` any other bytes (`/data.json`, `/logo.png`).
+    pub fn new(
+        fonts: Arc<Fonts>,
+        main: FileId,
+        sources: impl IntoIterator<Item = (FileId, String)>,
+        files: impl IntoIterator<Item = (FileId, Bytes)>,
+        today: Option<Datetime>,
+    ) -> Self {
+        Self {
+            fonts,
+            main,
+            sources: sources
+                .into_iter()
+                .map(|(id, text)| (id, Source::new(id, text)))
+                .collect(),
+            files: files.into_iter().collect(),
+            today,
+        }
+    }
+
+    fn missing(id: FileId) -> FileError {
+        match id.get().root() {
+            VirtualRoot::Package(spec) => FileError::Package(PackageError::Other(Some(
+                format!("packages such as {spec} are not available: promocase templates must be self-contained").into(),
+            ))),
+            VirtualRoot::Project => FileError::NotFound(PathBuf::from(virtual_path(id))),
+        }
+    }
+}
+
+impl World for MemoryWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if let Some(source) = self.sources.get(&id) {
+            return Ok(source.clone());
+        }
+        if self.files.contains_key(&id) {
+            return Err(FileError::NotSource);
+        }
+        Err(Self::missing(id))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(bytes) = self.files.get(&id) {
+            return Ok(bytes.clone());
+        }
+        if let Some(source) = self.sources.get(&id) {
+            return Ok(Bytes::from_string(source.clone()));
+        }
+        Err(Self::missing(id))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
