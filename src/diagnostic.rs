@@ -63,8 +63,13 @@ pub struct SourceFile {
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<Self> {
         let text = text.into();
+        // YAML ends lines with \n, \r\n or a lone \r; count them as the parser does.
+        let bytes = text.as_bytes();
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(bytes.iter().enumerate().filter_map(|(i, &b)| {
+                let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+                ends_line.then_some(i + 1)
+            }))
             .collect();
         Arc::new(Self {
             path: path.into(),
@@ -83,7 +88,7 @@ impl SourceFile {
             return self.text.len();
         };
         let line_text = &self.text[start..];
-        let line_end = line_text.find('\n').unwrap_or(line_text.len());
+        let line_end = line_text.find(['\n', '\r']).unwrap_or(line_text.len());
         let within = line_text[..line_end]
             .char_indices()
             .nth(char_column)
@@ -111,13 +116,8 @@ impl SourceFile {
         let (line, _) = self.line_column(offset);
         let start = self.line_starts[line - 1];
         let end = self.text[start..]
-            .find('\n')
+            .find(['\n', '\r'])
             .map_or(self.text.len(), |i| start + i);
-        let end = if self.text[..end].ends_with('\r') {
-            end - 1
-        } else {
-            end
-        };
         start..end
     }
 }
@@ -263,6 +263,15 @@ mod tests {
         assert!(source.text[offset..].starts_with("Ünal"));
         assert_eq!(source.line_column(offset), (2, 11));
         assert_eq!(&source.text[source.line_range(offset)], "name: Zoë Ünal");
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let source = SourceFile::new("x.yaml", "a: 1\rb: 2\r\nc: 3");
+        assert_eq!(source.offset_of(2, 0), 5);
+        assert_eq!(source.offset_of(3, 0), 11);
+        assert_eq!(&source.text[source.line_range(6)], "b: 2");
+        assert_eq!(source.line_column(12), (3, 2));
     }
 
     #[test]

@@ -156,3 +156,15 @@ fn numbers_and_text_in_each_other_s_place() {
         "{messages}"
     );
 }
+
+#[test]
+fn old_mac_line_ends_load_and_never_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    // Found by fuzzing: lone carriage returns once sliced a line out of bounds.
+    let (code, messages) = check(dir.path(), "crash.yaml", b"\r?\r");
+    assert_eq!(code, Some(2), "{messages}");
+    assert!(!messages.contains("panicked"), "{messages}");
+    let text = VALID.replace('\n', "\r");
+    let (code, messages) = check(dir.path(), "cr.yaml", text.as_bytes());
+    assert_loaded(code, &messages);
+}

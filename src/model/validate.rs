@@ -152,8 +152,11 @@ fn translate(
                 .at(locations.primary(&pointer_join(pointer, key)))
                 .with_label("not a field of the case format");
                 let key_range = locations.primary(&pointer_join(pointer, key));
-                let line = &source.text[source.line_range(key_range.start)];
-                let in_braces = line[..key_range.start - source.line_range(key_range.start).start].contains('{');
+                let line = source.line_range(key_range.start);
+                let in_braces = source
+                    .text
+                    .get(line.start..key_range.start.max(line.start))
+                    .is_some_and(|before| before.contains('{'));
                 d = match crate::suggest::closest(key, allowed.iter().map(String::as_str)) {
                     Some(best) => d.with_hint(format!("did you mean `{best}`?")),
                     // `{metric: Cost per 10,000 cases}` splits at the comma.
