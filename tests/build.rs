@@ -451,7 +451,7 @@ fn templates_cannot_read_files_or_fetch_packages() {
     let templates = dir.path().join("templates");
     std::fs::create_dir(&templates).unwrap();
     for (source, expected) in [
-        ("#read(\"/etc/passwd\")", "file not found"),
+        ("#read(\"/etc/passwd\")", "not available to templates"),
         (
             "#read(\"../../../../etc/passwd\")",
             "escape the project root",

@@ -20,6 +20,9 @@ pub struct Asset {
     pub bytes: Vec<u8>,
 }
 
+/// A logo fills a header box a few centimetres wide.
+const MAX_LOGO_BYTES: u64 = 10 * 1024 * 1024;
+
 const LOGO_FORMATS: [&str; 6] = ["png", "jpg", "jpeg", "gif", "svg", "webp"];
 
 /// Reads the case's logo, if it names one.
@@ -81,6 +84,27 @@ pub fn logo(loaded: &LoadedCase) -> Result<Option<Asset>, RenderError> {
             format!("the logo `{logo}` is a link to a file outside the case's folder"),
             "copy the logo next to the case file",
         ));
+    }
+    // A device or a pipe named `logo.png` would block or never end; a huge
+    // file would only bloat the PDF. Refuse both before reading.
+    match std::fs::metadata(&path) {
+        Ok(meta) if !meta.is_file() => {
+            return Err(refuse(
+                format!("the logo `{logo}` is not a regular file"),
+                "point `logo:` at an image file",
+            ));
+        }
+        Ok(meta) if meta.len() > MAX_LOGO_BYTES => {
+            return Err(refuse(
+                format!(
+                    "the logo `{logo}` is {} MB; a logo may be at most {} MB",
+                    meta.len().div_ceil(1024 * 1024),
+                    MAX_LOGO_BYTES / (1024 * 1024)
+                ),
+                "export a smaller image: a few hundred pixels wide is plenty for a page header",
+            ));
+        }
+        _ => {}
     }
     let bytes = std::fs::read(&path).map_err(|error| {
         refuse(

@@ -222,7 +222,16 @@ impl Renderer {
                 {
                     diagnostic = diagnostic.at(range);
                 }
-                let hints: Vec<String> = message.hints.iter().map(|h| h.v.to_string()).collect();
+                // Typst's hints about its own command line (`--root`) do not apply here.
+                let mut hints: Vec<String> = message
+                    .hints
+                    .iter()
+                    .map(|h| h.v.to_string())
+                    .filter(|h| !h.contains("--root"))
+                    .collect();
+                if message.message.contains("would escape the project root") {
+                    hints.push(world::READABLE.to_string());
+                }
                 if !hints.is_empty() {
                     diagnostic = diagnostic.with_hint(hints.join("; "));
                 }

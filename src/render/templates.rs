@@ -127,6 +127,14 @@ impl Templates {
                 folder.display()
             ))
         })?;
+        // The folder as given may itself be a link (the company's shared copy);
+        // what may not leave it is any file inside.
+        let root = folder.canonicalize().map_err(|error| {
+            RenderError::input(format!(
+                "cannot read template folder `{}`: {error}",
+                folder.display()
+            ))
+        })?;
         let mut found = 0;
         for entry in entries.flatten() {
             let path = entry.path();
@@ -136,6 +144,17 @@ impl Templates {
             };
             if !is_typ || !path.is_file() {
                 continue;
+            }
+            let inside = path
+                .canonicalize()
+                .is_ok_and(|real| real.starts_with(&root));
+            if !inside {
+                return Err(RenderError::input(format!(
+                    "template `{}` is a link to a file outside the template folder; \
+                     refusing to read it (copy the file into `{}` instead)",
+                    path.display(),
+                    folder.display()
+                )));
             }
             let text = std::fs::read_to_string(&path).map_err(|error| {
                 RenderError::input(format!(

@@ -8,7 +8,6 @@
 //! so `datetime.today()` gives the same document on every run.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
 use typst::diag::{FileError, FileResult, PackageError};
@@ -22,6 +21,9 @@ use super::fonts::Fonts;
 
 /// Building the standard library is not free; every document shares one.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// Everything a template can read, for messages about what it cannot.
+pub const READABLE: &str = "a template may read only /data.json, the case's logo (`data.meta.logo`) and the .typ files of its template folder";
 
 /// The file id of an absolute virtual path such as `/data.json`.
 pub fn file_id(path: &str) -> Option<FileId> {
@@ -69,7 +71,15 @@ impl MemoryWorld {
             VirtualRoot::Package(spec) => FileError::Package(PackageError::Other(Some(
                 format!("packages such as {spec} are not available: promocase templates must be self-contained").into(),
             ))),
-            VirtualRoot::Project => FileError::NotFound(PathBuf::from(virtual_path(id))),
+            // A plain "file not found" would suggest the file merely lies elsewhere;
+            // say what a template may read instead.
+            VirtualRoot::Project => FileError::Other(Some(
+                format!(
+                    "`{}` is not available to templates: {READABLE}",
+                    virtual_path(id)
+                )
+                .into(),
+            )),
         }
     }
 }
