@@ -5,7 +5,9 @@
 //! (atomically) only when every requested document succeeded, so a failed
 //! build leaves earlier output untouched.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
@@ -14,6 +16,7 @@ use super::init::LevelArg;
 use super::{Output, exit};
 use promocase::diagnostic::Severity;
 use promocase::model::{Level, LoadedCase, load_case};
+use promocase::render::deadline::Watchdog;
 use promocase::render::export::{self, PdfSettings};
 use promocase::render::{
     CheckReport, Compiled, Fonts, Job, RenderError, Renderer, TemplateKind, Templates,
@@ -60,6 +63,11 @@ pub struct BuildArgs {
     /// A company rubric file for the check that runs before the build (as `check --rubric`).
     #[arg(long, value_name = "FILE")]
     pub rubric: Option<PathBuf>,
+    /// Stop with an error when the documents take longer than this to compile,
+    /// e.g. a custom template that loops for ever. Nothing is written then.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub timeout: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -183,7 +191,12 @@ fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure
     let kinds = args.template.kinds();
     let mut planned = Vec::new();
     let mut summaries = Vec::new();
+    let watchdog = arm_timeout(args.timeout);
     for &kind in &kinds {
+        watchdog.doing(match renderer.templates().get(kind.file_name()) {
+            Some(file) => format!("the {kind} (`{}`)", file.origin.display()),
+            None => format!("the {kind}"),
+        });
         let target = output_path(
             &args.case,
             args.output.as_deref(),
@@ -241,6 +254,10 @@ fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure
         }
     }
 
+    // From here on files are written: the watchdog must not end the process.
+    if watchdog.disarm().is_err() {
+        return Err(timed_out_error(args.timeout).into());
+    }
     let protected = protected_paths(&job, &renderer);
     for file in &planned {
         refuse_protected(&file.path, &protected)?;
@@ -253,6 +270,31 @@ fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure
         out.result(&summary);
     }
     Ok(())
+}
+
+/// Typst cannot be interrupted, so a build past its time ends the process,
+/// before anything is written (see [`Watchdog`]).
+fn arm_timeout(seconds: u64) -> Watchdog {
+    Watchdog::arm(Duration::from_secs(seconds), move |what| {
+        let mut stderr = std::io::stderr().lock();
+        let what = if what.is_empty() { "the build" } else { what };
+        let _ = writeln!(
+            stderr,
+            "error: {what} did not finish within {seconds} {} (--timeout {seconds}); the build was stopped.\n  \
+             A template that loops without end is the usual cause: check its loops and recursion.\n  \
+             A very long case may simply need more time: raise --timeout.\n\
+             nothing was written",
+            if seconds == 1 { "second" } else { "seconds" },
+        );
+        let _ = stderr.flush();
+        std::process::exit(i32::from(exit::BAD_INPUT));
+    })
+}
+
+fn timed_out_error(seconds: u64) -> RenderError {
+    RenderError::input(format!(
+        "the build did not finish within {seconds} seconds (--timeout {seconds})"
+    ))
 }
 
 fn page_images(compiled: &Compiled, args: &BuildArgs) -> Result<Vec<Vec<u8>>, RenderError> {

@@ -5,7 +5,8 @@
 //! one template in a [`world::MemoryWorld`] that serves only the templates
 //! ([`templates`]), `/data.json` and the logo; [`export`] turns the laid-out
 //! document into PDF, PNG or SVG, or [`Renderer::bundle`] writes the typst
-//! project itself. Fonts ([`fonts`]) are loaded once per process.
+//! project itself. Fonts ([`fonts`]) are loaded once per process; a
+//! [`deadline::Watchdog`] stops a template that never finishes.
 //!
 //! The case reaches typst only as JSON read by `json("/data.json")`, so user
 //! text is always printed, never evaluated as markup or code.
@@ -13,6 +14,7 @@
 pub mod assets;
 pub mod chart;
 pub mod data;
+pub mod deadline;
 mod error;
 pub mod export;
 pub mod fonts;
