@@ -258,7 +258,8 @@ fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure
     if watchdog.disarm().is_err() {
         return Err(timed_out_error(args.timeout).into());
     }
-    let protected = protected_paths(&job, &renderer);
+    let mut protected = protected_paths(&job, &renderer);
+    protected.extend(args.rubric.iter().cloned());
     for file in &planned {
         refuse_protected(&file.path, &protected)?;
     }
@@ -403,7 +404,8 @@ fn page_path(document: &Path, page: usize) -> PathBuf {
     document.with_file_name(name)
 }
 
-/// Files a build must never write over: the case, its logo and the templates it reads.
+/// Files a build must never write over: the case, its logo, the templates
+/// and the fonts it reads (the rubric is added by the caller).
 fn protected_paths(job: &Job, renderer: &Renderer) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = job
         .input_files()
@@ -411,6 +413,7 @@ fn protected_paths(job: &Job, renderer: &Renderer) -> Vec<PathBuf> {
         .map(Path::to_path_buf)
         .collect();
     paths.extend(renderer.templates().files_on_disk().map(Path::to_path_buf));
+    paths.extend(renderer.fonts().files().iter().cloned());
     paths
 }
 

@@ -17,20 +17,23 @@ use super::RenderError;
 pub struct Fonts {
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
+    /// The font files read from `--font-path`, so a build never writes over one.
+    files: Vec<PathBuf>,
 }
 
 /// Parsing the embedded fonts takes milliseconds; a process that renders
 /// several documents does it once.
 static EMBEDDED: LazyLock<Arc<Fonts>> = LazyLock::new(|| {
     let fonts: Vec<Font> = typst_kit::fonts::embedded().map(|(font, _)| font).collect();
-    Arc::new(Fonts::from_fonts(fonts))
+    Arc::new(Fonts::from_fonts(fonts, Vec::new()))
 });
 
 impl Fonts {
-    fn from_fonts(fonts: Vec<Font>) -> Self {
+    fn from_fonts(fonts: Vec<Font>, files: Vec<PathBuf>) -> Self {
         Self {
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
+            files,
         }
     }
 
@@ -47,6 +50,7 @@ impl Fonts {
             return Ok(Self::embedded());
         }
         let mut fonts = EMBEDDED.fonts.clone();
+        let mut read = Vec::new();
         for folder in folders {
             let before = fonts.len();
             let mut files = Vec::new();
@@ -58,6 +62,7 @@ impl Fonts {
                     RenderError::input(format!("cannot read font `{}`: {error}", file.display()))
                 })?;
                 fonts.extend(Font::iter(Bytes::new(data)));
+                read.push(file);
             }
             if fonts.len() == before {
                 return Err(RenderError::input(format!(
@@ -66,7 +71,7 @@ impl Fonts {
                 )));
             }
         }
-        Ok(Arc::new(Fonts::from_fonts(fonts)))
+        Ok(Arc::new(Fonts::from_fonts(fonts, read)))
     }
 
     pub fn book(&self) -> &LazyHash<FontBook> {
@@ -75,6 +80,16 @@ impl Fonts {
 
     pub fn font(&self, index: usize) -> Option<Font> {
         self.fonts.get(index).cloned()
+    }
+
+    /// Every font, in book order.
+    pub fn all(&self) -> &[Font] {
+        &self.fonts
+    }
+
+    /// The font files read from `--font-path` folders.
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
     }
 }
 

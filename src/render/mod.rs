@@ -120,6 +120,10 @@ impl Renderer {
         &self.templates
     }
 
+    pub fn fonts(&self) -> &Fonts {
+        &self.fonts
+    }
+
     /// Lays out `kind` for the job's case.
     pub fn compile(&self, job: &Job, kind: TemplateKind) -> Result<Compiled, RenderError> {
         let data = job.data_json(kind);
