@@ -182,6 +182,10 @@ fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure
     };
     let fonts = Fonts::with_folders(&args.font_path)?;
     let renderer = Renderer::new(templates, fonts);
+    // Typst prints a character no font has as a box, silently: say so first.
+    for warning in promocase::render::coverage::missing_glyphs(&loaded, renderer.fonts()) {
+        out.diagnostic(&warning);
+    }
     let job = Job::new(&loaded, args.draft, Some(report))?;
     let timestamp = promocase::render::document_timestamp(
         loaded.as_of,

@@ -13,6 +13,7 @@
 
 pub mod assets;
 pub mod chart;
+pub mod coverage;
 pub mod data;
 pub mod deadline;
 mod error;
