@@ -332,3 +332,37 @@ fn a_huge_logo_is_refused_before_it_is_read() {
     let (output, line) = build_with_logo(dir.path(), "huge.png");
     assert_logo_refused(&output, line, "a logo may be at most 10 MB");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_font_folder_with_link_loops_and_pipes_is_read_once_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir_all(fonts.join("sub")).unwrap();
+    let font = typst_kit::fonts::embedded()
+        .next()
+        .map(|(font, _)| font.data().to_vec())
+        .expect("promocase embeds fonts");
+    std::fs::write(fonts.join("sub/company.otf"), font).unwrap();
+    // Two links back to the top: searched naively, 2^depth paths.
+    std::os::unix::fs::symlink(".", fonts.join("loop-a")).unwrap();
+    std::os::unix::fs::symlink(".", fonts.join("loop-b")).unwrap();
+    std::os::unix::fs::symlink("..", fonts.join("sub/up")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(fonts.join("pipe.ttf"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let out = dir.path().join("x.pdf");
+    assert_ok(&promocase(&[
+        "build",
+        path_str(&complete_case()),
+        "-o",
+        path_str(&out),
+        "--template",
+        "brief",
+        "--font-path",
+        path_str(&fonts),
+    ]));
+    assert!(out.is_file());
+}

@@ -4,6 +4,7 @@
 //! No system fonts are scanned, so the same case gives the same PDF on every
 //! machine. [`crate::render::world`] serves these fonts to typst.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
@@ -94,22 +95,44 @@ impl Fonts {
 }
 
 fn collect_font_files(folder: &Path, files: &mut Vec<PathBuf>) -> Result<(), RenderError> {
+    collect(folder, files, &mut HashSet::new())
+}
+
+/// `seen` holds the folders already searched, by their real path: a link back
+/// up the tree (`fonts/loop -> ..`) would otherwise be searched for ever.
+fn collect(
+    folder: &Path,
+    files: &mut Vec<PathBuf>,
+    seen: &mut HashSet<PathBuf>,
+) -> Result<(), RenderError> {
     let entries = std::fs::read_dir(folder).map_err(|error| {
         RenderError::input(format!(
             "cannot read font folder `{}`: {error}",
             folder.display()
         ))
     })?;
+    if let Ok(real) = folder.canonicalize()
+        && !seen.insert(real)
+    {
+        return Ok(());
+    }
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.is_dir() {
-            collect_font_files(&path, files)?;
-        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            matches!(
-                e.to_ascii_lowercase().as_str(),
-                "ttf" | "otf" | "ttc" | "otc"
-            )
-        }) {
+        // Following links: a font folder may well link to fonts installed elsewhere.
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            collect(&path, files, seen)?;
+        } else if meta.is_file()
+            && path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                matches!(
+                    e.to_ascii_lowercase().as_str(),
+                    "ttf" | "otf" | "ttc" | "otc"
+                )
+            })
+        {
+            // Only regular files: a pipe named `x.ttf` would block the read.
             files.push(path);
         }
     }
