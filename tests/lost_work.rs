@@ -252,6 +252,10 @@ fn the_output_can_never_be_an_input() {
                 .is_symlink(),
             "the link is left as it was"
         );
+        // A hard link: the same file under another name.
+        let hard = dir.path().join("hard.pdf");
+        std::fs::hard_link(&case, &hard).unwrap();
+        refused_output(&["build", c, "-o", path_str(&hard)], &case);
     }
 }
 

@@ -433,8 +433,16 @@ fn refuse_protected(path: &Path, protected: &[PathBuf]) -> Result<(), RenderErro
     Ok(())
 }
 
-/// Whether two paths name the same file, following links and `..`.
+/// Whether two paths name the same file, following links and `..`; on Unix
+/// also a hard link, which shares the file under another name.
 fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         // A file that does not exist yet cannot be an input.
