@@ -366,3 +366,36 @@ fn a_font_folder_with_link_loops_and_pipes_is_read_once_without_hanging() {
     ]));
     assert!(out.is_file());
 }
+
+#[test]
+fn a_page_too_large_to_rasterise_is_refused_not_aborted() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    // 3 m square: at 144 dpi, 17,000 pixels a side; the renderer would ask for 1 GB at once.
+    std::fs::write(
+        templates.join("brief.typ"),
+        "#set page(width: 300cm, height: 300cm)\nHuge\n",
+    )
+    .unwrap();
+    let out = dir.path().join("huge.png");
+    let output = promocase(&[
+        "build",
+        path_str(&complete_case()),
+        "-o",
+        path_str(&out),
+        "--format",
+        "png",
+        "--template",
+        "brief",
+        "--template-dir",
+        path_str(&templates),
+    ]);
+    let messages = assert_refused(&output);
+    assert!(
+        messages.contains("page 1 of the brief would be"),
+        "{messages}"
+    );
+    assert!(messages.contains("lower --dpi"), "{messages}");
+    assert!(!dir.path().join("huge-1.png").exists());
+}

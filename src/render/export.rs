@@ -68,12 +68,34 @@ pub fn pdf(compiled: &Compiled, settings: &PdfSettings) -> Result<Vec<u8>, Rende
     })
 }
 
+/// The most pixels one PNG page may have: A4 at 1200 dpi is 139 million.
+/// The renderer allocates the whole page at once (4 bytes a pixel) and aborts
+/// the process when that fails, so a huge page from a template is refused first.
+pub const MAX_PAGE_PIXELS: f64 = 250_000_000.0;
+
 /// One PNG per page at `dpi` dots per inch.
 pub fn png(compiled: &Compiled, dpi: f64) -> Result<Vec<Vec<u8>>, RenderError> {
     let options = typst_render::RenderOptions {
         pixel_per_pt: Scalar::new(dpi / 72.0),
         render_bleed: false,
     };
+    for (index, page) in compiled.document.pages().iter().enumerate() {
+        let size = page.frame.size();
+        let (width, height) = (size.x.to_pt() * dpi / 72.0, size.y.to_pt() * dpi / 72.0);
+        // Page sizes are finite in typst; `is_finite` guards the product all the same.
+        let pixels = width * height;
+        if !pixels.is_finite() || pixels > MAX_PAGE_PIXELS {
+            return Err(RenderError::input(format!(
+                "page {} of the {} would be {:.0} × {:.0} pixels at {dpi} dpi, more than the {} million a PNG page may have; \
+                 lower --dpi, or check the page size the template sets",
+                index + 1,
+                compiled.kind,
+                width,
+                height,
+                MAX_PAGE_PIXELS / 1e6
+            )));
+        }
+    }
     compiled
         .document
         .pages()
