@@ -81,6 +81,10 @@ impl Watchdog {
 
     /// Stops the clock. After `Ok`, the watchdog will never fire.
     pub fn disarm(self) -> Result<(), Expired> {
+        self.stop()
+    }
+
+    fn stop(&self) -> Result<(), Expired> {
         let mut state = self
             .shared
             .state
@@ -94,6 +98,14 @@ impl Watchdog {
                 Ok(())
             }
         }
+    }
+}
+
+/// A build that gives up early (a template error) must not be ended later by
+/// a watchdog it forgot: dropping one disarms it.
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        let _ = self.stop();
     }
 }
 
@@ -111,6 +123,18 @@ mod tests {
         watchdog.doing("quick work");
         assert_eq!(watchdog.disarm(), Ok(()));
         // The sender is dropped with the thread, unused.
+        assert!(receiver.recv().is_err());
+    }
+
+    #[test]
+    fn a_dropped_watchdog_never_fires() {
+        let (sender, receiver) = mpsc::channel();
+        drop(Watchdog::arm(
+            Duration::from_millis(10),
+            move |what: &str| {
+                let _ = sender.send(what.to_string());
+            },
+        ));
         assert!(receiver.recv().is_err());
     }
 
