@@ -399,3 +399,25 @@ fn a_page_too_large_to_rasterise_is_refused_not_aborted() {
     assert!(messages.contains("lower --dpi"), "{messages}");
     assert!(!dir.path().join("huge-1.png").exists());
 }
+
+#[test]
+fn a_template_named_like_the_typst_project_main_file_is_refused() {
+    // `--format typst` writes the document as main.typ; a helper of that name would replace it.
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("main.typ"), "#let x = 1\n").unwrap();
+    let output = promocase(&[
+        "build",
+        path_str(&complete_case()),
+        "-o",
+        path_str(&dir.path().join("project")),
+        "--format",
+        "typst",
+        "--template-dir",
+        path_str(&templates),
+    ]);
+    let messages = assert_refused(&output);
+    assert!(messages.contains("`main.typ` is the name"), "{messages}");
+    assert!(!dir.path().join("project").exists());
+}

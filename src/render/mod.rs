@@ -178,7 +178,10 @@ impl Renderer {
         let documents: Vec<&str> = TemplateKind::ALL.iter().map(|k| k.file_name()).collect();
         for (name, file) in self.templates.iter() {
             if name == kind.file_name() {
-                files.push(("main.typ".to_string(), file.text.clone().into_bytes()));
+                files.push((
+                    templates::BUNDLE_MAIN.to_string(),
+                    file.text.clone().into_bytes(),
+                ));
             } else if !documents.contains(&name) {
                 files.push((name.to_string(), file.text.clone().into_bytes()));
             }

@@ -73,6 +73,10 @@ impl FromStr for TemplateKind {
     }
 }
 
+/// The name of the document's own template in a typst project
+/// (`--format typst`), so no template of a folder may have it.
+pub const BUNDLE_MAIN: &str = "main.typ";
+
 /// The built-in templates, embedded so the binary needs no files beside it.
 pub const BUILTIN: [(&str, &str); 4] = [
     ("common.typ", include_str!("../../templates/common.typ")),
@@ -144,6 +148,13 @@ impl Templates {
             };
             if !is_typ || !path.is_file() {
                 continue;
+            }
+            if name == BUNDLE_MAIN {
+                return Err(RenderError::input(format!(
+                    "`{}`: `{BUNDLE_MAIN}` is the name `--format typst` gives the document itself; \
+                     rename this template (and its imports)",
+                    path.display()
+                )));
             }
             let inside = path
                 .canonicalize()
