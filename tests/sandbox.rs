@@ -421,3 +421,34 @@ fn a_template_named_like_the_typst_project_main_file_is_refused() {
     assert!(messages.contains("`main.typ` is the name"), "{messages}");
     assert!(!dir.path().join("project").exists());
 }
+
+#[test]
+fn an_svg_logo_cannot_link_files_or_urls() {
+    let dir = tempfile::tempdir().unwrap();
+    for href in [
+        "/etc/passwd",
+        "file:///etc/hostname",
+        "../outside.png",
+        "https://example.com/tracker.png",
+    ] {
+        std::fs::write(
+            dir.path().join("logo.svg"),
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><image href="{href}" width="40" height="20"/></svg>"#
+            ),
+        )
+        .unwrap();
+        let (output, line) = build_with_logo(dir.path(), "logo.svg");
+        assert_logo_refused(&output, line, "cannot be placed");
+        let messages = hardening::stderr(&output);
+        assert!(messages.contains(href), "{href}: {messages}");
+        assert!(
+            messages.contains("self-contained SVG"),
+            "{href}: {messages}"
+        );
+    }
+    // Nor can a broken image slip through.
+    std::fs::write(dir.path().join("logo.png"), b"not a png").unwrap();
+    let (output, line) = build_with_logo(dir.path(), "logo.png");
+    assert_logo_refused(&output, line, "cannot be placed");
+}

@@ -155,7 +155,7 @@ impl Renderer {
             today,
         );
         let warned = typst::compile::<PagedDocument>(&world);
-        let warnings = self.diagnostics(&world, &data, &warned.warnings);
+        let warnings = self.diagnostics(job, &world, &data, &warned.warnings);
         match warned.output {
             Ok(document) => Ok(Compiled {
                 kind,
@@ -163,7 +163,7 @@ impl Renderer {
                 warnings,
             }),
             Err(errors) => {
-                let mut all = self.diagnostics(&world, &data, &errors);
+                let mut all = self.diagnostics(job, &world, &data, &errors);
                 all.extend(warnings);
                 Err(RenderError::Located(all))
             }
@@ -200,6 +200,7 @@ impl Renderer {
     /// file they concern (or the generated data).
     fn diagnostics(
         &self,
+        job: &Job,
         world: &world::MemoryWorld,
         data: &str,
         messages: &[SourceDiagnostic],
@@ -208,7 +209,33 @@ impl Renderer {
             .iter()
             .map(|message| {
                 let file = message.span.id();
-                let source = match file.map(world::virtual_path) {
+                let path = file.map(world::virtual_path);
+                // A problem inside the logo (an SVG linking other files) is the
+                // case's to fix: point at its `logo:` line, not at typst's copy.
+                // An image that does not decode is reported at the template's
+                // `image(…)` call, but the logo is the only image a world serves.
+                let undecodable = message.message.contains("failed to decode image")
+                    || message.message.contains("unknown image format");
+                if let Some(logo) = job.logo.as_ref().filter(|logo| {
+                    undecodable || path.as_deref() == Some(logo.virtual_path.as_str())
+                }) {
+                    let loaded = job.loaded;
+                    return Diagnostic::error(
+                        "bad-logo",
+                        &loaded.source,
+                        format!(
+                            "the logo `{}` cannot be placed: {}",
+                            logo.source.display(),
+                            message.message
+                        ),
+                    )
+                    .at(loaded.locations.value("/branding/logo"))
+                    .with_hint(
+                        "use an image that opens in an image viewer (PNG, JPEG, GIF or WebP), or \
+                         a self-contained SVG: its images embedded, not linked to files or URLs",
+                    );
+                }
+                let source = match path {
                     Some(path) if path == DATA_PATH => {
                         SourceFile::new("data.json (generated from the case)", data)
                     }
