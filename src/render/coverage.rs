@@ -21,7 +21,7 @@ use crate::model::locate::pointer_join;
 /// wholly in a script the fonts lack would otherwise drown the output.
 const MAX_LOCATED: usize = 8;
 
-/// A warning per field (up to [`MAX_LOCATED`], then a summary) whose text
+/// A warning per field (up to eight, then one summary) whose text
 /// holds characters no font covers.
 pub fn missing_glyphs(loaded: &LoadedCase, fonts: &Fonts) -> Vec<Diagnostic> {
     let Ok(value) = serde_json::to_value(&loaded.case) else {
