@@ -16,7 +16,8 @@ struct Row {
     rule: &'static str,
     /// Replacements applied to the base, each `from` found at least once.
     edits: &'static [(&'static str, &'static str)],
-    /// Where the finding points, marked with `»`; `None` for the file as a whole.
+    /// Where the finding points, marked with `»`; `None` for a section missing from the
+    /// whole case, which points at the start of the document (its first key).
     at: Option<&'static str>,
 }
 
@@ -590,7 +591,13 @@ fn each_rule_triggers_at_its_place() {
                 let (line, column) = position_of(&text, marked);
                 (Some(line), Some(column))
             }
-            None => (None, None),
+            None => {
+                let line = text
+                    .lines()
+                    .position(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with(' '))
+                    .expect("the case has a first key");
+                (Some(line as u64 + 1), Some(1))
+            }
         };
         if actual != expected {
             failures.push(format!(
