@@ -414,6 +414,14 @@ const NEAR_MISSES: &[NearMiss] = &[
         rule: "kpi-target-missed",
         edits: &[("actual: 2800000", "actual: 2600000")],
     },
+    // A miss the KPI's note explains is not held against the case.
+    NearMiss {
+        rule: "kpi-target-missed",
+        edits: &[(
+            "actual: 2800000",
+            "actual: 2500000\n    note: A partner went bankrupt in Q2; the replacement channel closes the gap by March.",
+        )],
+    },
     // Lower is better: an actual under the target is a target met.
     NearMiss {
         rule: "kpi-target-missed",

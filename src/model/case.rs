@@ -339,6 +339,8 @@ pub struct Kpi {
     pub period: Option<Period>,
     /// Where the numbers come from, e.g. "Finance monthly close".
     pub source: Option<String>,
+    /// Context for the reader: what the number includes, or why a target was missed and what changed.
+    pub note: Option<String>,
     /// Dated values for a chart, oldest first.
     #[serde(default)]
     pub series: Vec<SeriesPoint>,
