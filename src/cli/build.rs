@@ -4,8 +4,12 @@
 //! Everything is compiled and exported in memory first; files are written
 //! (atomically) only when every requested document succeeded, so a failed
 //! build leaves earlier output untouched.
+//!
+//! `watch` runs the same build again and again through [`run_kept`], keeping
+//! the fonts and templates ([`Kept`]) between runs.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
@@ -18,7 +22,7 @@ use promocase::render::export::{self, PdfSettings};
 use promocase::render::{
     CheckReport, Compiled, Fonts, Job, RenderError, Renderer, TemplateKind, Templates,
 };
-use promocase::rubric::{Rubric, check_case};
+use promocase::rubric::{Report, Rubric, check_case};
 use promocase::write::{WriteMode, write_new_file};
 
 #[derive(Debug, Args)]
@@ -106,8 +110,66 @@ struct Planned {
     bytes: Vec<u8>,
 }
 
+/// What `watch` keeps from one build to the next: the fonts (slow to load)
+/// and the renderer with its templates, until a template changes. Typst's
+/// caches are keyed by content, so a renderer that serves the same template
+/// sources lets a rebuild reuse the layout of everything that did not change.
+#[derive(Default)]
+pub struct Kept {
+    fonts: Option<Arc<Fonts>>,
+    renderer: Option<Renderer>,
+}
+
+impl Kept {
+    /// Makes the next build read the template folder again.
+    pub fn reload_templates(&mut self) {
+        self.renderer = None;
+    }
+
+    fn renderer(&mut self, args: &BuildArgs) -> Result<&Renderer, RenderError> {
+        let fonts = match &self.fonts {
+            Some(fonts) => Arc::clone(fonts),
+            None => {
+                let fonts = Fonts::with_folders(&args.font_path)?;
+                self.fonts = Some(Arc::clone(&fonts));
+                fonts
+            }
+        };
+        let renderer = match self.renderer.take() {
+            Some(renderer) => renderer,
+            None => {
+                let templates = match &args.template_dir {
+                    Some(dir) => Templates::with_folder(dir)?,
+                    None => Templates::builtin(),
+                };
+                Renderer::new(templates, fonts)
+            }
+        };
+        Ok(self.renderer.insert(renderer))
+    }
+}
+
+/// What one build did, for `watch` to summarise and to know what to watch.
+pub struct Built {
+    pub code: u8,
+    /// The check that ran before rendering, when the case loaded.
+    pub report: Option<Report>,
+    /// The files the case points at (its logo), when it loaded.
+    pub assets: Vec<PathBuf>,
+}
+
 pub fn run(args: &BuildArgs, out: &Output, today: NaiveDate) -> u8 {
-    match build(args, out, today) {
+    run_kept(args, out, today, &mut Kept::default()).code
+}
+
+/// Builds once with fonts and templates kept in `kept`.
+pub fn run_kept(args: &BuildArgs, out: &Output, today: NaiveDate, kept: &mut Kept) -> Built {
+    let mut built = Built {
+        code: exit::OK,
+        report: None,
+        assets: Vec::new(),
+    };
+    built.code = match build(args, out, today, kept, &mut built) {
         Ok(()) => exit::OK,
         Err(Failure::Reported) => exit::BAD_INPUT,
         Err(Failure::Refused) => exit::FINDINGS,
@@ -123,7 +185,8 @@ pub fn run(args: &BuildArgs, out: &Output, today: NaiveDate) -> u8 {
             out.message("nothing was written");
             exit::BAD_INPUT
         }
-    }
+    };
+    built
 }
 
 enum Failure {
@@ -140,7 +203,13 @@ impl From<RenderError> for Failure {
     }
 }
 
-fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure> {
+fn build(
+    args: &BuildArgs,
+    out: &Output,
+    today: NaiveDate,
+    kept: &mut Kept,
+    built: &mut Built,
+) -> Result<(), Failure> {
     let loaded = match load_case(&args.case, today) {
         Ok(loaded) => loaded,
         Err(error) => {
@@ -154,6 +223,7 @@ fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure
             return Err(Failure::Reported);
         }
     };
+    built.assets = asset_paths(&loaded);
     let standards = args
         .pdf_standard
         .iter()
@@ -167,13 +237,9 @@ fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure
         ))
         .into());
     }
-    let report = check_first(args, &loaded, out)?;
-    let templates = match &args.template_dir {
-        Some(dir) => Templates::with_folder(dir)?,
-        None => Templates::builtin(),
-    };
-    let fonts = Fonts::with_folders(&args.font_path)?;
-    let renderer = Renderer::new(templates, fonts);
+    let (report, full) = check_first(args, &loaded, out, built)?;
+    built.report = Some(full);
+    let renderer = kept.renderer(args)?;
     let job = Job::new(&loaded, args.draft, Some(report))?;
     let timestamp = promocase::render::document_timestamp(
         loaded.as_of,
@@ -241,7 +307,7 @@ fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure
         }
     }
 
-    let protected = protected_paths(&job, &renderer);
+    let protected = protected_paths(&job, renderer);
     for file in &planned {
         refuse_protected(&file.path, &protected)?;
     }
@@ -272,7 +338,8 @@ fn check_first(
     args: &BuildArgs,
     loaded: &LoadedCase,
     out: &Output,
-) -> Result<CheckReport, Failure> {
+    built: &mut Built,
+) -> Result<(CheckReport, Report), Failure> {
     let rubric = match &args.rubric {
         Some(path) => Rubric::load(path).map_err(|error| {
             for diagnostic in &error.diagnostics {
@@ -301,9 +368,22 @@ fn check_first(
             if errors == 1 { "error" } else { "errors" },
             if errors == 1 { "it" } else { "them" },
         ));
+        built.report = Some(report);
         return Err(Failure::Refused);
     }
-    Ok(CheckReport::from(&report))
+    Ok((CheckReport::from(&report), report))
+}
+
+/// The files a case points at, resolved next to it, whether or not they exist
+/// yet (so `watch` notices when the logo appears).
+fn asset_paths(loaded: &LoadedCase) -> Vec<PathBuf> {
+    let logo = loaded
+        .case
+        .branding
+        .as_ref()
+        .and_then(|b| b.logo.as_deref());
+    let folder = loaded.source.path.parent().unwrap_or(Path::new(""));
+    logo.map(|logo| folder.join(logo)).into_iter().collect()
 }
 
 /// `ana.yaml` → `ana.pdf`, `ana-brief.pdf`; with `-o x.pdf` and several

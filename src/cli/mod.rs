@@ -12,6 +12,7 @@ mod prompt;
 mod rubric;
 mod rules;
 mod schema;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -79,6 +80,14 @@ pub enum Command {
     ///
     /// Example: promocase build examples/marketing-director.yaml --template all
     Build(build::BuildArgs),
+    /// Rebuild and re-check on every save of the case, its rubric, templates or logo.
+    ///
+    /// Takes the options of `build`. Each rebuild prints the findings, the readiness and
+    /// its time; a case that does not load or has errors (without --draft) writes nothing
+    /// and waits for the next save. Ctrl-C stops.
+    ///
+    /// Example: promocase watch ana.yaml --template all
+    Watch(watch::WatchArgs),
 }
 
 /// The exit codes every command shares.
@@ -111,6 +120,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Explain(args) => explain::run(&args, &out),
         Command::Rubric(args) => rubric::run(&args, &out),
         Command::Build(args) => build::run(&args, &out, today),
+        Command::Watch(args) => watch::run(&args, &out, today),
     };
     exit::code(code)
 }
