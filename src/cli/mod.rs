@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod completions;
+mod diff;
 mod explain;
 mod init;
 mod man;
@@ -80,6 +81,13 @@ pub enum Command {
     ///
     /// Example: promocase build examples/marketing-director.yaml --template all
     Build(build::BuildArgs),
+    /// Show what changed in readiness between two versions of a case.
+    ///
+    /// The score, the dimensions that moved between missing, thin and evidenced, the KPIs
+    /// that changed and the findings fixed and new, for a manager iterating with a sponsor.
+    ///
+    /// Example: promocase diff ana-v1.yaml ana.yaml
+    Diff(diff::DiffArgs),
     /// Rebuild and re-check on every save of the case, its rubric, templates or logo.
     ///
     /// Takes the options of `build`. Each rebuild prints the findings, the readiness and
@@ -120,6 +128,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Explain(args) => explain::run(&args, &out),
         Command::Rubric(args) => rubric::run(&args, &out),
         Command::Build(args) => build::run(&args, &out, today),
+        Command::Diff(args) => diff::run(&args, &out, today),
         Command::Watch(args) => watch::run(&args, &out, today),
     };
     exit::code(code)
