@@ -5,11 +5,16 @@
 //! (atomically) only when every requested document succeeded, so a failed
 //! build leaves earlier output untouched.
 //!
+//! `-o -` writes the one document to stdout instead (PDF, or SVG of a
+//! one-page document), with the summary on stderr.
+//!
 //! `watch` runs the same build again and again through [`run_kept`], keeping
 //! the fonts and templates ([`Kept`]) between runs.
 
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
@@ -33,6 +38,7 @@ pub struct BuildArgs {
     /// Where to write. Defaults to the case's folder and name (`ana.yaml` → `ana.pdf`,
     /// `ana-brief.pdf`, `ana-talking-points.pdf`). With `--template all`, names the
     /// proposal and the others are named after it. With `--format typst`, a folder.
+    /// `-` writes to stdout (one document, as PDF or one-page SVG).
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// Which document to build.
@@ -182,7 +188,7 @@ pub fn run_kept(args: &BuildArgs, out: &Output, today: NaiveDate, kept: &mut Kep
                     }
                 }
             }
-            out.message("nothing was written");
+            out.error("nothing was written");
             exit::BAD_INPUT
         }
     };
@@ -210,13 +216,17 @@ fn build(
     kept: &mut Kept,
     built: &mut Built,
 ) -> Result<(), Failure> {
+    let to_stdout = writes_to_stdout(args);
+    if to_stdout {
+        refuse_stdout(args)?;
+    }
     let loaded = match load_case(&args.case, today) {
         Ok(loaded) => loaded,
         Err(error) => {
             for diagnostic in &error.diagnostics {
                 out.diagnostic(diagnostic);
             }
-            out.message(&format!(
+            out.error(&format!(
                 "{}: the case did not load; nothing was written",
                 args.case.display()
             ));
@@ -237,7 +247,15 @@ fn build(
         ))
         .into());
     }
+    let started = Instant::now();
     let (report, full) = check_first(args, &loaded, out, built)?;
+    out.detail(&format!(
+        "{}: checked against {} ({} rubric) in {} ms",
+        full.file,
+        full.readiness.level_name,
+        full.rubric,
+        started.elapsed().as_millis()
+    ));
     built.report = Some(full);
     let renderer = kept.renderer(args)?;
     let job = Job::new(&loaded, args.draft, Some(report))?;
@@ -249,7 +267,10 @@ fn build(
     let kinds = args.template.kinds();
     let mut planned = Vec::new();
     let mut summaries = Vec::new();
+    let progress = out.progress(kinds.len());
     for &kind in &kinds {
+        progress.set_message(format!("building the {kind}"));
+        let started = Instant::now();
         let target = output_path(
             &args.case,
             args.output.as_deref(),
@@ -272,10 +293,22 @@ fn build(
             continue;
         }
         let compiled = renderer.compile(&job, kind)?;
-        for warning in &compiled.warnings {
-            out.diagnostic(warning);
-        }
+        progress.suspend(|| {
+            for warning in &compiled.warnings {
+                out.diagnostic(warning);
+            }
+            out.detail(&format!(
+                "{kind}: laid out in {} ms",
+                started.elapsed().as_millis()
+            ));
+        });
+        let started = Instant::now();
         let pages = compiled.page_count();
+        let target = if to_stdout {
+            PathBuf::from("-")
+        } else {
+            target
+        };
         match args.format {
             FormatArg::Pdf => {
                 let settings = PdfSettings {
@@ -297,7 +330,22 @@ fn build(
             }
             FormatArg::Png | FormatArg::Svg => {
                 let images = page_images(&compiled, args)?;
+                if to_stdout && images.len() != 1 {
+                    return Err(RenderError::input(format!(
+                        "the {kind} has {} pages and `-o -` writes one SVG: use --format pdf, or -o FILE.svg for one file per page",
+                        images.len()
+                    ))
+                    .into());
+                }
                 for (index, bytes) in images.into_iter().enumerate() {
+                    if to_stdout {
+                        summaries.push(format!("wrote the {kind} to stdout"));
+                        planned.push(Planned {
+                            path: target.clone(),
+                            bytes,
+                        });
+                        continue;
+                    }
                     let path = page_path(&target, index + 1);
                     summaries.push(format!("wrote {}", path.display()));
                     planned.push(Planned { path, bytes });
@@ -305,8 +353,36 @@ fn build(
             }
             FormatArg::Typst => {}
         }
+        progress.suspend(|| {
+            out.detail(&format!(
+                "{kind}: exported in {} ms",
+                started.elapsed().as_millis()
+            ))
+        });
+        progress.inc(1);
     }
+    progress.finish_and_clear();
 
+    if to_stdout {
+        let mut stdout = std::io::stdout().lock();
+        for file in &planned {
+            match stdout.write_all(&file.bytes).and_then(|()| stdout.flush()) {
+                Ok(()) => {}
+                // The reader stopped reading (`| head`): its choice, not a failure.
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                Err(error) => {
+                    return Err(
+                        RenderError::input(format!("cannot write to stdout: {error}")).into(),
+                    );
+                }
+            }
+        }
+        // stdout holds the document; what was done goes to stderr.
+        for summary in summaries {
+            out.message(&summary.replace("wrote -", "wrote the document to stdout"));
+        }
+        return Ok(());
+    }
     let protected = protected_paths(&job, renderer);
     for file in &planned {
         refuse_protected(&file.path, &protected)?;
@@ -316,7 +392,45 @@ fn build(
             .map_err(|error| RenderError::input(error.to_string()))?;
     }
     for summary in summaries {
-        out.result(&summary);
+        out.status(&summary);
+    }
+    Ok(())
+}
+
+/// Whether `-o -` asks for the document on stdout.
+pub fn writes_to_stdout(args: &BuildArgs) -> bool {
+    args.output.as_deref().is_some_and(|o| o.as_os_str() == "-")
+}
+
+/// `-o -` takes one document in a format that is one stream, and not a
+/// terminal for PDF bytes.
+fn refuse_stdout(args: &BuildArgs) -> Result<(), RenderError> {
+    if args.template == TemplateArg::All {
+        return Err(RenderError::input(
+            "`-o -` writes one document to stdout; --template all makes three: choose one \
+             --template, or give -o a file name"
+                .to_string(),
+        ));
+    }
+    if !matches!(args.format, FormatArg::Pdf | FormatArg::Svg) {
+        return Err(RenderError::input(format!(
+            "`-o -` writes a PDF or an SVG to stdout, not --format {}: give -o a {} name",
+            match args.format {
+                FormatArg::Png => "png",
+                _ => "typst",
+            },
+            if args.format == FormatArg::Png {
+                "file"
+            } else {
+                "folder"
+            }
+        )));
+    }
+    if args.format == FormatArg::Pdf && std::io::stdout().is_terminal() {
+        return Err(RenderError::input(
+            "refusing to print a PDF on the terminal: redirect it (`-o - > ana.pdf`) or pipe it"
+                .to_string(),
+        ));
     }
     Ok(())
 }
@@ -345,7 +459,7 @@ fn check_first(
             for diagnostic in &error.diagnostics {
                 out.diagnostic(diagnostic);
             }
-            out.message(&format!(
+            out.error(&format!(
                 "{}: the rubric could not be loaded; nothing was written",
                 path.display()
             ));
@@ -361,7 +475,7 @@ fn check_first(
     }
     let errors = report.count(Severity::Error);
     if errors > 0 && !args.draft {
-        out.message(&format!(
+        out.error(&format!(
             "{}: {errors} {} an executive would notice; nothing was written.\n\
              Fix {} (`promocase check` lists them with hints), or add --draft for a watermarked draft.",
             args.case.display(),

@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-pub use output::Output;
+pub use output::{Output, Verbosity};
 
 /// Turn a manager's promotion case into evidence that holds up in front of executives.
 ///
@@ -31,6 +31,14 @@ pub struct Cli {
     /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Print only errors (results such as a report, JSON or a PDF on stdout still come out).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Also print timings and the rubric used, on stderr.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -116,7 +124,14 @@ pub mod exit {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
-    let out = Output::new(cli.color);
+    let verbosity = if cli.quiet {
+        Verbosity::Quiet
+    } else if cli.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
+    let out = Output::with_verbosity(cli.color, verbosity);
     let today = chrono::Local::now().date_naive();
     let code = match cli.command {
         Command::Check(args) => check::run(&args, &out, cli.color, today),

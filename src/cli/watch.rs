@@ -168,6 +168,12 @@ fn absolute_file(path: &Path) -> Option<PathBuf> {
 }
 
 pub fn run(args: &WatchArgs, out: &Output, today: NaiveDate) -> u8 {
+    if build::writes_to_stdout(&args.build) {
+        out.error(
+            "error: watch writes files on every save; `-o -` (stdout) is for `promocase build`",
+        );
+        return exit::BAD_INPUT;
+    }
     let (sender, events) = mpsc::channel::<Event>();
 
     let stopping = AtomicBool::new(false);
@@ -337,7 +343,7 @@ fn summarise(built: &build::Built, elapsed: Duration, first: bool, reason: &str,
             let n = report.count(severity);
             format!("{n} {}", if n == 1 { one } else { many })
         };
-        out.result(&format!(
+        out.status(&format!(
             "{}: readiness {}/100 for {}; {}, {}, {}",
             report.file,
             report.readiness.score,
@@ -348,9 +354,9 @@ fn summarise(built: &build::Built, elapsed: Duration, first: bool, reason: &str,
         ));
     }
     if built.code == exit::OK {
-        out.result(&took);
+        out.status(&took);
     } else {
-        out.result(&format!(
+        out.status(&format!(
             "{took}, nothing written; waiting for the next save (Ctrl-C to stop)"
         ));
     }
