@@ -186,10 +186,8 @@ fn rebuilds_on_save_survives_a_half_typed_case_and_stops_on_ctrl_c() {
 
     // Fixed, saved in place this time: a rebuild again.
     std::fs::write(&case, &original).expect("case rewritten");
-    watch.await_stdout("rebuilt in", 3);
-    let stdout = watch.stdout();
-    let last = stdout.rsplit("nothing written").next().unwrap_or_default();
-    assert!(last.contains("wrote ana.pdf"), "stdout:\n{stdout}");
+    // (A slow write may show up as two saves, the first of an empty file.)
+    watch.await_stdout("wrote ana.pdf", 3);
     assert_eq!(std::fs::read(&pdf).expect("PDF rebuilt"), first_pdf);
 
     let status = watch.interrupt();
@@ -229,4 +227,83 @@ fn a_case_with_errors_writes_nothing_unless_draft() {
     draft.await_stdout("built in", 1);
     assert!(dir.path().join("ana.pdf").exists());
     assert_eq!(draft.interrupt().code(), Some(0));
+}
+
+#[test]
+fn rebuilds_when_the_rubric_a_template_or_the_logo_changes() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("templates")).expect("template folder");
+    std::fs::create_dir_all(root.join("assets")).expect("asset folder");
+    let logo = |fill: &str| {
+        format!(
+            r##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#{fill}"/></svg>"##
+        )
+    };
+    std::fs::write(root.join("assets/logo.svg"), logo("7A2E39")).expect("logo");
+    let case = fixture().replace("  accent_color: \"#7A2E39\"", "  logo: assets/logo.svg");
+    assert!(case.contains("logo: assets/logo.svg"));
+    std::fs::write(root.join("ana.yaml"), case).expect("case");
+    let common = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("templates/common.typ"),
+    )
+    .expect("built-in common.typ");
+    std::fs::write(root.join("templates/common.typ"), &common).expect("template");
+    let rubric = "level: director\nname: Director\n";
+    std::fs::write(root.join("rubric.yaml"), rubric).expect("rubric");
+
+    let mut watch = Watch::start(
+        root,
+        &[
+            "ana.yaml",
+            "--rubric",
+            "rubric.yaml",
+            "--template-dir",
+            "templates",
+            "--debounce",
+            "50",
+        ],
+    );
+    watch.await_stdout("built in", 1);
+    assert!(watch.stdout().contains("for Director;"));
+
+    // A company that renames the level: the check runs again with it.
+    save(
+        &root.join("rubric.yaml"),
+        "level: director\nname: Head of Function\n",
+    );
+    watch.await_stdout("(rubric changed)", 1);
+    watch.await_stdout("for Head of Function;", 1);
+
+    // A template that no longer compiles: the located typst error, then the fix.
+    std::fs::write(
+        root.join("templates/common.typ"),
+        format!("{common}\n#let (\n"),
+    )
+    .expect("template");
+    watch.await_stderr("error[template]", 1);
+    watch.await_stdout("(template changed), nothing written", 1);
+    std::fs::write(root.join("templates/common.typ"), &common).expect("template");
+    watch.await_stdout("(template changed)\n", 1);
+
+    // Another logo: the document is rebuilt with it.
+    let before = std::fs::read(root.join("ana.pdf")).expect("PDF");
+    std::fs::write(root.join("assets/logo.svg"), logo("112233")).expect("logo");
+    // The line of a rebuild that wrote, not of a half-written logo.
+    watch.await_stdout("(logo changed)\n", 1);
+    let after = std::fs::read(root.join("ana.pdf")).expect("PDF");
+    assert_ne!(before, after, "the new logo is in the PDF");
+
+    // Files the build does not read change nothing: after them, a save of
+    // the case (whose events come after theirs) makes the only rebuild.
+    let builds = watch.stdout().matches("built in").count();
+    std::fs::write(root.join("assets/notes.txt"), "notes").expect("unrelated file");
+    std::fs::write(root.join("templates/readme.md"), "notes").expect("unrelated file");
+    std::fs::write(root.join("ana.pdf.bak"), "notes").expect("unrelated file");
+    let case = std::fs::read_to_string(root.join("ana.yaml")).expect("case");
+    save(&root.join("ana.yaml"), &format!("{case}\n# saved again\n"));
+    watch.await_stdout("(case changed)", 1);
+    assert_eq!(watch.interrupt().code(), Some(0));
+    let stdout = watch.stdout();
+    assert_eq!(stdout.matches("built in").count(), builds + 1, "{stdout}");
 }
