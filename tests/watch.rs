@@ -100,10 +100,11 @@ impl Watch {
 
     /// Sends SIGINT, as Ctrl-C does, and waits for the exit.
     fn interrupt(&mut self) -> ExitStatus {
-        let sent = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
+        // The shell's own `kill`, so no procps package is needed.
+        let sent = Command::new("sh")
+            .args(["-c", &format!("kill -INT {}", self.child.id())])
             .status()
-            .expect("kill runs");
+            .expect("sh runs");
         assert!(sent.success(), "kill -INT failed");
         let started = Instant::now();
         loop {
