@@ -43,7 +43,7 @@ enum Event {
     Changed(Vec<PathBuf>),
     /// The watcher itself failed (e.g. too many watches).
     WatchFailed(String),
-    /// Ctrl-C.
+    /// Ctrl-C (SIGINT) or SIGTERM.
     Stop,
 }
 
@@ -167,6 +167,8 @@ fn absolute_file(path: &Path) -> Option<PathBuf> {
     Some(folder.canonicalize().ok()?.join(name))
 }
 
+/// `today` is the day the watch started; a session that runs past midnight
+/// moves on to the new day, which a case without `as_of` is judged on.
 pub fn run(args: &WatchArgs, out: &Output, today: NaiveDate) -> u8 {
     if build::writes_to_stdout(&args.build) {
         out.error(
@@ -179,8 +181,9 @@ pub fn run(args: &WatchArgs, out: &Output, today: NaiveDate) -> u8 {
     let stopping = AtomicBool::new(false);
     let stop = sender.clone();
     let installed = ctrlc::set_handler(move || {
-        // A second Ctrl-C while a slow build runs means "now": files are
-        // written atomically, so even this exit leaves none half-written.
+        // SIGINT and SIGTERM both land here. A second one while a slow build
+        // runs means "now": files are written atomically, so even this exit
+        // leaves none half-written.
         if stopping.swap(true, Ordering::SeqCst) {
             std::process::exit(130);
         }
@@ -248,6 +251,7 @@ pub fn run(args: &WatchArgs, out: &Output, today: NaiveDate) -> u8 {
     let mut reason = String::new();
     loop {
         let started = Instant::now();
+        let today = today.max(chrono::Local::now().date_naive());
         let built = build::run_kept(&args.build, out, today, &mut kept);
         let elapsed = started.elapsed();
         // Typst keeps every layout it memoised; dropping what the last few
