@@ -218,7 +218,7 @@ pub fn run(args: &WatchArgs, out: &Output, today: NaiveDate) -> u8 {
         }
     };
     let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
-    let mut watch_new_folders = |inputs: &Inputs, out: &Output| -> bool {
+    let mut watch_new_folders = |inputs: &Inputs, out: &Output, severity: &str| -> bool {
         for folder in inputs.folders() {
             if watched.contains(&folder) {
                 continue;
@@ -229,7 +229,7 @@ pub fn run(args: &WatchArgs, out: &Output, today: NaiveDate) -> u8 {
                 }
                 Err(error) => {
                     out.message(&format!(
-                        "error: cannot watch `{}`: {error}",
+                        "{severity}: cannot watch `{}`: {error}",
                         folder.display()
                     ));
                     return false;
@@ -238,7 +238,7 @@ pub fn run(args: &WatchArgs, out: &Output, today: NaiveDate) -> u8 {
         }
         true
     };
-    if !watch_new_folders(&inputs, out) {
+    if !watch_new_folders(&inputs, out, "error") {
         return exit::BAD_INPUT;
     }
 
@@ -258,9 +258,9 @@ pub fn run(args: &WatchArgs, out: &Output, today: NaiveDate) -> u8 {
         // rebuilds did not use keeps a long session's memory flat.
         typst::comemo::evict(10);
         inputs.set_assets(&built.assets);
-        if !watch_new_folders(&inputs, out) {
-            return exit::BAD_INPUT;
-        }
+        // A logo's folder that cannot be watched is no reason to stop: the
+        // message says so, and saves of the case still rebuild.
+        watch_new_folders(&inputs, out, "warning");
         summarise(&built, elapsed, first, &reason, out);
         first = false;
 
