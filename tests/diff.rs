@@ -138,3 +138,36 @@ fn a_version_that_does_not_load_is_a_located_error() {
     assert!(err.contains("the case did not load"), "{err}");
     assert!(stdout(&output).is_empty());
 }
+
+#[test]
+fn the_old_version_can_come_from_standard_input() {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_promocase"))
+        .args(["diff", "-", NEW, "--format", "json"])
+        .current_dir(common::root())
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the promocase binary runs");
+    let old = std::fs::read(common::root().join(OLD)).expect("fixture");
+    child
+        .stdin
+        .take()
+        .expect("piped stdin")
+        .write_all(&old)
+        .expect("stdin takes the case");
+    let output = child.wait_with_output().expect("the binary ends");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let diff: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(diff["old_file"], "<stdin>");
+    assert_eq!(
+        diff["score"],
+        serde_json::json!({"before": 78, "after": 82})
+    );
+
+    let both = promocase(&["diff", "-", "-"]);
+    assert_eq!(both.status.code(), Some(2));
+    assert!(stderr(&both).contains("only one of OLD and NEW"));
+}

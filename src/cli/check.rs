@@ -175,12 +175,12 @@ pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate)
     }
 }
 
-fn is_stdin(path: &Path) -> bool {
+pub(super) fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
 /// The name a file goes by in messages.
-fn display_name(path: &Path) -> String {
+pub(super) fn display_name(path: &Path) -> String {
     if is_stdin(path) {
         STDIN_NAME.to_string()
     } else {
@@ -191,7 +191,7 @@ fn display_name(path: &Path) -> String {
 const STDIN_NAME: &str = "<stdin>";
 
 /// Loads a case from a file, or from standard input for `-`.
-fn load_input(path: &Path, today: NaiveDate) -> Result<LoadedCase, LoadError> {
+pub(super) fn load_input(path: &Path, today: NaiveDate) -> Result<LoadedCase, LoadError> {
     if !is_stdin(path) {
         return load_case(path, today);
     }

@@ -1,25 +1,28 @@
 //! `promocase diff OLD NEW`: what changed in readiness between two versions
 //! of a case. Both are loaded and checked as `check` would (same rubric
 //! choice); [`promocase::rubric::diff::compare`] does the comparing and this
-//! module prints it.
+//! module prints it. Either version may be `-`, read from standard input, so
+//! `git show HEAD~3:ana.yaml | promocase diff - ana.yaml` compares with an
+//! earlier commit.
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
+use super::check::{display_name, is_stdin, load_input};
 use super::init::LevelArg;
 use super::{Output, exit};
-use promocase::model::{Level, LoadedCase, load_case};
+use promocase::model::{Level, LoadedCase};
 use promocase::rubric::diff::{Diff, KpiChange, compare};
 use promocase::rubric::{Report, Rubric, Status, check_case};
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The earlier version of the case.
+    /// The earlier version of the case (`-` reads it from standard input).
     #[arg(value_name = "OLD")]
     pub old: PathBuf,
-    /// The later version of the case.
+    /// The later version of the case (`-` reads it from standard input).
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
     /// Output: human (a short summary) or json (one object, for tools).
@@ -40,6 +43,10 @@ pub enum DiffFormat {
 }
 
 pub fn run(args: &DiffArgs, out: &Output, today: NaiveDate) -> u8 {
+    if is_stdin(&args.old) && is_stdin(&args.new) {
+        out.error("error: only one of OLD and NEW can be `-` (standard input)");
+        return exit::BAD_INPUT;
+    }
     let company_rubric = match &args.rubric {
         None => None,
         Some(path) => match Rubric::load(path) {
@@ -48,7 +55,7 @@ pub fn run(args: &DiffArgs, out: &Output, today: NaiveDate) -> u8 {
                 for diagnostic in &error.diagnostics {
                     out.diagnostic(diagnostic);
                 }
-                out.message(&format!(
+                out.error(&format!(
                     "{}: the rubric could not be loaded",
                     path.display()
                 ));
@@ -58,7 +65,7 @@ pub fn run(args: &DiffArgs, out: &Output, today: NaiveDate) -> u8 {
     };
     let level = args.level.map(Level::from);
     let check = |path: &PathBuf| -> Option<(LoadedCase, Report)> {
-        match load_case(path, today) {
+        match load_input(path, today) {
             Ok(loaded) => {
                 let rubric = company_rubric
                     .clone()
@@ -70,7 +77,7 @@ pub fn run(args: &DiffArgs, out: &Output, today: NaiveDate) -> u8 {
                 for diagnostic in &error.diagnostics {
                     out.diagnostic(diagnostic);
                 }
-                out.message(&format!("{}: the case did not load", path.display()));
+                out.error(&format!("{}: the case did not load", display_name(path)));
                 None
             }
         }
