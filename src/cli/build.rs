@@ -19,7 +19,6 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::init::LevelArg;
 use super::{Output, exit};
 use promocase::diagnostic::Severity;
 use promocase::model::{Level, LoadedCase, load_case};
@@ -66,7 +65,7 @@ pub struct BuildArgs {
     pub dpi: f64,
     /// Judge the case against this level instead of its `target_level` (as `check --level`).
     #[arg(long, value_enum, conflicts_with = "rubric")]
-    pub level: Option<LevelArg>,
+    pub level: Option<Level>,
     /// A company rubric file for the check that runs before the build (as `check --rubric`).
     #[arg(long, value_name = "FILE")]
     pub rubric: Option<PathBuf>,
@@ -465,7 +464,7 @@ fn check_first(
             ));
             Failure::Reported
         })?,
-        None => Rubric::for_case(loaded, args.level.map(Level::from)),
+        None => Rubric::for_case(loaded, args.level),
     };
     let report = check_case(loaded, &rubric);
     for diagnostic in report.diagnostics() {

@@ -14,7 +14,6 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use super::init::LevelArg;
 use super::{ColorChoice, Output, exit};
 use promocase::diagnostic::{Diagnostic, Severity, SourceFile};
 use promocase::model::{Level, LoadError, LoadedCase, load_case, parse_case};
@@ -35,7 +34,7 @@ pub struct CheckArgs {
     pub fail_on: FailOn,
     /// Judge every case against this level instead of its `target_level`.
     #[arg(long, value_enum, conflicts_with = "rubric")]
-    pub level: Option<LevelArg>,
+    pub level: Option<Level>,
     /// A company rubric file (start from `promocase rubric show director`).
     #[arg(long, value_name = "FILE")]
     pub rubric: Option<PathBuf>,
@@ -96,7 +95,7 @@ pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate)
         out.error("error: `-` (standard input) can be given only once");
         return exit::BAD_INPUT;
     }
-    let level: Option<Level> = args.level.map(Level::from);
+    let level: Option<Level> = args.level;
     let progress = out.progress(args.files.len());
     // Cases are independent: load and check them on every core, in file order.
     let outcomes: Vec<Outcome> = args

@@ -11,7 +11,6 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::check::{display_name, is_stdin, load_input};
-use super::init::LevelArg;
 use super::{Output, exit};
 use promocase::model::{Level, LoadedCase};
 use promocase::rubric::diff::{Diff, KpiChange, compare};
@@ -30,7 +29,7 @@ pub struct DiffArgs {
     pub format: DiffFormat,
     /// Judge both versions against this level instead of their `target_level`.
     #[arg(long, value_enum, conflicts_with = "rubric")]
-    pub level: Option<LevelArg>,
+    pub level: Option<Level>,
     /// A company rubric file to judge both versions by.
     #[arg(long, value_name = "FILE")]
     pub rubric: Option<PathBuf>,
@@ -63,7 +62,7 @@ pub fn run(args: &DiffArgs, out: &Output, today: NaiveDate) -> u8 {
             }
         },
     };
-    let level = args.level.map(Level::from);
+    let level = args.level;
     let check = |path: &PathBuf| -> Option<(LoadedCase, Report)> {
         match load_input(path, today) {
             Ok(loaded) => {

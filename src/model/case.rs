@@ -107,7 +107,9 @@ pub struct Person {
 }
 
 /// Levels of the management ladder a case can aim for: senior-manager, director, vp.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     SeniorManager,
@@ -139,7 +141,9 @@ impl Level {
 /// Functions and tracks: operations, marketing, sales, communications, hr, finance, it, product,
 /// program-management, business-development, quality-assurance, customer-service, compliance, risk,
 /// training, data-analytics, engineering, executive-director, other.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Track {
     Operations,
