@@ -693,7 +693,26 @@ pub struct Waiver {
 pub struct Branding {
     /// Accent colour as a hex code, e.g. "#1F4E79".
     #[schemars(regex(pattern = r"^#[0-9A-Fa-f]{6}$"))]
+    #[serde(default, deserialize_with = "hex_colour")]
     pub accent_color: Option<String>,
     /// Path to a PNG, JPEG or SVG logo, relative to the case file.
     pub logo: Option<String>,
+}
+
+/// The schema's colour pattern, enforced by the type too, so that a file the
+/// types accept is one the schema accepts (the loader relies on it).
+fn hex_colour<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    let valid = text.len() == 7
+        && text.starts_with('#')
+        && text[1..].bytes().all(|b| b.is_ascii_hexdigit());
+    if valid {
+        Ok(Some(text))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "\"{text}\" is not a colour like \"#1F4E79\""
+        )))
+    }
 }
