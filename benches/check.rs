@@ -1,5 +1,6 @@
-//! In-process figures for loading and checking cases: a typical case, and
-//! growth with the number of achievements and KPIs (it must stay linear).
+//! In-process figures for loading and checking cases: a typical case, 1,000
+//! cases on every core, and growth with the number of achievements and KPIs
+//! (it must stay linear).
 //!
 //! Run with `cargo bench --bench check`; README's "Performance" section keeps
 //! the latest figures.
@@ -10,6 +11,8 @@ use chrono::NaiveDate;
 use divan::Bencher;
 use promocase::diagnostic::SourceFile;
 use promocase::model::parse_case;
+use promocase::rubric::{Rubric, check_case};
+use rayon::prelude::*;
 
 fn main() {
     divan::main();
@@ -45,4 +48,62 @@ fn load_growth(bencher: Bencher, items: usize) {
     bencher
         .counter(divan::counter::BytesCount::new(text.len()))
         .bench(|| parse_case(SourceFile::new("synthetic.yaml", text.as_str()), today()));
+}
+
+/// Checking an already loaded typical case against the director rubric.
+#[divan::bench]
+fn check_typical_case(bencher: Bencher) {
+    let text = example("operations-director.yaml");
+    let loaded =
+        parse_case(SourceFile::new("operations-director.yaml", text), today()).expect("loads");
+    let rubric = Rubric::for_case(&loaded, None);
+    bencher.bench(|| check_case(&loaded, &rubric));
+}
+
+/// Load and check together, as `promocase check FILE` does in-process.
+#[divan::bench]
+fn load_and_check_typical_case(bencher: Bencher) {
+    let text = example("operations-director.yaml");
+    bencher.bench(|| {
+        let loaded = parse_case(
+            SourceFile::new("operations-director.yaml", text.as_str()),
+            today(),
+        )
+        .expect("loads");
+        check_case(&loaded, &Rubric::for_case(&loaded, None))
+    });
+}
+
+/// 1,000 varied cases loaded and checked on every core, as an HR team's batch.
+#[divan::bench(sample_count = 10)]
+fn load_and_check_1000_cases(bencher: Bencher) {
+    let texts: Vec<String> = (0..1000)
+        .map(|seed| promocase::synthetic::case_yaml(6, seed))
+        .collect();
+    bencher
+        .counter(divan::counter::ItemsCount::new(texts.len()))
+        .bench(|| {
+            texts
+                .par_iter()
+                .map(|text| {
+                    let loaded =
+                        parse_case(SourceFile::new("synthetic.yaml", text.as_str()), today())
+                            .expect("loads");
+                    check_case(&loaded, &Rubric::for_case(&loaded, None))
+                        .findings
+                        .len()
+                })
+                .sum::<usize>()
+        });
+}
+
+/// Load and check at growing sizes: time must grow linearly with the items.
+#[divan::bench(args = [10, 100, 1000])]
+fn load_and_check_growth(bencher: Bencher, items: usize) {
+    let text = promocase::synthetic::case_yaml(items, 42);
+    bencher.bench(|| {
+        let loaded =
+            parse_case(SourceFile::new("synthetic.yaml", text.as_str()), today()).expect("loads");
+        check_case(&loaded, &Rubric::for_case(&loaded, None))
+    });
 }

@@ -302,9 +302,24 @@ fn github_format_annotates_lines() {
         || l.starts_with("::notice ")));
 }
 
+/// The rules fixture with one KPI below target: a case with a warning and no error.
+fn case_with_a_warning(dir: &tempfile::TempDir) -> String {
+    let base =
+        std::fs::read_to_string("tests/fixtures/rules/base.yaml").expect("the rules fixture");
+    assert!(base.contains("actual: 2800000"));
+    let path = write_temp(
+        dir,
+        "warned.yaml",
+        &base.replace("actual: 2800000", "actual: 2500000"),
+    );
+    path.to_string_lossy().into_owned()
+}
+
 #[test]
 fn fail_on_sets_the_threshold() {
-    let operations = STRONG[1];
+    let dir = tempfile::tempdir().expect("temp dir");
+    let warned = case_with_a_warning(&dir);
+    let operations = warned.as_str();
     let (report, _) = json_report(operations, &[]);
     assert!(rules_with(&report, "error").is_empty());
     assert!(
@@ -343,10 +358,11 @@ fn bad_input_exits_2_and_is_reported_in_json() {
     let dir = tempfile::tempdir().expect("temp dir");
     let broken = write_temp(&dir, "broken.yaml", "candidate: [\n");
     let broken = broken.to_string_lossy().into_owned();
-    let output = promocase(&["check", &broken, STRONG[1]]);
+    let warned = case_with_a_warning(&dir);
+    let output = promocase(&["check", &broken, &warned]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stdout(&output).contains("checked 2 files: 0 with errors, 1 with warnings only, 0 without warnings, 1 with input errors"), "{}", stdout(&output));
-    let json = promocase(&["check", "--format", "json", &broken, STRONG[1]]);
+    let json = promocase(&["check", "--format", "json", &broken, &warned]);
     assert_eq!(json.status.code(), Some(2));
     let reports: Value = serde_json::from_slice(&json.stdout).expect("json");
     assert_eq!(reports[0]["input_errors"][0]["code"], "yaml-syntax");

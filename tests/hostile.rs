@@ -168,3 +168,27 @@ fn old_mac_line_ends_load_and_never_crash() {
     let (code, messages) = check(dir.path(), "cr.yaml", text.as_bytes());
     assert_loaded(code, &messages);
 }
+
+#[test]
+fn what_only_the_schema_says_is_still_enforced() {
+    let dir = tempfile::tempdir().unwrap();
+    // An empty section decodes as "absent", yet is almost always a section left unfinished.
+    let text = format!("{VALID}vision:\n");
+    let (code, messages) = check(dir.path(), "empty-section.yaml", text.as_bytes());
+    assert_eq!(code, Some(2), "{messages}");
+    assert!(
+        messages.contains("`vision` should be a section of fields, but it is empty"),
+        "{messages}"
+    );
+    // The colour pattern holds whether the file is otherwise valid or not.
+    let text = format!("{VALID}branding:\n  accent_color: navy\n");
+    let (code, messages) = check(dir.path(), "colour.yaml", text.as_bytes());
+    assert_eq!(code, Some(2), "{messages}");
+    assert!(
+        messages.contains("`accent_color` is not a colour code"),
+        "{messages}"
+    );
+    let text = format!("{VALID}branding:\n  accent_color: \"#1F4E79\"\n");
+    let (code, messages) = check(dir.path(), "colour-ok.yaml", text.as_bytes());
+    assert_loaded(code, &messages);
+}

@@ -4,15 +4,21 @@
 //! Everything is compiled and exported in memory first; files are written
 //! (atomically) only when every requested document succeeded, so a failed
 //! build leaves earlier output untouched.
+//!
+//! `-o -` writes the one document to stdout instead (PDF, or SVG of a
+//! one-page document), with the summary on stderr.
+//!
+//! `watch` runs the same build again and again through [`run_kept`], keeping
+//! the fonts and templates ([`Kept`]) between runs.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::init::LevelArg;
 use super::{Output, exit};
 use promocase::diagnostic::Severity;
 use promocase::model::{Level, LoadedCase, load_case};
@@ -21,7 +27,7 @@ use promocase::render::export::{self, PdfSettings};
 use promocase::render::{
     CheckReport, Compiled, Fonts, Job, RenderError, Renderer, TemplateKind, Templates,
 };
-use promocase::rubric::{Rubric, check_case};
+use promocase::rubric::{Report, Rubric, check_case};
 use promocase::write::{WriteMode, write_new_file};
 
 #[derive(Debug, Args)]
@@ -32,6 +38,7 @@ pub struct BuildArgs {
     /// Where to write. Defaults to the case's folder and name (`ana.yaml` → `ana.pdf`,
     /// `ana-brief.pdf`, `ana-talking-points.pdf`). With `--template all`, names the
     /// proposal and the others are named after it. With `--format typst`, a folder.
+    /// `-` writes to stdout (one document, as PDF or one-page SVG).
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// Which document to build.
@@ -59,7 +66,7 @@ pub struct BuildArgs {
     pub dpi: f64,
     /// Judge the case against this level instead of its `target_level` (as `check --level`).
     #[arg(long, value_enum, conflicts_with = "rubric")]
-    pub level: Option<LevelArg>,
+    pub level: Option<Level>,
     /// A company rubric file for the check that runs before the build (as `check --rubric`).
     #[arg(long, value_name = "FILE")]
     pub rubric: Option<PathBuf>,
@@ -114,8 +121,66 @@ struct Planned {
     bytes: Vec<u8>,
 }
 
+/// What `watch` keeps from one build to the next: the fonts (slow to load)
+/// and the renderer with its templates, until a template changes. Typst's
+/// caches are keyed by content, so a renderer that serves the same template
+/// sources lets a rebuild reuse the layout of everything that did not change.
+#[derive(Default)]
+pub struct Kept {
+    fonts: Option<Arc<Fonts>>,
+    renderer: Option<Renderer>,
+}
+
+impl Kept {
+    /// Makes the next build read the template folder again.
+    pub fn reload_templates(&mut self) {
+        self.renderer = None;
+    }
+
+    fn renderer(&mut self, args: &BuildArgs) -> Result<&Renderer, RenderError> {
+        let fonts = match &self.fonts {
+            Some(fonts) => Arc::clone(fonts),
+            None => {
+                let fonts = Fonts::with_folders(&args.font_path)?;
+                self.fonts = Some(Arc::clone(&fonts));
+                fonts
+            }
+        };
+        let renderer = match self.renderer.take() {
+            Some(renderer) => renderer,
+            None => {
+                let templates = match &args.template_dir {
+                    Some(dir) => Templates::with_folder(dir)?,
+                    None => Templates::builtin(),
+                };
+                Renderer::new(templates, fonts)
+            }
+        };
+        Ok(self.renderer.insert(renderer))
+    }
+}
+
+/// What one build did, for `watch` to summarise and to know what to watch.
+pub struct Built {
+    pub code: u8,
+    /// The check that ran before rendering, when the case loaded.
+    pub report: Option<Report>,
+    /// The files the case points at (its logo), when it loaded.
+    pub assets: Vec<PathBuf>,
+}
+
 pub fn run(args: &BuildArgs, out: &Output, today: NaiveDate) -> u8 {
-    match build(args, out, today) {
+    run_kept(args, out, today, &mut Kept::default()).code
+}
+
+/// Builds once with fonts and templates kept in `kept`.
+pub fn run_kept(args: &BuildArgs, out: &Output, today: NaiveDate, kept: &mut Kept) -> Built {
+    let mut built = Built {
+        code: exit::OK,
+        report: None,
+        assets: Vec::new(),
+    };
+    built.code = match build(args, out, today, kept, &mut built) {
         Ok(()) => exit::OK,
         Err(Failure::Reported) => exit::BAD_INPUT,
         Err(Failure::Refused) => exit::FINDINGS,
@@ -128,10 +193,11 @@ pub fn run(args: &BuildArgs, out: &Output, today: NaiveDate) -> u8 {
                     }
                 }
             }
-            out.message("nothing was written");
+            out.error("nothing was written");
             exit::BAD_INPUT
         }
-    }
+    };
+    built
 }
 
 enum Failure {
@@ -148,20 +214,31 @@ impl From<RenderError> for Failure {
     }
 }
 
-fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure> {
+fn build(
+    args: &BuildArgs,
+    out: &Output,
+    today: NaiveDate,
+    kept: &mut Kept,
+    built: &mut Built,
+) -> Result<(), Failure> {
+    let to_stdout = writes_to_stdout(args);
+    if to_stdout {
+        refuse_stdout(args)?;
+    }
     let loaded = match load_case(&args.case, today) {
         Ok(loaded) => loaded,
         Err(error) => {
             for diagnostic in &error.diagnostics {
                 out.diagnostic(diagnostic);
             }
-            out.message(&format!(
+            out.error(&format!(
                 "{}: the case did not load; nothing was written",
                 args.case.display()
             ));
             return Err(Failure::Reported);
         }
     };
+    built.assets = asset_paths(&loaded);
     let standards = args
         .pdf_standard
         .iter()
@@ -175,13 +252,17 @@ fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure
         ))
         .into());
     }
-    let report = check_first(args, &loaded, out)?;
-    let templates = match &args.template_dir {
-        Some(dir) => Templates::with_folder(dir)?,
-        None => Templates::builtin(),
-    };
-    let fonts = Fonts::with_folders(&args.font_path)?;
-    let renderer = Renderer::new(templates, fonts);
+    let started = Instant::now();
+    let (report, full) = check_first(args, &loaded, out, built)?;
+    out.detail(&format!(
+        "{}: checked against {} ({} rubric) in {} ms",
+        full.file,
+        full.readiness.level_name,
+        full.rubric,
+        started.elapsed().as_millis()
+    ));
+    built.report = Some(full);
+    let renderer = kept.renderer(args)?;
     // Typst prints a character no font has as a box, silently: say so first.
     for warning in promocase::render::coverage::missing_glyphs(&loaded, renderer.fonts()) {
         out.diagnostic(&warning);
@@ -195,12 +276,15 @@ fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure
     let kinds = args.template.kinds();
     let mut planned = Vec::new();
     let mut summaries = Vec::new();
+    let progress = out.progress(kinds.len());
     let watchdog = arm_timeout(args.timeout);
     for &kind in &kinds {
+        progress.set_message(format!("building the {kind}"));
         watchdog.doing(match renderer.templates().get(kind.file_name()) {
             Some(file) => format!("the {kind} (`{}`)", file.origin.display()),
             None => format!("the {kind}"),
         });
+        let started = Instant::now();
         let target = output_path(
             &args.case,
             args.output.as_deref(),
@@ -223,10 +307,22 @@ fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure
             continue;
         }
         let compiled = renderer.compile(&job, kind)?;
-        for warning in &compiled.warnings {
-            out.diagnostic(warning);
-        }
+        progress.suspend(|| {
+            for warning in &compiled.warnings {
+                out.diagnostic(warning);
+            }
+            out.detail(&format!(
+                "{kind}: laid out in {} ms",
+                started.elapsed().as_millis()
+            ));
+        });
+        let started = Instant::now();
         let pages = compiled.page_count();
+        let target = if to_stdout {
+            PathBuf::from("-")
+        } else {
+            target
+        };
         match args.format {
             FormatArg::Pdf => {
                 let settings = PdfSettings {
@@ -248,7 +344,22 @@ fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure
             }
             FormatArg::Png | FormatArg::Svg => {
                 let images = page_images(&compiled, args)?;
+                if to_stdout && images.len() != 1 {
+                    return Err(RenderError::input(format!(
+                        "the {kind} has {} pages and `-o -` writes one SVG: use --format pdf, or -o FILE.svg for one file per page",
+                        images.len()
+                    ))
+                    .into());
+                }
                 for (index, bytes) in images.into_iter().enumerate() {
+                    if to_stdout {
+                        summaries.push(format!("wrote the {kind} to stdout"));
+                        planned.push(Planned {
+                            path: target.clone(),
+                            bytes,
+                        });
+                        continue;
+                    }
                     let path = page_path(&target, index + 1);
                     summaries.push(format!("wrote {}", path.display()));
                     planned.push(Planned { path, bytes });
@@ -256,13 +367,41 @@ fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure
             }
             FormatArg::Typst => {}
         }
+        progress.suspend(|| {
+            out.detail(&format!(
+                "{kind}: exported in {} ms",
+                started.elapsed().as_millis()
+            ))
+        });
+        progress.inc(1);
     }
+    progress.finish_and_clear();
 
-    // From here on files are written: the watchdog must not end the process.
+    // From here on output is written: the watchdog must not end the process.
     if watchdog.disarm().is_err() {
         return Err(timed_out_error(args.timeout).into());
     }
-    let mut protected = protected_paths(&job, &renderer);
+    if to_stdout {
+        let mut stdout = std::io::stdout().lock();
+        for file in &planned {
+            match stdout.write_all(&file.bytes).and_then(|()| stdout.flush()) {
+                Ok(()) => {}
+                // The reader stopped reading (`| head`): its choice, not a failure.
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                Err(error) => {
+                    return Err(
+                        RenderError::input(format!("cannot write to stdout: {error}")).into(),
+                    );
+                }
+            }
+        }
+        // stdout holds the document; what was done goes to stderr.
+        for summary in summaries {
+            out.message(&summary.replace("wrote -", "wrote the document to stdout"));
+        }
+        return Ok(());
+    }
+    let mut protected = protected_paths(&job, renderer);
     protected.extend(args.rubric.iter().cloned());
     for file in &planned {
         refuse_protected(&file.path, &protected)?;
@@ -272,7 +411,45 @@ fn build(args: &BuildArgs, out: &Output, today: NaiveDate) -> Result<(), Failure
             .map_err(|error| RenderError::input(error.to_string()))?;
     }
     for summary in summaries {
-        out.result(&summary);
+        out.status(&summary);
+    }
+    Ok(())
+}
+
+/// Whether `-o -` asks for the document on stdout.
+pub fn writes_to_stdout(args: &BuildArgs) -> bool {
+    args.output.as_deref().is_some_and(|o| o.as_os_str() == "-")
+}
+
+/// `-o -` takes one document in a format that is one stream, and not a
+/// terminal for PDF bytes.
+fn refuse_stdout(args: &BuildArgs) -> Result<(), RenderError> {
+    if args.template == TemplateArg::All {
+        return Err(RenderError::input(
+            "`-o -` writes one document to stdout; --template all makes three: choose one \
+             --template, or give -o a file name"
+                .to_string(),
+        ));
+    }
+    if !matches!(args.format, FormatArg::Pdf | FormatArg::Svg) {
+        return Err(RenderError::input(format!(
+            "`-o -` writes a PDF or an SVG to stdout, not --format {}: give -o a {} name",
+            match args.format {
+                FormatArg::Png => "png",
+                _ => "typst",
+            },
+            if args.format == FormatArg::Png {
+                "file"
+            } else {
+                "folder"
+            }
+        )));
+    }
+    if args.format == FormatArg::Pdf && std::io::stdout().is_terminal() {
+        return Err(RenderError::input(
+            "refusing to print a PDF on the terminal: redirect it (`-o - > ana.pdf`) or pipe it"
+                .to_string(),
+        ));
     }
     Ok(())
 }
@@ -319,19 +496,20 @@ fn check_first(
     args: &BuildArgs,
     loaded: &LoadedCase,
     out: &Output,
-) -> Result<CheckReport, Failure> {
+    built: &mut Built,
+) -> Result<(CheckReport, Report), Failure> {
     let rubric = match &args.rubric {
         Some(path) => Rubric::load(path).map_err(|error| {
             for diagnostic in &error.diagnostics {
                 out.diagnostic(diagnostic);
             }
-            out.message(&format!(
+            out.error(&format!(
                 "{}: the rubric could not be loaded; nothing was written",
                 path.display()
             ));
             Failure::Reported
         })?,
-        None => Rubric::for_case(loaded, args.level.map(Level::from)),
+        None => Rubric::for_case(loaded, args.level),
     };
     let report = check_case(loaded, &rubric);
     for diagnostic in report.diagnostics() {
@@ -341,16 +519,29 @@ fn check_first(
     }
     let errors = report.count(Severity::Error);
     if errors > 0 && !args.draft {
-        out.message(&format!(
+        out.error(&format!(
             "{}: {errors} {} an executive would notice; nothing was written.\n\
              Fix {} (`promocase check` lists them with hints), or add --draft for a watermarked draft.",
             args.case.display(),
             if errors == 1 { "error" } else { "errors" },
             if errors == 1 { "it" } else { "them" },
         ));
+        built.report = Some(report);
         return Err(Failure::Refused);
     }
-    Ok(CheckReport::from(&report))
+    Ok((CheckReport::from(&report), report))
+}
+
+/// The files a case points at, resolved next to it, whether or not they exist
+/// yet (so `watch` notices when the logo appears).
+fn asset_paths(loaded: &LoadedCase) -> Vec<PathBuf> {
+    let logo = loaded
+        .case
+        .branding
+        .as_ref()
+        .and_then(|b| b.logo.as_deref());
+    let folder = loaded.source.path.parent().unwrap_or(Path::new(""));
+    logo.map(|logo| folder.join(logo)).into_iter().collect()
 }
 
 /// `ana.yaml` → `ana.pdf`, `ana-brief.pdf`; with `-o x.pdf` and several

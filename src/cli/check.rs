@@ -2,23 +2,27 @@
 //! target level and print the findings and a readiness report, in the format
 //! asked for. The work is done by [`promocase::rubric::check_case`]; this
 //! module picks the rubric, renders the output and decides the exit code.
+//!
+//! A file named `-` is read from standard input and shown as `<stdin>`.
+//! Checking several files on a terminal shows a progress bar on stderr.
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
+use rayon::prelude::*;
 
-use super::init::LevelArg;
 use super::{ColorChoice, Output, exit};
-use promocase::diagnostic::{Diagnostic, Severity};
-use promocase::model::{Level, load_case};
+use promocase::diagnostic::{Diagnostic, Severity, SourceFile};
+use promocase::model::{Level, LoadError, LoadedCase, load_case, parse_case};
 use promocase::rubric::report::{Report, Status};
 use promocase::rubric::{Rubric, check_case, github, sarif};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Case files to check.
+    /// Case files to check; `-` reads one case from standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Output: human (snippets and a readiness table), json (one object per file; an array for
@@ -30,7 +34,7 @@ pub struct CheckArgs {
     pub fail_on: FailOn,
     /// Judge every case against this level instead of its `target_level`.
     #[arg(long, value_enum, conflicts_with = "rubric")]
-    pub level: Option<LevelArg>,
+    pub level: Option<Level>,
     /// A company rubric file (start from `promocase rubric show director`).
     #[arg(long, value_name = "FILE")]
     pub rubric: Option<PathBuf>,
@@ -79,7 +83,7 @@ pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate)
                 for diagnostic in &error.diagnostics {
                     out.diagnostic(diagnostic);
                 }
-                out.message(&format!(
+                out.error(&format!(
                     "{}: the rubric could not be loaded",
                     path.display()
                 ));
@@ -87,23 +91,46 @@ pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate)
             }
         },
     };
-    let level: Option<Level> = args.level.map(Level::from);
+    if args.files.iter().filter(|f| is_stdin(f)).count() > 1 {
+        out.error("error: `-` (standard input) can be given only once");
+        return exit::BAD_INPUT;
+    }
+    let level: Option<Level> = args.level;
+    let progress = out.progress(args.files.len());
+    // Cases are independent: load and check them on every core, in file order.
     let outcomes: Vec<Outcome> = args
         .files
-        .iter()
-        .map(|path| match load_case(path, today) {
-            Ok(loaded) => {
-                let rubric = company_rubric
-                    .clone()
-                    .unwrap_or_else(|| Rubric::for_case(&loaded, level));
-                Outcome::Checked(Box::new(check_case(&loaded, &rubric)))
-            }
-            Err(error) => Outcome::BadInput {
-                file: path.display().to_string(),
-                diagnostics: error.diagnostics,
-            },
+        .par_iter()
+        .map(|path| {
+            progress.set_message(path.display().to_string());
+            let started = Instant::now();
+            let outcome = match load_input(path, today) {
+                Ok(loaded) => {
+                    let rubric = company_rubric
+                        .clone()
+                        .unwrap_or_else(|| Rubric::for_case(&loaded, level));
+                    let report = check_case(&loaded, &rubric);
+                    progress.suspend(|| {
+                        out.detail(&format!(
+                            "{}: checked against {} ({} rubric) in {} ms",
+                            report.file,
+                            report.readiness.level_name,
+                            report.rubric,
+                            started.elapsed().as_millis()
+                        ))
+                    });
+                    Outcome::Checked(Box::new(report))
+                }
+                Err(error) => Outcome::BadInput {
+                    file: display_name(path),
+                    diagnostics: error.diagnostics,
+                },
+            };
+            progress.inc(1);
+            outcome
         })
         .collect();
+    progress.finish_and_clear();
 
     let stdout_color = match color {
         ColorChoice::Always => true,
@@ -149,6 +176,59 @@ pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate)
     }
 }
 
+pub(super) fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The name a file goes by in messages.
+pub(super) fn display_name(path: &Path) -> String {
+    if is_stdin(path) {
+        STDIN_NAME.to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+const STDIN_NAME: &str = "<stdin>";
+
+/// Loads a case from a file, or from standard input for `-`.
+pub(super) fn load_input(path: &Path, today: NaiveDate) -> Result<LoadedCase, LoadError> {
+    if !is_stdin(path) {
+        return load_case(path, today);
+    }
+    let mut bytes = Vec::new();
+    let source = match std::io::stdin().lock().read_to_end(&mut bytes) {
+        Ok(_) => match String::from_utf8(bytes) {
+            Ok(text) => SourceFile::new(STDIN_NAME, text),
+            Err(error) => {
+                let bad = error.utf8_error().valid_up_to();
+                let lossy = String::from_utf8_lossy(error.as_bytes()).into_owned();
+                let source = SourceFile::new(STDIN_NAME, lossy);
+                let diagnostic =
+                    Diagnostic::error("not-utf8", &source, "the input is not UTF-8 text")
+                        .at(bad..bad + '\u{fffd}'.len_utf8())
+                        .with_label("this byte is not UTF-8")
+                        .with_hint("send the case as UTF-8 text");
+                return Err(LoadError {
+                    diagnostics: vec![diagnostic],
+                });
+            }
+        },
+        Err(error) => {
+            let source = SourceFile::new(STDIN_NAME, "");
+            let diagnostic = Diagnostic::error(
+                "unreadable",
+                &source,
+                format!("cannot read standard input: {error}"),
+            );
+            return Err(LoadError {
+                diagnostics: vec![diagnostic],
+            });
+        }
+    };
+    parse_case(source, today)
+}
+
 fn checked(outcomes: &[Outcome]) -> impl Iterator<Item = &Report> {
     outcomes.iter().filter_map(|o| match o {
         Outcome::Checked(report) => Some(report.as_ref()),
@@ -166,7 +246,7 @@ fn report_bad_input(outcomes: &[Outcome], out: &Output) {
             for diagnostic in diagnostics {
                 out.diagnostic(diagnostic);
             }
-            out.message(&format!(
+            out.error(&format!(
                 "{file}: {} kept the case from loading\n",
                 count(diagnostics.len(), "error", "errors")
             ));
@@ -210,6 +290,17 @@ fn tally(report: &Report) -> String {
 
 fn human(outcomes: &[Outcome], out: &Output, color: bool) {
     report_bad_input(outcomes, out);
+    if out.quiet() {
+        // Errors only: no warnings, table or tally; the exit code says the rest.
+        for report in checked(outcomes) {
+            for diagnostic in report.diagnostics() {
+                if diagnostic.severity >= Severity::Error {
+                    out.raw(&diagnostic.render(color));
+                }
+            }
+        }
+        return;
+    }
     for report in checked(outcomes) {
         for diagnostic in report.diagnostics() {
             out.raw(&diagnostic.render(color));

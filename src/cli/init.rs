@@ -18,11 +18,11 @@ pub struct InitArgs {
     #[arg(default_value = "promotion-case.yaml", value_name = "PATH")]
     pub path: PathBuf,
     /// The level of the role you aim for.
-    #[arg(long, value_enum, default_value_t = LevelArg::Director)]
-    pub level: LevelArg,
+    #[arg(long, value_enum, default_value_t = Level::Director)]
+    pub level: Level,
     /// Your function or track; picks the example KPI and titles.
-    #[arg(long, value_enum, default_value_t = TrackArg::Other)]
-    pub track: TrackArg,
+    #[arg(long, value_enum, default_value_t = Track::Other)]
+    pub track: Track,
     /// Replace the file if it exists.
     #[arg(long)]
     pub force: bool,
@@ -34,57 +34,6 @@ pub struct InitArgs {
     /// and use with `promocase build --template-dir DIR`.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-}
-
-/// Levels as command-line values.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum LevelArg {
-    SeniorManager,
-    Director,
-    Vp,
-}
-
-impl From<LevelArg> for Level {
-    fn from(level: LevelArg) -> Self {
-        match level {
-            LevelArg::SeniorManager => Level::SeniorManager,
-            LevelArg::Director => Level::Director,
-            LevelArg::Vp => Level::Vp,
-        }
-    }
-}
-
-/// Tracks as command-line values (the same words as in the file).
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum TrackArg {
-    Operations,
-    Marketing,
-    Sales,
-    Communications,
-    Hr,
-    Finance,
-    It,
-    Product,
-    ProgramManagement,
-    BusinessDevelopment,
-    QualityAssurance,
-    CustomerService,
-    Compliance,
-    Risk,
-    Training,
-    DataAnalytics,
-    Engineering,
-    ExecutiveDirector,
-    Other,
-}
-
-impl From<TrackArg> for Track {
-    fn from(track: TrackArg) -> Self {
-        let id = clap::ValueEnum::to_possible_value(&track)
-            .map(|v| v.get_name().to_string())
-            .unwrap_or_default();
-        serde_json::from_value(serde_json::Value::String(id)).unwrap_or(Track::Other)
-    }
 }
 
 pub fn run(args: &InitArgs, out: &Output, today: NaiveDate) -> u8 {
@@ -119,7 +68,7 @@ pub fn run(args: &InitArgs, out: &Output, today: NaiveDate) -> u8 {
         ));
         return exit::BAD_INPUT;
     }
-    let mut answers = StarterAnswers::new(args.level.into(), args.track.into());
+    let mut answers = StarterAnswers::new(args.level, args.track);
     if args.interactive {
         if !std::io::stdin().is_terminal() {
             out.message(

@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod completions;
+mod diff;
 mod explain;
 mod init;
 mod man;
@@ -12,12 +13,13 @@ mod prompt;
 mod rubric;
 mod rules;
 mod schema;
+mod watch;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-pub use output::Output;
+pub use output::{Output, Verbosity};
 
 /// Turn a manager's promotion case into evidence that holds up in front of executives.
 ///
@@ -29,6 +31,14 @@ pub struct Cli {
     /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Print only errors (results such as a report, JSON or a PDF on stdout still come out).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Also print timings and the rubric used, on stderr.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -79,6 +89,21 @@ pub enum Command {
     ///
     /// Example: promocase build examples/marketing-director.yaml --template all
     Build(build::BuildArgs),
+    /// Show what changed in readiness between two versions of a case.
+    ///
+    /// The score, the dimensions that moved between missing, thin and evidenced, the KPIs
+    /// that changed and the findings fixed and new, for a manager iterating with a sponsor.
+    ///
+    /// Example: promocase diff ana-v1.yaml ana.yaml
+    Diff(diff::DiffArgs),
+    /// Rebuild and re-check on every save of the case, its rubric, templates or logo.
+    ///
+    /// Takes the options of `build`. Each rebuild prints the findings, the readiness and
+    /// its time; a case that does not load or has errors (without --draft) writes nothing
+    /// and waits for the next save. Ctrl-C stops.
+    ///
+    /// Example: promocase watch ana.yaml --template all
+    Watch(watch::WatchArgs),
 }
 
 /// The exit codes every command shares.
@@ -99,7 +124,14 @@ pub mod exit {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
-    let out = Output::new(cli.color);
+    let verbosity = if cli.quiet {
+        Verbosity::Quiet
+    } else if cli.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
+    let out = Output::with_verbosity(cli.color, verbosity);
     let today = chrono::Local::now().date_naive();
     let code = match cli.command {
         Command::Check(args) => check::run(&args, &out, cli.color, today),
@@ -111,6 +143,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Explain(args) => explain::run(&args, &out),
         Command::Rubric(args) => rubric::run(&args, &out),
         Command::Build(args) => build::run(&args, &out, today),
+        Command::Diff(args) => diff::run(&args, &out, today),
+        Command::Watch(args) => watch::run(&args, &out, today),
     };
     exit::code(code)
 }

@@ -4,7 +4,6 @@
 
 use clap::{Args, Subcommand};
 
-use super::init::LevelArg;
 use super::{Output, exit};
 use promocase::model::{Level, schema_json};
 use promocase::rubric::RubricFile;
@@ -23,7 +22,7 @@ pub enum RubricCommand {
     /// Example: promocase rubric show director > ours.yaml
     Show {
         #[arg(value_enum, value_name = "LEVEL")]
-        level: LevelArg,
+        level: Level,
     },
     /// Print the JSON Schema of rubric files, for editor completion.
     Schema,
@@ -31,7 +30,7 @@ pub enum RubricCommand {
 
 pub fn run(args: &RubricArgs, out: &Output) -> u8 {
     match &args.command {
-        RubricCommand::Show { level } => out.raw(builtin_text(Level::from(*level))),
+        RubricCommand::Show { level } => out.raw(builtin_text(*level)),
         RubricCommand::Schema => out.result(
             &serde_json::to_string_pretty(&schema_json::<RubricFile>()).unwrap_or_default(),
         ),

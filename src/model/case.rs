@@ -107,7 +107,9 @@ pub struct Person {
 }
 
 /// Levels of the management ladder a case can aim for: senior-manager, director, vp.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     SeniorManager,
@@ -139,7 +141,9 @@ impl Level {
 /// Functions and tracks: operations, marketing, sales, communications, hr, finance, it, product,
 /// program-management, business-development, quality-assurance, customer-service, compliance, risk,
 /// training, data-analytics, engineering, executive-director, other.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Track {
     Operations,
@@ -339,6 +343,8 @@ pub struct Kpi {
     pub period: Option<Period>,
     /// Where the numbers come from, e.g. "Finance monthly close".
     pub source: Option<String>,
+    /// Context for the reader: what the number includes, or why a target was missed and what changed.
+    pub note: Option<String>,
     /// Dated values for a chart, oldest first.
     #[serde(default)]
     pub series: Vec<SeriesPoint>,
@@ -687,7 +693,26 @@ pub struct Waiver {
 pub struct Branding {
     /// Accent colour as a hex code, e.g. "#1F4E79".
     #[schemars(regex(pattern = r"^#[0-9A-Fa-f]{6}$"))]
+    #[serde(default, deserialize_with = "hex_colour")]
     pub accent_color: Option<String>,
     /// Path to a PNG, JPEG or SVG logo, relative to the case file.
     pub logo: Option<String>,
+}
+
+/// The schema's colour pattern, enforced by the type too, so that a file the
+/// types accept is one the schema accepts (the loader relies on it).
+fn hex_colour<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    let valid = text.len() == 7
+        && text.starts_with('#')
+        && text[1..].bytes().all(|b| b.is_ascii_hexdigit());
+    if valid {
+        Ok(Some(text))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "\"{text}\" is not a colour like \"#1F4E79\""
+        )))
+    }
 }

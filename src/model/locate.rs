@@ -51,6 +51,8 @@ impl Locations {
     pub fn index(source: &SourceFile) -> Self {
         let mut builder = Builder {
             source,
+            cursor: (0, 0),
+            ascii: source.text.is_ascii(),
             spans: HashMap::new(),
             duplicates: Vec::new(),
             stack: Vec::new(),
@@ -105,7 +107,11 @@ impl Locations {
 
 /// Escapes one path segment the way JSON Pointer does.
 pub fn escape_segment(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
+    if segment.contains(['~', '/']) {
+        segment.replace('~', "~0").replace('/', "~1")
+    } else {
+        segment.to_string()
+    }
 }
 
 /// Joins a pointer and a segment: `pointer_join("/a", "b")` is `/a/b`.
@@ -127,19 +133,47 @@ enum Frame {
 
 struct Builder<'a> {
     source: &'a SourceFile,
+    /// The parser counts characters; spans need bytes. Events arrive in file
+    /// order, so a cursor that walks forward converts each index cheaply.
+    cursor: (usize, usize),
+    /// In ASCII text, characters are bytes.
+    ascii: bool,
     spans: HashMap<String, Spans>,
     duplicates: Vec<Duplicate>,
     stack: Vec<Frame>,
 }
 
 impl Builder<'_> {
-    fn range(&self, span: Span) -> Range<usize> {
-        let start = self.source.offset_of(span.start.line(), span.start.col());
-        let end = self
-            .source
-            .offset_of(span.end.line(), span.end.col())
-            .max(start);
+    fn range(&mut self, span: Span) -> Range<usize> {
+        let start = self.byte_offset(span.start.index());
+        let end = self.byte_offset(span.end.index()).max(start);
         start..end
+    }
+
+    /// The byte offset of the character at `char_index`.
+    fn byte_offset(&mut self, char_index: usize) -> usize {
+        let text = &self.source.text;
+        if self.ascii {
+            return char_index.min(text.len());
+        }
+        let (mut chars, mut bytes) = self.cursor;
+        // A span's end can lie past the next event's start: step back, don't restart.
+        for c in text[..bytes].chars().rev() {
+            if chars <= char_index {
+                break;
+            }
+            chars -= 1;
+            bytes -= c.len_utf8();
+        }
+        for c in text[bytes..].chars() {
+            if chars == char_index {
+                break;
+            }
+            chars += 1;
+            bytes += c.len_utf8();
+        }
+        self.cursor = (chars, bytes);
+        bytes
     }
 
     /// Claims the path of the next value in the current collection.

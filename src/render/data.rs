@@ -138,6 +138,8 @@ pub struct KpiView {
     pub vs_target_text: Option<String>,
     pub period_text: Option<String>,
     pub source: Option<String>,
+    /// The candidate's context for the number, e.g. why a target was missed.
+    pub note: Option<String>,
     pub bars: Option<Bars>,
     pub line: Option<Line>,
 }
@@ -634,6 +636,7 @@ fn kpi_view(kpi: &Kpi) -> KpiView {
             .map(|(t, a)| format!("{} vs target", format::change(t, a, unit))),
         period_text: kpi.period.as_ref().and_then(format::period),
         source: non_empty(&kpi.source),
+        note: non_empty(&kpi.note),
         bars: chart::bars(kpi),
         line: chart::line(kpi),
     }

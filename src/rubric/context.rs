@@ -52,17 +52,24 @@ impl<'a> CheckContext<'a> {
     }
 
     /// Where to point for `pointer`: the field, or its nearest parent in the
-    /// file. `None` when only the document itself is left: a missing top-level
-    /// section has no place, and pointing at the first line would mislead.
+    /// file. A missing top-level section points at the start of the document,
+    /// its parent, so that every finding has a line (GitHub annotations and
+    /// SARIF viewers need one); `None` only for an empty document.
     pub fn range(&self, pointer: &str) -> Option<Range<usize>> {
-        let mut path = pointer;
-        while !path.is_empty() {
-            if self.loaded.locations.get(path).is_some() {
-                return Some(self.loaded.locations.primary(path));
+        let locations = &self.loaded.locations;
+        locations.nearest(pointer).map(|spans| {
+            if locations.get(pointer).is_none() && spans.key.is_none() {
+                // The document itself: its first key, not its whole first line.
+                let start = spans.value.start;
+                let text = &self.loaded.source.text[start..];
+                let end = text
+                    .find([':', '\n', '\r'])
+                    .map_or(self.loaded.source.text.len(), |i| start + i);
+                start..end
+            } else {
+                spans.primary()
             }
-            path = path.rfind('/').map_or("", |cut| &path[..cut]);
-        }
-        None
+        })
     }
 
     /// Where a phrase stands inside the text of the field at `pointer`, so a
@@ -157,6 +164,17 @@ impl<'a> Emitter<'a> {
     ) {
         let source = &self.context.loaded.source;
         let location = range.map(|range| Location::new(source, range));
+        // A section missing from the whole case is shown at the document's
+        // start; say so under the marker, or the line shown would puzzle.
+        let top_level = pointer.split('/').nth(1).unwrap_or_default();
+        let label = (!top_level.is_empty()
+            && self
+                .context
+                .loaded
+                .locations
+                .get(&format!("/{top_level}"))
+                .is_none())
+        .then(|| format!("the case has no `{top_level}:` section"));
         self.findings.push(Finding {
             rule: self.rule.id,
             dimension,
@@ -164,6 +182,7 @@ impl<'a> Emitter<'a> {
             message,
             pointer: pointer.to_string(),
             location,
+            label,
             hint,
         });
     }

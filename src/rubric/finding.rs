@@ -25,6 +25,8 @@ pub struct Finding {
     pub pointer: String,
     /// Where in the file: the field, or its parent section when the field is missing.
     pub location: Option<Location>,
+    /// A note under the marker in snippets, when the place alone would not explain itself.
+    pub label: Option<String>,
     /// A concrete next step.
     pub hint: String,
 }
@@ -38,7 +40,7 @@ impl Finding {
             message: self.message.clone(),
             source: Arc::clone(source),
             location: self.location.clone(),
-            label: None,
+            label: self.label.clone(),
             hint: Some(self.hint.clone()),
         }
     }

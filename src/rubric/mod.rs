@@ -8,7 +8,8 @@
 //!   which decide each rule's severity and every threshold at a level;
 //! - [`evidence`] gathers what evidences each [`dimension`], and [`report`]
 //!   grades and scores it;
-//! - [`sarif`] and [`github`] turn reports into those output formats.
+//! - [`sarif`] and [`github`] turn reports into those output formats;
+//! - [`diff`] compares the reports of two versions of a case.
 //!
 //! The entry point is [`check_case`]:
 //!
@@ -25,6 +26,7 @@
 
 pub mod config;
 pub mod context;
+pub mod diff;
 pub mod dimension;
 pub mod docs;
 pub mod evidence;

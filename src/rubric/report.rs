@@ -238,6 +238,7 @@ mod tests {
             message: format!("{rule} says so"),
             pointer: String::new(),
             location: None,
+            label: None,
             hint: String::new(),
         }
     }

@@ -12,9 +12,9 @@ pub const RULE: Rule = Rule {
     explanation: "Executives read a KPI table and compute actual against target before anything else. A \
 missed target you do not mention looks like something hidden; one you explain (what happened, what you \
 decided, what changed) shows judgement. Mind the direction: for costs and cycle times lower is better.\n\n\
-Good evidence: either the target met, or an achievement or decision record that explains the miss and \
-the correction.",
-    example: "kpis:\n  - name: Cost per order\n    category: cost\n    scope: business-wide\n    unit: EUR\n    direction: lower-is-better\n    baseline: 4.10\n    target: 3.60\n    actual: 3.45\n    period: {start: 2025-01, end: 2025-12}\n",
+Good evidence: either the target met, or a `note` on the KPI (or an achievement or decision record) \
+that explains the miss and the correction.",
+    example: "kpis:\n  - name: Cost per order\n    category: cost\n    scope: business-wide\n    unit: EUR\n    direction: lower-is-better\n    baseline: 4.10\n    target: 3.60\n    actual: 3.75\n    period: {start: 2025-01, end: 2025-12}\n    note: Diesel rose 14% in Q2; the new routing cut 0.35 EUR and closes the gap by Q2 2026.\n",
     check,
 };
 
@@ -41,7 +41,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         let Some(percent) = shortfall(kpi) else {
             continue;
         };
-        if percent <= tolerance {
+        // A miss the case explains in the KPI's own note is the judgement executives look for.
+        if percent <= tolerance || kpi.note.as_deref().is_some_and(|n| !n.trim().is_empty()) {
             continue;
         }
         let unit = kpi.unit.as_deref();
@@ -66,7 +67,7 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
                 with_unit(actual, unit),
                 with_unit(target, unit),
             ),
-            "explain the miss before you are asked: add an achievement or a decision record that says what happened and what you changed",
+            "explain the miss before you are asked: add `note:` to the KPI saying what happened and what you changed",
         );
     }
 }

@@ -1,0 +1,153 @@
+//! In-process figures for rendering: compile vs PDF export of the proposal,
+//! an incremental rebuild after one field changed (what `watch` does) vs a
+//! cold one, 100 cases in one process on every core, and growth with the
+//! number of achievements and KPIs.
+//!
+//! Run with `cargo bench --bench build`; README's "Performance" section keeps
+//! the latest figures.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use divan::Bencher;
+use promocase::diagnostic::SourceFile;
+use promocase::model::{LoadedCase, parse_case};
+use promocase::render::export::{self, PdfSettings};
+use promocase::render::{CheckReport, Fonts, Job, Renderer, TemplateKind, Templates};
+use promocase::rubric::{Rubric, check_case};
+use rayon::prelude::*;
+
+fn main() {
+    divan::main();
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 10, 15).expect("a valid date")
+}
+
+fn load(name: &str, text: String) -> LoadedCase {
+    parse_case(SourceFile::new(name, text), today()).expect("the case loads")
+}
+
+fn example() -> LoadedCase {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/operations-director.yaml");
+    load(
+        "operations-director.yaml",
+        std::fs::read_to_string(path).expect("the example exists"),
+    )
+}
+
+fn report(loaded: &LoadedCase) -> CheckReport {
+    CheckReport::from(&check_case(loaded, &Rubric::for_case(loaded, None)))
+}
+
+fn renderer() -> Renderer {
+    Renderer::new(Templates::builtin(), Fonts::embedded())
+}
+
+fn settings() -> PdfSettings<'static> {
+    PdfSettings {
+        ident: "bench".into(),
+        timestamp: today().and_hms_opt(0, 0, 0).expect("midnight"),
+        standards: &[],
+    }
+}
+
+/// Typst compile of the proposal, with typst's caches warm from the previous iteration.
+#[divan::bench]
+fn compile_proposal_warm(bencher: Bencher) {
+    let loaded = example();
+    let job = Job::new(&loaded, false, Some(report(&loaded))).expect("job");
+    let renderer = renderer();
+    bencher.bench(|| {
+        renderer
+            .compile(&job, TemplateKind::Proposal)
+            .expect("compiles")
+    });
+}
+
+/// Typst compile of the proposal with typst's caches emptied first: a first build.
+#[divan::bench]
+fn compile_proposal_cold(bencher: Bencher) {
+    let loaded = example();
+    let job = Job::new(&loaded, false, Some(report(&loaded))).expect("job");
+    let renderer = renderer();
+    bencher.bench(|| {
+        typst::comemo::evict(0);
+        renderer
+            .compile(&job, TemplateKind::Proposal)
+            .expect("compiles")
+    });
+}
+
+/// Rebuild after one field changed, with the renderer and caches of the previous build alive.
+#[divan::bench]
+fn rebuild_after_one_field_changed(bencher: Bencher) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/operations-director.yaml");
+    let text = std::fs::read_to_string(path).expect("the example exists");
+    let renderer = renderer();
+    let mut round = 0u32;
+    bencher.bench_local(|| {
+        round += 1;
+        // A different why_now each time, as a manager editing would produce.
+        let edited = text.replacen("why_now: ", &format!("why_now: (round {round}) "), 1);
+        let loaded = load("operations-director.yaml", edited);
+        let job = Job::new(&loaded, false, Some(report(&loaded))).expect("job");
+        renderer
+            .compile(&job, TemplateKind::Proposal)
+            .expect("compiles")
+    });
+}
+
+/// PDF export of an already compiled proposal.
+#[divan::bench]
+fn export_proposal_pdf(bencher: Bencher) {
+    let loaded = example();
+    let job = Job::new(&loaded, false, Some(report(&loaded))).expect("job");
+    let compiled = renderer()
+        .compile(&job, TemplateKind::Proposal)
+        .expect("compiles");
+    let settings = settings();
+    bencher.bench(|| export::pdf(&compiled, &settings).expect("exports"));
+}
+
+/// 100 varied cases, each checked, compiled and exported, on every core.
+#[divan::bench(sample_count = 5)]
+fn batch_100_proposals(bencher: Bencher) {
+    let cases: Vec<LoadedCase> = (0..100)
+        .map(|seed| load("synthetic.yaml", promocase::synthetic::case_yaml(6, seed)))
+        .collect();
+    let renderer = Arc::new(renderer());
+    let settings = settings();
+    bencher
+        .counter(divan::counter::ItemsCount::new(100usize))
+        .bench(|| {
+            cases
+                .par_iter()
+                .map(|loaded| {
+                    let job = Job::new(loaded, false, Some(report(loaded))).expect("job");
+                    let compiled = renderer
+                        .compile(&job, TemplateKind::Proposal)
+                        .expect("compiles");
+                    export::pdf(&compiled, &settings).expect("exports").len()
+                })
+                .sum::<usize>()
+        });
+}
+
+/// Compile and export at growing sizes: time must grow linearly with the items.
+#[divan::bench(args = [10, 100, 1000], sample_count = 5)]
+fn build_growth(bencher: Bencher, items: usize) {
+    let loaded = load("synthetic.yaml", promocase::synthetic::case_yaml(items, 42));
+    let job = Job::new(&loaded, false, Some(report(&loaded))).expect("job");
+    let renderer = renderer();
+    let settings = settings();
+    bencher.bench(|| {
+        typst::comemo::evict(0);
+        let compiled = renderer
+            .compile(&job, TemplateKind::Proposal)
+            .expect("compiles");
+        export::pdf(&compiled, &settings).expect("exports")
+    });
+}
