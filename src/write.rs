@@ -72,12 +72,17 @@ pub fn write_new_file(path: &Path, bytes: &[u8], mode: WriteMode) -> Result<(), 
     let file_name = path
         .file_name()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    remove_stale_temp_files(&folder, &file_name);
     let temp_path = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&temp_path)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
+        // A replaced file keeps the permissions its owner gave it.
+        if let Ok(existing) = std::fs::metadata(path) {
+            std::fs::set_permissions(&temp_path, existing.permissions())?;
+        }
         if mode == WriteMode::CreateNew {
             // A hard link fails if the target appeared meanwhile: no race with another writer.
             std::fs::hard_link(&temp_path, path).or_else(|error| {
@@ -102,6 +107,33 @@ pub fn write_new_file(path: &Path, bytes: &[u8], mode: WriteMode) -> Result<(), 
     })
 }
 
+/// Removes `.NAME.PID.tmp` files that a killed writer of the same target left
+/// behind: those whose process no longer runs. Only where `/proc` tells.
+fn remove_stale_temp_files(folder: &Path, file_name: &str) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!(".{file_name}.");
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let alive = pid
+            .parse::<u32>()
+            .is_ok_and(|pid| Path::new("/proc").join(pid.to_string()).exists());
+        if !alive && pid.bytes().all(|b| b.is_ascii_digit()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +150,25 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"third");
         let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replacing_keeps_permissions_and_clears_a_killed_writer_s_leftovers() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ana.pdf");
+        std::fs::write(&path, b"old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        // What a writer killed mid-write leaves: no process has this id.
+        let stale = dir.path().join(".ana.pdf.4294967.tmp");
+        std::fs::write(&stale, b"half").unwrap();
+        write_new_file(&path, b"new", WriteMode::Replace).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        if Path::new("/proc/self").exists() {
+            assert!(!stale.exists(), "the stale temporary file is removed");
+        }
     }
 }
