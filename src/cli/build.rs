@@ -499,16 +499,7 @@ fn check_first(
     built: &mut Built,
 ) -> Result<(CheckReport, Report), Failure> {
     let rubric = match &args.rubric {
-        Some(path) => Rubric::load(path).map_err(|error| {
-            for diagnostic in &error.diagnostics {
-                out.diagnostic(diagnostic);
-            }
-            out.error(&format!(
-                "{}: the rubric could not be loaded; nothing was written",
-                path.display()
-            ));
-            Failure::Reported
-        })?,
+        Some(path) => super::rubric::load_company_rubric(path, out).ok_or(Failure::Reported)?,
         None => Rubric::for_case(loaded, args.level),
     };
     let report = check_case(loaded, &rubric);

@@ -77,18 +77,9 @@ enum Outcome {
 pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate) -> u8 {
     let company_rubric = match &args.rubric {
         None => None,
-        Some(path) => match Rubric::load(path) {
-            Ok(rubric) => Some(rubric),
-            Err(error) => {
-                for diagnostic in &error.diagnostics {
-                    out.diagnostic(diagnostic);
-                }
-                out.error(&format!(
-                    "{}: the rubric could not be loaded",
-                    path.display()
-                ));
-                return exit::BAD_INPUT;
-            }
+        Some(path) => match super::rubric::load_company_rubric(path, out) {
+            Some(rubric) => Some(rubric),
+            None => return exit::BAD_INPUT,
         },
     };
     if args.files.iter().filter(|f| is_stdin(f)).count() > 1 {

@@ -48,18 +48,9 @@ pub fn run(args: &DiffArgs, out: &Output, today: NaiveDate) -> u8 {
     }
     let company_rubric = match &args.rubric {
         None => None,
-        Some(path) => match Rubric::load(path) {
-            Ok(rubric) => Some(rubric),
-            Err(error) => {
-                for diagnostic in &error.diagnostics {
-                    out.diagnostic(diagnostic);
-                }
-                out.error(&format!(
-                    "{}: the rubric could not be loaded",
-                    path.display()
-                ));
-                return exit::BAD_INPUT;
-            }
+        Some(path) => match super::rubric::load_company_rubric(path, out) {
+            Some(rubric) => Some(rubric),
+            None => return exit::BAD_INPUT,
         },
     };
     let level = args.level;

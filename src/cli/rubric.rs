@@ -6,8 +6,8 @@ use clap::{Args, Subcommand};
 
 use super::{Output, exit};
 use promocase::model::{Level, schema_json};
-use promocase::rubric::RubricFile;
 use promocase::rubric::config::builtin_text;
+use promocase::rubric::{Rubric, RubricFile};
 
 #[derive(Debug, Args)]
 pub struct RubricArgs {
@@ -36,4 +36,22 @@ pub fn run(args: &RubricArgs, out: &Output) -> u8 {
         ),
     }
     exit::OK
+}
+
+/// Loads a company rubric for `check`, `build`, `watch` or `diff`, printing its
+/// located errors; `None` when it could not be loaded (the caller exits with 2).
+pub fn load_company_rubric(path: &std::path::Path, out: &Output) -> Option<Rubric> {
+    match Rubric::load(path) {
+        Ok(rubric) => Some(rubric),
+        Err(error) => {
+            for diagnostic in &error.diagnostics {
+                out.diagnostic(diagnostic);
+            }
+            out.error(&format!(
+                "{}: the rubric could not be loaded",
+                path.display()
+            ));
+            None
+        }
+    }
 }
