@@ -2,10 +2,12 @@
 //! files, checked through the text poppler's `pdftotext` extracts and the
 //! page count `pdfinfo` reports.
 
+mod hardening;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_promocase");
+use hardening::{BIN, assert_ok, path_str, pdf_text, promocase};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -13,51 +15,10 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn promocase(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the promocase binary runs")
-}
-
 fn build(case: &Path, output: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["build", path_str(case), "-o", path_str(output)];
     args.extend_from_slice(extra);
     promocase(&args)
-}
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("test paths are UTF-8")
-}
-
-fn assert_ok(output: &Output) {
-    assert!(
-        output.status.success(),
-        "exit {:?}\nstdout: {}\nstderr: {}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
-/// The text of a PDF with all whitespace runs made single spaces, so words a
-/// layout wraps across lines still match.
-fn pdf_text(pdf: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .args([path_str(pdf), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(
-        output.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    String::from_utf8_lossy(&output.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn pdf_pages(pdf: &Path) -> usize {

@@ -1,5 +1,5 @@
-//! Helpers shared by the hardening tests (sandbox, timeout, lost work,
-//! scripts): running the real binary with a guard against hangs, and reading
+//! Helpers shared by the build and hardening tests (build, sandbox, timeout,
+//! lost work, scripts): running the real binary with a guard against hangs, and reading
 //! PDFs with poppler.
 #![allow(dead_code)]
 
