@@ -18,6 +18,10 @@ use promocase::render::{CheckReport, Fonts, Job, Renderer, TemplateKind, Templat
 use promocase::rubric::{Rubric, check_case};
 use rayon::prelude::*;
 
+// The allocator the binary uses (src/main.rs), so the figures are the CLI's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

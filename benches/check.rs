@@ -14,6 +14,10 @@ use promocase::model::parse_case;
 use promocase::rubric::{Rubric, check_case};
 use rayon::prelude::*;
 
+// The allocator the binary uses (src/main.rs), so the figures are the CLI's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -119,9 +119,8 @@ impl Checker<'_> {
         let fonts = self.fonts;
         *self.known.entry(c).or_insert_with(|| {
             fonts
-                .all()
-                .iter()
-                .any(|font| font.info().coverage.contains(u32::from(c)))
+                .infos()
+                .any(|info| info.coverage.contains(u32::from(c)))
         })
     }
 }

@@ -1,43 +1,120 @@
 //! The fonts documents are set in: typst's embedded families (serif, math,
-//! mono), loaded once per process, plus fonts from `--font-path` folders.
+//! mono), described once per process and parsed only when a document uses
+//! them, plus fonts from `--font-path` folders.
 //!
 //! No system fonts are scanned, so the same case gives the same PDF on every
 //! machine. [`crate::render::world`] serves these fonts to typst.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
+use serde::{Deserialize, Serialize};
 use typst::foundations::Bytes;
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 
 use super::RenderError;
 
-/// A set of fonts and the book typst picks families from.
+/// A set of fonts and the book typst picks families from. A font is parsed
+/// the first time typst asks for it: a proposal uses five of the seventeen
+/// embedded faces, and a build should not pay for the other twelve.
 pub struct Fonts {
     book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
+    slots: Vec<Slot>,
     /// The font files read from `--font-path`, so a build never writes over one.
     files: Vec<PathBuf>,
 }
 
-/// Parsing the embedded fonts takes milliseconds; a process that renders
-/// several documents does it once.
-static EMBEDDED: LazyLock<Arc<Fonts>> = LazyLock::new(|| {
-    let fonts: Vec<Font> = typst_kit::fonts::embedded().map(|(font, _)| font).collect();
-    Arc::new(Fonts::from_fonts(fonts, Vec::new()))
-});
+/// One face: where its bytes are, and the font once parsed.
+struct Slot {
+    data: Bytes,
+    index: u32,
+    font: OnceLock<Option<Font>>,
+}
 
-impl Fonts {
-    fn from_fonts(fonts: Vec<Font>, files: Vec<PathBuf>) -> Self {
+impl Slot {
+    fn parsed(font: Font) -> Self {
         Self {
-            book: LazyHash::new(FontBook::from_fonts(&fonts)),
-            fonts,
-            files,
+            data: font.data().clone(),
+            index: font.index(),
+            font: OnceLock::from(Some(font)),
         }
     }
 
+    /// The same face, not yet parsed: for another font set that shares the bytes.
+    fn unparsed(&self) -> Self {
+        Self {
+            data: self.data.clone(),
+            index: self.index,
+            font: OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> Option<Font> {
+        self.font
+            .get_or_init(|| Font::new(self.data.clone(), self.index))
+            .clone()
+    }
+}
+
+/// What the book needs of an embedded face, computed ahead of time
+/// (`embedded-fonts.json`) so that start-up parses no font at all.
+#[derive(Serialize, Deserialize, PartialEq, Debug)]
+pub struct EmbeddedFace {
+    /// Position of the file in `typst_assets::fonts()`.
+    pub asset: usize,
+    /// Position of the face in that file.
+    pub index: u32,
+    pub info: FontInfo,
+}
+
+/// The committed description of typst's embedded faces; a test keeps it
+/// equal to what parsing the fonts gives.
+pub const EMBEDDED_FACES_JSON: &str = include_str!("embedded-fonts.json");
+
+/// The embedded faces described by parsing every font file: the slow way,
+/// and the reference `embedded-fonts.json` is checked against.
+pub fn parse_embedded_faces() -> Vec<EmbeddedFace> {
+    typst_assets::fonts()
+        .enumerate()
+        .flat_map(|(asset, data)| {
+            Font::iter(Bytes::new(data)).map(move |font| EmbeddedFace {
+                asset,
+                index: font.index(),
+                info: font.info().clone(),
+            })
+        })
+        .collect()
+}
+
+/// The embedded fonts are shared by every document a process renders.
+static EMBEDDED: LazyLock<Arc<Fonts>> = LazyLock::new(|| {
+    let assets: Vec<&'static [u8]> = typst_assets::fonts().collect();
+    // The committed description cannot fail to decode (a test decodes it);
+    // if it ever did, parsing the fonts gives the same book, only slower.
+    let faces = serde_json::from_str::<Vec<EmbeddedFace>>(EMBEDDED_FACES_JSON)
+        .ok()
+        .filter(|faces| !faces.is_empty() && faces.iter().all(|face| face.asset < assets.len()))
+        .unwrap_or_else(parse_embedded_faces);
+    let mut infos = Vec::with_capacity(faces.len());
+    let mut slots = Vec::with_capacity(faces.len());
+    for face in faces {
+        slots.push(Slot {
+            data: Bytes::new(assets[face.asset]),
+            index: face.index,
+            font: OnceLock::new(),
+        });
+        infos.push(face.info);
+    }
+    Arc::new(Fonts {
+        book: LazyHash::new(FontBook::from_infos(infos)),
+        slots,
+        files: Vec::new(),
+    })
+});
+
+impl Fonts {
     /// Typst's embedded fonts only.
     pub fn embedded() -> Arc<Fonts> {
         Arc::clone(&EMBEDDED)
@@ -50,10 +127,11 @@ impl Fonts {
         if folders.is_empty() {
             return Ok(Self::embedded());
         }
-        let mut fonts = EMBEDDED.fonts.clone();
+        let mut infos: Vec<FontInfo> = EMBEDDED.infos().cloned().collect();
+        let mut slots: Vec<Slot> = EMBEDDED.slots.iter().map(Slot::unparsed).collect();
         let mut read = Vec::new();
         for folder in folders {
-            let before = fonts.len();
+            let before = slots.len();
             let mut files = Vec::new();
             collect_font_files(folder, &mut files)?;
             // Sorted so that the font order, and so the output, does not depend on the file system.
@@ -62,30 +140,38 @@ impl Fonts {
                 let data = std::fs::read(&file).map_err(|error| {
                     RenderError::input(format!("cannot read font `{}`: {error}", file.display()))
                 })?;
-                fonts.extend(Font::iter(Bytes::new(data)));
+                for font in Font::iter(Bytes::new(data)) {
+                    infos.push(font.info().clone());
+                    slots.push(Slot::parsed(font));
+                }
                 read.push(file);
             }
-            if fonts.len() == before {
+            if slots.len() == before {
                 return Err(RenderError::input(format!(
                     "`{}` holds no font files (.ttf, .otf, .ttc, .otc)",
                     folder.display()
                 )));
             }
         }
-        Ok(Arc::new(Fonts::from_fonts(fonts, read)))
+        Ok(Arc::new(Fonts {
+            book: LazyHash::new(FontBook::from_infos(infos)),
+            slots,
+            files: read,
+        }))
     }
 
     pub fn book(&self) -> &LazyHash<FontBook> {
         &self.book
     }
 
+    /// The font at `index` in the book, parsed on first use.
     pub fn font(&self, index: usize) -> Option<Font> {
-        self.fonts.get(index).cloned()
+        self.slots.get(index)?.get()
     }
 
-    /// Every font, in book order.
-    pub fn all(&self) -> &[Font] {
-        &self.fonts
+    /// What every font covers, in book order, without parsing any.
+    pub fn infos(&self) -> impl Iterator<Item = &FontInfo> {
+        (0..self.slots.len()).filter_map(|index| self.book.info(index))
     }
 
     /// The font files read from `--font-path` folders.
@@ -137,4 +223,71 @@ fn collect(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One face a line, so a typst upgrade shows as a readable diff.
+    fn to_lines(faces: &[EmbeddedFace]) -> String {
+        let lines: Vec<String> = faces
+            .iter()
+            .map(|face| serde_json::to_string(face).expect("a font description serialises"))
+            .collect();
+        format!("[\n{}\n]\n", lines.join(",\n"))
+    }
+
+    #[test]
+    fn the_committed_description_is_what_parsing_the_fonts_gives() {
+        let parsed = parse_embedded_faces();
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render/embedded-fonts.json");
+            std::fs::write(path, to_lines(&parsed)).expect("writes the description");
+            return;
+        }
+        let committed: Vec<EmbeddedFace> =
+            serde_json::from_str(EMBEDDED_FACES_JSON).expect("the description decodes");
+        assert_eq!(
+            committed.len(),
+            parsed.len(),
+            "embedded-fonts.json is stale: run `UPDATE_DOCS=1 cargo test --lib fonts`"
+        );
+        assert!(
+            committed == parsed,
+            "embedded-fonts.json is stale: run `UPDATE_DOCS=1 cargo test --lib fonts`"
+        );
+    }
+
+    #[test]
+    fn every_face_in_the_book_parses_into_the_font_it_describes() {
+        let fonts = Fonts::embedded();
+        let described: Vec<&FontInfo> = fonts.infos().collect();
+        assert_eq!(described.len(), 17, "typst embeds 17 faces");
+        for (index, info) in described.into_iter().enumerate() {
+            let font = fonts.font(index).expect("the face parses");
+            assert_eq!(font.info(), info, "face {index}");
+        }
+        assert!(fonts.font(17).is_none());
+    }
+
+    #[test]
+    fn a_face_is_parsed_only_when_asked_for() {
+        let fonts = Fonts::with_folders(&[]).expect("embedded fonts");
+        let fresh = Fonts {
+            book: LazyHash::new(FontBook::from_infos(fonts.infos().cloned())),
+            slots: fonts.slots.iter().map(Slot::unparsed).collect(),
+            files: Vec::new(),
+        };
+        let libertinus = fresh
+            .book()
+            .select_family("libertinus serif")
+            .next()
+            .expect("Libertinus Serif is embedded");
+        assert!(fresh.font(libertinus).is_some());
+        let parsed: Vec<usize> = (0..fresh.slots.len())
+            .filter(|&i| fresh.slots[i].font.get().is_some())
+            .collect();
+        assert_eq!(parsed, vec![libertinus]);
+    }
 }

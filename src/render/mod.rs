@@ -30,6 +30,7 @@ use chrono::{Datelike, NaiveDateTime, Timelike};
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime};
+use typst::syntax::Source;
 use typst_layout::PagedDocument;
 
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
@@ -110,11 +111,27 @@ impl Compiled {
 pub struct Renderer {
     templates: Templates,
     fonts: Arc<Fonts>,
+    /// The templates parsed once: a rebuild reuses the syntax trees, and
+    /// typst's caches see the same sources.
+    sources: Result<Vec<Source>, String>,
 }
 
 impl Renderer {
     pub fn new(templates: Templates, fonts: Arc<Fonts>) -> Self {
-        Self { templates, fonts }
+        let sources = templates
+            .iter()
+            .map(|(name, file)| {
+                let path = format!("/{name}");
+                world::file_id(&path)
+                    .map(|id| Source::new(id, file.text.clone()))
+                    .ok_or(path)
+            })
+            .collect();
+        Self {
+            templates,
+            fonts,
+            sources,
+        }
     }
 
     pub fn templates(&self) -> &Templates {
@@ -137,10 +154,9 @@ impl Renderer {
                 RenderError::input(format!("`{path}` is not a usable template file name"))
             })
         };
-        let mut sources = Vec::new();
-        for (name, file) in self.templates.iter() {
-            sources.push((id(&format!("/{name}"))?, file.text.clone()));
-        }
+        let sources = self.sources.clone().map_err(|path| {
+            RenderError::input(format!("`{path}` is not a usable template file name"))
+        })?;
         let mut files = vec![(id(DATA_PATH)?, Bytes::from_string(data.clone()))];
         if let Some(logo) = &job.logo {
             files.push((id(&logo.virtual_path)?, Bytes::new(logo.bytes.clone())));

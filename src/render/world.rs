@@ -45,22 +45,19 @@ pub struct MemoryWorld {
 }
 
 impl MemoryWorld {
-    /// `sources` are typst files by absolute virtual path (`/proposal.typ`),
-    /// `files` any other bytes (`/data.json`, `/logo.png`).
+    /// `sources` are parsed typst files (`/proposal.typ`), `files` any other
+    /// bytes (`/data.json`, `/logo.png`), both by absolute virtual path.
     pub fn new(
         fonts: Arc<Fonts>,
         main: FileId,
-        sources: impl IntoIterator<Item = (FileId, String)>,
+        sources: impl IntoIterator<Item = Source>,
         files: impl IntoIterator<Item = (FileId, Bytes)>,
         today: Option<Datetime>,
     ) -> Self {
         Self {
             fonts,
             main,
-            sources: sources
-                .into_iter()
-                .map(|(id, text)| (id, Source::new(id, text)))
-                .collect(),
+            sources: sources.into_iter().map(|s| (s.id(), s)).collect(),
             files: files.into_iter().collect(),
             today,
         }
