@@ -201,7 +201,8 @@ impl Diagnostic {
 
     /// A rustc-style message with the offending line and a marker under it.
     pub fn render(&self, color: bool) -> String {
-        let file = SimpleFile::new(self.source.name(), self.source.text.as_str());
+        let text = snippet_text(&self.source.text);
+        let file = SimpleFile::new(self.source.name(), text.as_ref());
         let severity = match self.severity {
             Severity::Error => CsSeverity::Error,
             Severity::Warning => CsSeverity::Warning,
@@ -252,6 +253,25 @@ impl Diagnostic {
     }
 }
 
+/// The text the snippet renderer sees. It counts only `\n` as a line break,
+/// so a lone `\r` (classic Mac line ends) becomes `\n`: one byte for one, every
+/// offset stays valid, and the snippet names the same line as JSON and SARIF.
+fn snippet_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\r') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut chars = text.chars().peekable();
+    let mut normalised = String::with_capacity(text.len());
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            normalised.push('\n');
+        } else {
+            normalised.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(normalised)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +292,18 @@ mod tests {
         assert_eq!(source.offset_of(3, 0), 11);
         assert_eq!(&source.text[source.line_range(6)], "b: 2");
         assert_eq!(source.line_column(12), (3, 2));
+    }
+
+    #[test]
+    fn a_snippet_in_a_file_with_lone_carriage_returns_names_the_same_line() {
+        let source = SourceFile::new("case.yaml", "a: 1\rb: 2\rcandidate:\r  years: five\r");
+        let start = source.text.find("five").expect("the value is there");
+        let diagnostic = Diagnostic::error("wrong-type", &source, "`years` should be a number")
+            .at(start..start + 4);
+        assert_eq!(source.line_column(start), (4, 10));
+        let text = diagnostic.render(false);
+        assert!(text.contains("case.yaml:4:10"), "{text}");
+        assert!(text.contains("4 │   years: five"), "{text}");
     }
 
     #[test]

@@ -442,6 +442,41 @@ fn bad_rubric_gets_located_errors() {
 }
 
 #[test]
+fn rubric_thresholds_outside_their_range_are_located_errors() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (setting, line_column, expected) in [
+        ("percent_max: 0", "2:27", "must be at least 1"),
+        (
+            "kpi_miss_tolerance_percent: 150",
+            "2:42",
+            "must be at most 100",
+        ),
+        ("percent_max: .nan", "2:27", "`.nan` is not a finite number"),
+    ] {
+        let rubric = write_temp(
+            &dir,
+            "ours.yaml",
+            &format!("level: director\nthresholds: {{{setting}}}\n"),
+        );
+        let output = promocase(&["check", "--rubric", &rubric.to_string_lossy(), THIN]);
+        assert_eq!(output.status.code(), Some(2), "{setting}");
+        let text = stderr(&output);
+        assert!(
+            text.contains(&format!("ours.yaml:{line_column}")),
+            "{setting}: {text}"
+        );
+        assert!(text.contains(expected), "{setting}: {text}");
+    }
+    let sensible = write_temp(
+        &dir,
+        "sensible.yaml",
+        "level: director\nthresholds: {percent_max: 120, kpi_miss_tolerance_percent: 2.5}\n",
+    );
+    let output = promocase(&["check", "--rubric", &sensible.to_string_lossy(), THIN]);
+    assert_ne!(output.status.code(), Some(2), "{}", stderr(&output));
+}
+
+#[test]
 fn waivers_with_reasons_remove_findings_and_are_listed() {
     let original = std::fs::read_to_string(root().join(THIN)).expect("example");
     let dir = tempfile::tempdir().expect("temp dir");

@@ -302,16 +302,53 @@ fn rebuilds_when_the_rubric_a_template_or_the_logo_changes() {
     let after = std::fs::read(root.join("ana.pdf")).expect("PDF");
     assert_ne!(before, after, "the new logo is in the PDF");
 
-    // Files the build does not read change nothing: after them, a save of
-    // the case (whose events come after theirs) makes the only rebuild.
+    only_the_case_save_rebuilds(
+        watch,
+        root,
+        &["assets/notes.txt", "templates/readme.md", "ana.pdf.bak"],
+    );
+}
+
+/// Files the build does not read change nothing: after writing them, a save
+/// of the case (whose events come after theirs) makes the only rebuild.
+fn only_the_case_save_rebuilds(mut watch: Watch, root: &Path, unrelated: &[&str]) {
     let builds = watch.stdout().matches("built in").count();
-    std::fs::write(root.join("assets/notes.txt"), "notes").expect("unrelated file");
-    std::fs::write(root.join("templates/readme.md"), "notes").expect("unrelated file");
-    std::fs::write(root.join("ana.pdf.bak"), "notes").expect("unrelated file");
+    for name in unrelated {
+        std::fs::write(root.join(name), "notes").expect("unrelated file");
+    }
     let case = std::fs::read_to_string(root.join("ana.yaml")).expect("case");
     save(&root.join("ana.yaml"), &format!("{case}\n# saved again\n"));
     watch.await_stdout("(case changed)", 1);
     assert_eq!(watch.interrupt().code(), Some(0));
     let stdout = watch.stdout();
     assert_eq!(stdout.matches("built in").count(), builds + 1, "{stdout}");
+}
+
+#[test]
+fn rebuilds_when_a_font_is_added_to_a_font_folder() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("fonts/brand")).expect("font folder");
+    let mut faces = typst_kit::fonts::embedded().map(|(font, _)| font.data().to_vec());
+    let first = faces.next().expect("promocase embeds fonts");
+    let second = faces.next().expect("more than one");
+    std::fs::write(root.join("fonts/company.otf"), first).expect("font");
+    std::fs::write(root.join("ana.yaml"), fixture()).expect("case");
+
+    let mut watch = Watch::start(
+        root,
+        &["ana.yaml", "--font-path", "fonts", "--debounce", "50"],
+    );
+    watch.await_stdout("built in", 1);
+    assert!(
+        watch.stderr().contains("the fonts in"),
+        "{}",
+        watch.stderr()
+    );
+
+    // A font added in a subfolder: the folders are read again.
+    std::fs::write(root.join("fonts/brand/bold.otf"), second).expect("font");
+    watch.await_stdout("(font changed)", 1);
+
+    only_the_case_save_rebuilds(watch, root, &["fonts/LICENSE.txt", "fonts/brand/notes.md"]);
 }

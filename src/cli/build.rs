@@ -137,6 +137,12 @@ impl Kept {
         self.renderer = None;
     }
 
+    /// Makes the next build read the `--font-path` folders (and the templates) again.
+    pub fn reload_fonts(&mut self) {
+        self.fonts = None;
+        self.renderer = None;
+    }
+
     fn renderer(&mut self, args: &BuildArgs) -> Result<&Renderer, RenderError> {
         let fonts = match &self.fonts {
             Some(fonts) => Arc::clone(fonts),

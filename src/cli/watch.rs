@@ -54,6 +54,7 @@ enum Role {
     Rubric,
     Template,
     Asset,
+    Font,
 }
 
 impl Role {
@@ -63,6 +64,7 @@ impl Role {
             Role::Rubric => "rubric",
             Role::Template => "template",
             Role::Asset => "logo",
+            Role::Font => "font",
         }
     }
 }
@@ -73,6 +75,8 @@ impl Role {
 struct Inputs {
     files: Vec<(PathBuf, Role)>,
     template_dir: Option<PathBuf>,
+    /// `--font-path` folders, searched (and so watched) with their subfolders.
+    font_dirs: Vec<PathBuf>,
 }
 
 impl Inputs {
@@ -85,6 +89,11 @@ impl Inputs {
         if let Some(dir) = &args.template_dir {
             inputs.template_dir = Some(dir.canonicalize().map_err(|error| {
                 format!("cannot watch template folder `{}`: {error}", dir.display())
+            })?);
+        }
+        for dir in &args.font_path {
+            inputs.font_dirs.push(dir.canonicalize().map_err(|error| {
+                format!("cannot watch font folder `{}`: {error}", dir.display())
             })?);
         }
         Ok(inputs)
@@ -129,6 +138,9 @@ impl Inputs {
         if let Some(dir) = &self.template_dir {
             names.push(format!("the templates in {}", dir.display()));
         }
+        for dir in &self.font_dirs {
+            names.push(format!("the fonts in {}", dir.display()));
+        }
         names.join(", ")
     }
 
@@ -152,7 +164,17 @@ impl Inputs {
             .template_dir
             .as_deref()
             .is_some_and(|dir| path.parent() == Some(dir));
-        (in_templates && path.extension().is_some_and(|e| e == "typ")).then_some(Role::Template)
+        if in_templates && path.extension().is_some_and(|e| e == "typ") {
+            return Some(Role::Template);
+        }
+        let in_fonts = self.font_dirs.iter().any(|dir| path.starts_with(dir));
+        let font_file = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "ttf" | "otf" | "ttc" | "otc"
+            )
+        });
+        (in_fonts && font_file).then_some(Role::Font)
     }
 }
 
@@ -219,11 +241,21 @@ pub fn run(args: &WatchArgs, out: &Output, today: NaiveDate) -> u8 {
     };
     let mut watched: BTreeSet<PathBuf> = BTreeSet::new();
     let mut watch_new_folders = |inputs: &Inputs, out: &Output, severity: &str| -> bool {
-        for folder in inputs.folders() {
+        let folders = inputs
+            .folders()
+            .into_iter()
+            .map(|folder| (folder, RecursiveMode::NonRecursive))
+            .chain(
+                inputs
+                    .font_dirs
+                    .iter()
+                    .map(|dir| (dir.clone(), RecursiveMode::Recursive)),
+            );
+        for (folder, mode) in folders {
             if watched.contains(&folder) {
                 continue;
             }
-            match watcher.watch(&folder, RecursiveMode::NonRecursive) {
+            match watcher.watch(&folder, mode) {
                 Ok(()) => {
                     watched.insert(folder);
                 }
@@ -272,7 +304,9 @@ pub fn run(args: &WatchArgs, out: &Output, today: NaiveDate) -> u8 {
                 return exit::OK;
             }
         };
-        if roles.contains(&Role::Template) {
+        if roles.contains(&Role::Font) {
+            kept.reload_fonts();
+        } else if roles.contains(&Role::Template) {
             kept.reload_templates();
         }
         reason = roles

@@ -458,7 +458,7 @@ fn to_json(
                     Diagnostic::error(
                         "bad-number",
                         source,
-                        format!("`{n}` is not a number a case can use"),
+                        format!("`{n}` is not a finite number"),
                     )
                     .at(locations.value(pointer))
                     .with_hint("write a finite number such as 12.5"),

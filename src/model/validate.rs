@@ -287,7 +287,20 @@ fn translate(
         )
         .at(at_value)
         .with_label(format!("must be at least {limit}"))
-        .with_hint("counts and amounts cannot be negative")),
+        .with_hint(if limit.as_f64() == Some(0.0) {
+            "counts and amounts cannot be negative".to_string()
+        } else {
+            format!("use a value of {limit} or more")
+        })),
+        ValidationErrorKind::Maximum { limit }
+        | ValidationErrorKind::ExclusiveMaximum { limit } => one(Diagnostic::error(
+            "out-of-range",
+            source,
+            format!("{field} cannot be {}", instance_text(instance)),
+        )
+        .at(at_value)
+        .with_label(format!("must be at most {limit}"))
+        .with_hint(format!("use a value of {limit} or less"))),
         other => one(Diagnostic::error(
             "invalid",
             source,

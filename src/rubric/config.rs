@@ -105,14 +105,44 @@ pub struct ThresholdSettings {
     pub stale_after_months: Option<u32>,
     /// How many options a decision record must list.
     pub min_decision_options: Option<u32>,
-    /// A KPI missing its target by at most this many percent of the target still counts as met.
+    /// A KPI missing its target by at most this many percent of the target still counts as met (0 to 100).
+    #[schemars(range(min = 0, max = 100))]
+    #[serde(default, deserialize_with = "tolerance_percent")]
     pub kpi_miss_tolerance_percent: Option<f64>,
-    /// The largest value a percentage may take (growth KPIs are exempt).
+    /// The largest value a percentage may take (growth KPIs are exempt); at least 1.
+    #[schemars(range(min = 1))]
+    #[serde(default, deserialize_with = "percent_cap")]
     pub percent_max: Option<f64>,
     /// Verbs that hide ownership ("helped", "was involved in").
     pub weak_verbs: Option<Vec<String>>,
     /// Quantities without a number ("many", "significant").
     pub vague_words: Option<Vec<String>>,
+}
+
+/// The schema's ranges, enforced by the types too: the loader trusts a file
+/// that decodes, so a value outside them must fail to decode.
+fn percent_in<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    range: std::ops::RangeInclusive<f64>,
+) -> Result<Option<f64>, D::Error> {
+    let value = f64::deserialize(deserializer)?;
+    if range.contains(&value) {
+        Ok(Some(value))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "{value} is outside {} to {}",
+            range.start(),
+            range.end()
+        )))
+    }
+}
+
+fn tolerance_percent<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    percent_in(d, 0.0..=100.0)
+}
+
+fn percent_cap<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    percent_in(d, 1.0..=f64::MAX)
 }
 
 /// The thresholds of a rubric, every one set.
