@@ -260,7 +260,7 @@ fn rebuilds_when_the_rubric_a_template_or_the_logo_changes() {
     let rubric = "level: director\nname: Director\n";
     std::fs::write(root.join("rubric.yaml"), rubric).expect("rubric");
 
-    let mut watch = Watch::start(
+    let watch = Watch::start(
         root,
         &[
             "ana.yaml",
@@ -335,7 +335,7 @@ fn rebuilds_when_a_font_is_added_to_a_font_folder() {
     std::fs::write(root.join("fonts/company.otf"), first).expect("font");
     std::fs::write(root.join("ana.yaml"), fixture()).expect("case");
 
-    let mut watch = Watch::start(
+    let watch = Watch::start(
         root,
         &["ana.yaml", "--font-path", "fonts", "--debounce", "50"],
     );
