@@ -7,24 +7,10 @@ mod hardening;
 
 use std::path::Path;
 
-use hardening::{assert_ok, assert_refused, complete_case, line_of, path_str, pdf_text, promocase};
-
-/// Builds the brief of the complete case with `source` as brief.typ of a template folder.
-fn build_with_brief(dir: &Path, source: &str) -> std::process::Output {
-    let templates = dir.join("templates");
-    std::fs::create_dir_all(&templates).unwrap();
-    std::fs::write(templates.join("brief.typ"), source).unwrap();
-    promocase(&[
-        "build",
-        path_str(&complete_case()),
-        "-o",
-        path_str(&dir.join("brief.pdf")),
-        "--template",
-        "brief",
-        "--template-dir",
-        path_str(&templates),
-    ])
-}
+use hardening::{
+    assert_ok, assert_refused, build_with_brief, complete_case, line_of, path_str, pdf_text,
+    promocase,
+};
 
 #[test]
 fn a_template_cannot_read_any_file_on_disk() {
@@ -58,7 +44,7 @@ fn a_template_cannot_read_any_file_on_disk() {
             "not available to templates",
         ),
     ] {
-        let output = build_with_brief(dir.path(), &format!("{source}\n"));
+        let output = build_with_brief(dir.path(), &format!("{source}\n"), &[]);
         let messages = assert_refused(&output);
         assert!(messages.contains(expected), "{source}: {messages}");
         // Located in the template, with what a template may read instead.
@@ -86,7 +72,7 @@ fn a_template_cannot_fetch_packages() {
         r#"#import "@preview/cetz:0.3.0": canvas"#,
         r#"#import "@local/mine:1.0.0": *"#,
     ] {
-        let messages = assert_refused(&build_with_brief(dir.path(), source));
+        let messages = assert_refused(&build_with_brief(dir.path(), source, &[]));
         assert!(
             messages.contains("must be self-contained"),
             "{source}: {messages}"
@@ -111,6 +97,7 @@ fn a_template_reads_what_promocase_gives_it() {
          #let data = json(\"/data.json\")\n\
          #set document(title: \"t\")\n\
          #greeting, #data.candidate.name, #read(\"data.json\").len() bytes\n",
+        &[],
     );
     assert_ok(&output);
     let text = pdf_text(&dir.path().join("brief.pdf"));

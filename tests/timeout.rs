@@ -1,16 +1,17 @@
-//! `build --timeout`: a template that never finishes is stopped with a clear
-//! message, and the earlier output is left as it was.
+//! `build --timeout` and `--max-memory`: a template that never finishes, or
+//! fills memory, is stopped with a clear message, and the earlier output is
+//! left as it was.
 
 mod hardening;
 
-use hardening::{assert_ok, assert_refused, complete_case, path_str, promocase};
+use hardening::{assert_ok, assert_refused, build_with_brief, complete_case, path_str, promocase};
 
 #[test]
 fn a_template_that_never_finishes_is_stopped() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("brief.pdf");
     let case = complete_case();
-    let base = [
+    let built_in = [
         "build",
         path_str(&case),
         "-o",
@@ -18,20 +19,15 @@ fn a_template_that_never_finishes_is_stopped() {
         "--template",
         "brief",
     ];
-    assert_ok(&promocase(&base));
+    assert_ok(&promocase(&built_in));
     let before = std::fs::read(&out).unwrap();
 
-    let templates = dir.path().join("templates");
-    std::fs::create_dir(&templates).unwrap();
     // Typst stops deep recursion by itself; a long loop it runs to the end.
-    std::fs::write(
-        templates.join("brief.typ"),
+    let messages = assert_refused(&build_with_brief(
+        dir.path(),
         "#for i in range(1000000000) { }\n",
-    )
-    .unwrap();
-    let mut args = base.to_vec();
-    args.extend(["--template-dir", path_str(&templates), "--timeout", "1"]);
-    let messages = assert_refused(&promocase(&args));
+        &["--timeout", "1"],
+    ));
     assert!(
         messages.contains("did not finish within 1 second (--timeout 1)"),
         "{messages}"
@@ -61,5 +57,56 @@ fn a_timeout_must_be_a_positive_number_of_seconds() {
         let output = promocase(&["build", path_str(&complete_case()), &flag]);
         let messages = assert_refused(&output);
         assert!(messages.contains("--timeout"), "{value}: {messages}");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_template_that_fills_memory_is_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    // A string that doubles forty times would need a terabyte.
+    let output = build_with_brief(
+        dir.path(),
+        "#let text = \"x\"\n#for i in range(40) { text = text + text }\n#text.len()\n",
+        &["--max-memory", "256", "--timeout", "60"],
+    );
+    let messages = assert_refused(&output);
+    assert!(
+        messages.contains("took more than 256 MB of memory (--max-memory 256)"),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("brief.typ"),
+        "names the template: {messages}"
+    );
+    assert!(messages.contains("raise --max-memory"), "{messages}");
+    assert!(
+        !dir.path().join("brief.pdf").exists(),
+        "nothing was written"
+    );
+}
+
+#[test]
+fn a_normal_build_fits_well_within_a_small_memory_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("all.pdf");
+    assert_ok(&promocase(&[
+        "build",
+        path_str(&complete_case()),
+        "-o",
+        path_str(&out),
+        "--max-memory",
+        "256",
+    ]));
+    assert!(out.exists());
+}
+
+#[test]
+fn a_memory_limit_must_be_a_whole_number_of_megabytes_from_64() {
+    for value in ["0", "63", "-1", "lots", "1.5"] {
+        let flag = format!("--max-memory={value}");
+        let output = promocase(&["build", path_str(&complete_case()), &flag]);
+        let messages = assert_refused(&output);
+        assert!(messages.contains("--max-memory"), "{value}: {messages}");
     }
 }

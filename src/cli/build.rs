@@ -22,7 +22,7 @@ use clap::{Args, ValueEnum};
 use super::{Output, exit};
 use promocase::diagnostic::Severity;
 use promocase::model::{Level, LoadedCase, load_case};
-use promocase::render::deadline::Watchdog;
+use promocase::render::deadline::{Limit, Limits, Watchdog};
 use promocase::render::export::{self, PdfSettings};
 use promocase::render::{
     CheckReport, Compiled, Fonts, Job, RenderError, Renderer, TemplateKind, Templates,
@@ -75,6 +75,12 @@ pub struct BuildArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = 60,
           value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: u64,
+    /// Stop with an error when the process holds more memory than this while
+    /// compiling, e.g. a custom template that builds an enormous list.
+    /// Nothing is written then. Checked on Linux.
+    #[arg(long, value_name = "MB", default_value_t = 2048,
+          value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
+    pub max_memory: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -283,7 +289,7 @@ fn build(
     let mut planned = Vec::new();
     let mut summaries = Vec::new();
     let progress = out.progress(kinds.len());
-    let watchdog = arm_timeout(args.timeout);
+    let watchdog = arm_limits(args);
     for &kind in &kinds {
         progress.set_message(format!("building the {kind}"));
         watchdog.doing(match renderer.templates().get(kind.file_name()) {
@@ -385,7 +391,9 @@ fn build(
 
     // From here on output is written: the watchdog must not end the process.
     if watchdog.disarm().is_err() {
-        return Err(timed_out_error(args.timeout).into());
+        return Err(
+            RenderError::input("the build was stopped at its --timeout or --max-memory").into(),
+        );
     }
     if to_stdout {
         let mut stdout = std::io::stdout().lock();
@@ -460,29 +468,35 @@ fn refuse_stdout(args: &BuildArgs) -> Result<(), RenderError> {
     Ok(())
 }
 
-/// Typst cannot be interrupted, so a build past its time ends the process,
-/// before anything is written (see [`Watchdog`]).
-fn arm_timeout(seconds: u64) -> Watchdog {
-    Watchdog::arm(Duration::from_secs(seconds), move |what| {
-        let mut stderr = std::io::stderr().lock();
+/// Typst cannot be interrupted, so a build past its time or over its memory
+/// ends the process, before anything is written (see [`Watchdog`]).
+fn arm_limits(args: &BuildArgs) -> Watchdog {
+    let seconds = args.timeout;
+    let megabytes = args.max_memory;
+    let limits = Limits {
+        time: Duration::from_secs(seconds),
+        memory: Some(megabytes * 1024 * 1024),
+    };
+    Watchdog::arm(limits, move |what, limit| {
         let what = if what.is_empty() { "the build" } else { what };
-        let _ = writeln!(
-            stderr,
-            "error: {what} did not finish within {seconds} {} (--timeout {seconds}); the build was stopped.\n  \
-             A template that loops without end is the usual cause: check its loops and recursion.\n  \
-             A very long case may simply need more time: raise --timeout.\n\
-             nothing was written",
-            if seconds == 1 { "second" } else { "seconds" },
-        );
+        let message = match limit {
+            Limit::Time => format!(
+                "error: {what} did not finish within {seconds} {} (--timeout {seconds}); the build was stopped.\n  \
+                 A template that loops without end is the usual cause: check its loops and recursion.\n  \
+                 A very long case may simply need more time: raise --timeout.",
+                if seconds == 1 { "second" } else { "seconds" },
+            ),
+            Limit::Memory => format!(
+                "error: {what} took more than {megabytes} MB of memory (--max-memory {megabytes}); the build was stopped.\n  \
+                 A template that builds an enormous list or string is the usual cause: check its ranges and loops.\n  \
+                 A very long case may simply need more memory: raise --max-memory."
+            ),
+        };
+        let mut stderr = std::io::stderr().lock();
+        let _ = writeln!(stderr, "{message}\nnothing was written");
         let _ = stderr.flush();
         std::process::exit(i32::from(exit::BAD_INPUT));
     })
-}
-
-fn timed_out_error(seconds: u64) -> RenderError {
-    RenderError::input(format!(
-        "the build did not finish within {seconds} seconds (--timeout {seconds})"
-    ))
 }
 
 fn page_images(compiled: &Compiled, args: &BuildArgs) -> Result<Vec<Vec<u8>>, RenderError> {

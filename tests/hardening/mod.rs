@@ -66,6 +66,28 @@ pub fn wait_guarded(mut child: Child, args: &[&str]) -> Output {
     }
 }
 
+/// Builds the brief of the complete case with `source` as brief.typ of a
+/// template folder in `dir`, into `dir/brief.pdf`, with `extra` arguments.
+pub fn build_with_brief(dir: &Path, source: &str, extra: &[&str]) -> Output {
+    let templates = dir.join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("brief.typ"), source).unwrap();
+    let case = complete_case();
+    let out = dir.join("brief.pdf");
+    let mut args = vec![
+        "build",
+        path_str(&case),
+        "-o",
+        path_str(&out),
+        "--template",
+        "brief",
+        "--template-dir",
+        path_str(&templates),
+    ];
+    args.extend_from_slice(extra);
+    promocase(&args)
+}
+
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
