@@ -669,3 +669,34 @@ fn a_font_folder_without_fonts_is_an_error() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("holds no font files"));
     assert!(!out.exists());
 }
+
+#[test]
+fn an_output_folder_receives_the_documents_under_the_case_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = fixture("complete.yaml");
+    let expected = [
+        "complete.pdf",
+        "complete-brief.pdf",
+        "complete-talking-points.pdf",
+    ];
+
+    // A folder that exists, named without a trailing slash.
+    let existing = dir.path().join("existing");
+    std::fs::create_dir(&existing).unwrap();
+    assert_ok(&build(&case, &existing, &["--template", "all"]));
+    for name in expected {
+        assert!(pdf_pages(&existing.join(name)) >= 1, "{name}");
+    }
+
+    // A folder that does not exist yet, named with a trailing slash: made.
+    let new = format!("{}/", dir.path().join("new").display());
+    assert_ok(&build(&case, Path::new(&new), &["--template", "all"]));
+    let mut written: Vec<String> = std::fs::read_dir(dir.path().join("new"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    let mut wanted: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+    wanted.sort();
+    assert_eq!(written, wanted);
+}

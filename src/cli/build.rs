@@ -36,9 +36,10 @@ pub struct BuildArgs {
     #[arg(value_name = "CASE")]
     pub case: PathBuf,
     /// Where to write. Defaults to the case's folder and name (`ana.yaml` → `ana.pdf`,
-    /// `ana-brief.pdf`, `ana-talking-points.pdf`). With `--template all`, names the
-    /// proposal and the others are named after it. With `--format typst`, a folder.
-    /// `-` writes to stdout (one document, as PDF or one-page SVG).
+    /// `ana-brief.pdf`, `ana-talking-points.pdf`). A folder (one that exists, or a
+    /// path ending in `/`) gets those names inside it. With `--template all`, a file
+    /// name names the proposal and the others are named after it. With `--format
+    /// typst`, a folder. `-` writes to stdout (one document, as PDF or one-page SVG).
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// Which document to build.
@@ -556,7 +557,8 @@ fn asset_paths(loaded: &LoadedCase) -> Vec<PathBuf> {
 }
 
 /// `ana.yaml` → `ana.pdf`, `ana-brief.pdf`; with `-o x.pdf` and several
-/// documents, `x.pdf`, `x-brief.pdf`; a typst project is a folder `ana-typst`.
+/// documents, `x.pdf`, `x-brief.pdf`; with `-o out/`, `out/ana.pdf`; a typst
+/// project is a folder `ana-typst`.
 fn output_path(
     case: &Path,
     output: Option<&Path>,
@@ -569,6 +571,24 @@ fn output_path(
         other => format!("-{}", other.id()),
     };
     let extension = format.extension();
+    let default_name = || {
+        let stem = case
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "case".into());
+        if format == FormatArg::Typst {
+            format!("{stem}{suffix}-typst")
+        } else {
+            format!("{stem}{suffix}.{extension}")
+        }
+    };
+    // `-o out/` or an existing folder means "in there": `cp`'s convention. A
+    // typst project's -o is its own folder, so that form is left as given.
+    let into_folder = output
+        .filter(|output| format != FormatArg::Typst && (output.is_dir() || names_a_folder(output)));
+    if let Some(folder) = into_folder {
+        return folder.join(default_name());
+    }
     match output {
         Some(output) if !several => output.to_path_buf(),
         Some(output) => {
@@ -582,19 +602,14 @@ fn output_path(
             };
             output.with_file_name(name)
         }
-        None => {
-            let stem = case
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "case".into());
-            let name = if format == FormatArg::Typst {
-                format!("{stem}{suffix}-typst")
-            } else {
-                format!("{stem}{suffix}.{extension}")
-            };
-            case.with_file_name(name)
-        }
+        None => case.with_file_name(default_name()),
     }
+}
+
+/// Whether a path is written as a folder: it ends in a path separator.
+fn names_a_folder(path: &Path) -> bool {
+    let text = path.as_os_str().to_string_lossy();
+    text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR)
 }
 
 /// `ana.png` → `ana-3.png` for page 3.
@@ -684,6 +699,26 @@ mod tests {
         assert_eq!(
             page_path(Path::new("out/x.png"), 2),
             Path::new("out/x-2.png")
+        );
+        let folder = Some(Path::new("out/"));
+        assert_eq!(
+            output_path(case, folder, TemplateKind::Proposal, true, FormatArg::Pdf),
+            Path::new("out/ana.pdf")
+        );
+        assert_eq!(
+            output_path(case, folder, TemplateKind::Brief, false, FormatArg::Png),
+            Path::new("out/ana-brief.png")
+        );
+        assert_eq!(
+            output_path(
+                case,
+                folder,
+                TemplateKind::Proposal,
+                false,
+                FormatArg::Typst
+            ),
+            Path::new("out/"),
+            "a typst project's -o is the project folder itself"
         );
     }
 }
