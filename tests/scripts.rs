@@ -1,7 +1,8 @@
 //! Text in every script: a case in accented Latin, Cyrillic, Greek, Arabic,
 //! Hebrew, Chinese, Japanese and emoji builds without a crash; what the fonts
 //! can draw prints, and what they cannot is named, where it is in the case,
-//! with the way to add a font, instead of turning into boxes silently.
+//! with the way to add a font, instead of turning into boxes silently. Text
+//! only the monospaced font has (Arabic) is named the same way.
 
 mod hardening;
 
@@ -90,7 +91,21 @@ fn characters_no_font_has_are_named_where_they_are() {
     assert!(messages.contains("--font-path FOLDER"), "{messages}");
     assert!(messages.contains("Noto Sans CJK"), "{messages}");
     assert!(messages.contains("Noto Color Emoji"), "{messages}");
-    // The scripts the embedded fonts cover raise nothing.
+    // Arabic prints, but only DejaVu Sans Mono has it: a warning of its own,
+    // with the proportional font to add.
+    let arabic = line_of(&text, "سارة");
+    assert_eq!(
+        messages.matches("warning[monospace-glyphs]").count(),
+        1,
+        "{messages}"
+    );
+    assert!(
+        messages.contains(&format!("scripts.yaml:{arabic}:"))
+            && messages.contains("would print in a typewriter face")
+            && messages.contains("Noto Sans Arabic"),
+        "{messages}"
+    );
+    // The scripts the serif fonts cover raise nothing.
     for covered in ["Руководитель", "Διευθύντρια", "יעל כהן", "Łukasiewicz"]
     {
         let line = line_of(&text, covered);

@@ -1,4 +1,4 @@
-//! Characters of the case that no font can draw.
+//! Characters of the case that no font can draw, or only a monospaced one.
 //!
 //! Typst prints a character no font has as an empty box (or nothing) and
 //! says nothing about it, so a name in Chinese or an emoji in a title could
@@ -6,11 +6,14 @@
 //! the case is checked against the fonts the build will use (typst falls back
 //! to any loaded font, so a character counts as drawable when any of them
 //! has it), and each field with missing characters gets a located warning
-//! that names them and the font to add with `--font-path`.
+//! that names them and the font to add with `--font-path`. A character only
+//! a monospaced font has (Arabic, with the embedded fonts) prints, but in a
+//! typewriter face among the serif text: that gets a warning of its own.
 
 use std::collections::HashMap;
 
 use serde_json::Value;
+use typst::text::FontFlags;
 
 use super::Fonts;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -21,8 +24,9 @@ use crate::model::locate::pointer_join;
 /// wholly in a script the fonts lack would otherwise drown the output.
 const MAX_LOCATED: usize = 8;
 
-/// A warning per field (up to eight, then one summary) whose text
-/// holds characters no font covers.
+/// A warning per field (up to eight, then one summary) whose text holds
+/// characters no font covers, and the same for characters only a monospaced
+/// font covers.
 pub fn missing_glyphs(loaded: &LoadedCase, fonts: &Fonts) -> Vec<Diagnostic> {
     let Ok(value) = serde_json::to_value(&loaded.case) else {
         return Vec::new();
@@ -30,58 +34,119 @@ pub fn missing_glyphs(loaded: &LoadedCase, fonts: &Fonts) -> Vec<Diagnostic> {
     let mut checker = Checker {
         fonts,
         known: HashMap::new(),
-        gaps: Vec::new(),
+        missing: Vec::new(),
+        monospace: Vec::new(),
     };
     checker.walk(&value, "");
+    let mut diagnostics = located(
+        loaded,
+        checker.missing,
+        &Kind {
+            code: "missing-glyphs",
+            label: "not in any font",
+            message: |chars| {
+                format!(
+                    "no font of this build has {}: {} would print as empty boxes",
+                    describe(chars),
+                    if chars.len() == 1 { "it" } else { "they" }
+                )
+            },
+            summary: "hold characters no font has",
+        },
+    );
+    diagnostics.extend(located(
+        loaded,
+        checker.monospace,
+        &Kind {
+            code: "monospace-glyphs",
+            label: "only in the monospaced font",
+            message: |chars| {
+                format!(
+                    "only the monospaced font of this build has {}: {} would print in a typewriter face among the serif text",
+                    describe(chars),
+                    if chars.len() == 1 { "it" } else { "they" }
+                )
+            },
+            summary: "hold characters only the monospaced font has",
+        },
+    ));
+    diagnostics
+}
+
+/// How one class of gaps is reported.
+struct Kind {
+    code: &'static str,
+    label: &'static str,
+    message: fn(&[char]) -> String,
+    /// `N more fields of the case …`
+    summary: &'static str,
+}
+
+/// A located warning per field, up to [`MAX_LOCATED`], then one summary.
+fn located(
+    loaded: &LoadedCase,
+    mut gaps: Vec<(String, Vec<char>)>,
+    kind: &Kind,
+) -> Vec<Diagnostic> {
     // In the order of the file, not of the serialised keys.
-    checker
-        .gaps
-        .sort_by_key(|(pointer, _)| loaded.locations.value(pointer).start);
+    gaps.sort_by_key(|(pointer, _)| loaded.locations.value(pointer).start);
     let mut diagnostics = Vec::new();
-    let mut all_missing: Vec<char> = Vec::new();
-    for (index, (pointer, missing)) in checker.gaps.iter().enumerate() {
-        for &c in missing {
-            if !all_missing.contains(&c) {
-                all_missing.push(c);
+    let mut all: Vec<char> = Vec::new();
+    for (index, (pointer, chars)) in gaps.iter().enumerate() {
+        for &c in chars {
+            if !all.contains(&c) {
+                all.push(c);
             }
         }
         if index < MAX_LOCATED {
             diagnostics.push(
-                warning(loaded, describe(missing))
+                warning(loaded, kind.code, (kind.message)(chars))
                     .at(loaded.locations.value(pointer))
-                    .with_label("not in any font")
-                    .with_hint(advice(missing)),
+                    .with_label(kind.label)
+                    .with_hint(advice(chars)),
             );
         }
     }
-    let rest = checker.gaps.len().saturating_sub(MAX_LOCATED);
+    let rest = gaps.len().saturating_sub(MAX_LOCATED);
     if rest > 0 {
         diagnostics.push(
             warning(
                 loaded,
+                kind.code,
                 format!(
-                    "{rest} more {} of the case hold characters no font has; in all: {}",
+                    "{rest} more {} of the case {}; in all: {}",
                     if rest == 1 { "field" } else { "fields" },
-                    list(&all_missing, 40)
+                    kind.summary,
+                    list(&all, 40)
                 ),
             )
-            .with_hint(advice(&all_missing)),
+            .with_hint(advice(&all)),
         );
     }
     diagnostics
 }
 
-fn warning(loaded: &LoadedCase, message: String) -> Diagnostic {
-    let mut diagnostic = Diagnostic::error("missing-glyphs", &loaded.source, message);
+fn warning(loaded: &LoadedCase, code: &str, message: String) -> Diagnostic {
+    let mut diagnostic = Diagnostic::error(code, &loaded.source, message);
     diagnostic.severity = Severity::Warning;
     diagnostic
 }
 
+/// Which fonts of the build can draw a character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    Proportional,
+    MonospaceOnly,
+    Nowhere,
+}
+
 struct Checker<'a> {
     fonts: &'a Fonts,
-    known: HashMap<char, bool>,
+    known: HashMap<char, Reach>,
     /// JSON pointer of a field → its characters no font has, in order of appearance.
-    gaps: Vec<(String, Vec<char>)>,
+    missing: Vec<(String, Vec<char>)>,
+    /// JSON pointer of a field → its characters only a monospaced font has.
+    monospace: Vec<(String, Vec<char>)>,
 }
 
 impl Checker<'_> {
@@ -89,13 +154,19 @@ impl Checker<'_> {
         match value {
             Value::String(text) => {
                 let mut missing = Vec::new();
+                let mut monospace = Vec::new();
                 for c in text.chars() {
-                    if !missing.contains(&c) && !self.drawable(c) {
-                        missing.push(c);
+                    match self.reach(c) {
+                        Reach::Nowhere if !missing.contains(&c) => missing.push(c),
+                        Reach::MonospaceOnly if !monospace.contains(&c) => monospace.push(c),
+                        _ => {}
                     }
                 }
                 if !missing.is_empty() {
-                    self.gaps.push((pointer.to_string(), missing));
+                    self.missing.push((pointer.to_string(), missing));
+                }
+                if !monospace.is_empty() {
+                    self.monospace.push((pointer.to_string(), monospace));
                 }
             }
             Value::Array(items) => {
@@ -112,15 +183,24 @@ impl Checker<'_> {
         }
     }
 
-    fn drawable(&mut self, c: char) -> bool {
+    /// Typst falls back to any font that has a character; when only
+    /// monospaced ones do, that is the face it prints in.
+    fn reach(&mut self, c: char) -> Reach {
         if invisible(c) {
-            return true;
+            return Reach::Proportional;
         }
         let fonts = self.fonts;
         *self.known.entry(c).or_insert_with(|| {
-            fonts
-                .infos()
-                .any(|info| info.coverage.contains(u32::from(c)))
+            let mut reach = Reach::Nowhere;
+            for info in fonts.infos() {
+                if info.coverage.contains(u32::from(c)) {
+                    if !info.flags.contains(FontFlags::MONOSPACE) {
+                        return Reach::Proportional;
+                    }
+                    reach = Reach::MonospaceOnly;
+                }
+            }
+            reach
         })
     }
 }
@@ -171,9 +251,9 @@ fn script(c: char) -> Option<(&'static str, &'static str)> {
 }
 
 /// `销, 株 (Chinese, Japanese or Korean) and 🚀 (emoji)`, as the message's subject.
-fn describe(missing: &[char]) -> String {
+fn describe(chars: &[char]) -> String {
     let mut scripts: Vec<(&str, Vec<char>)> = Vec::new();
-    for &c in missing {
+    for &c in chars {
         let name = script(c).map_or("other", |(name, _)| name);
         match scripts.iter_mut().find(|(n, _)| *n == name) {
             Some((_, chars)) => chars.push(c),
@@ -190,12 +270,7 @@ fn describe(missing: &[char]) -> String {
             }
         })
         .collect();
-    let count = missing.len();
-    format!(
-        "no font of this build has {}: {} would print as empty boxes",
-        parts.join(" and "),
-        if count == 1 { "it" } else { "they" }
-    )
+    parts.join(" and ")
 }
 
 /// The hint: which fonts to add, and how.
