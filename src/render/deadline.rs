@@ -1,8 +1,9 @@
 //! A watchdog for compiling templates, which run code a company wrote.
 //!
 //! Typst has no way to cancel a compilation, so a template that loops for
-//! ever (`#for i in range(1000000000) {}`) or fills memory
-//! (`#let all = range(1000000000)`) can only be stopped by ending the process.
+//! ever (`#for i in range(100000) { for j in range(100000) {} }`) or fills
+//! memory (`#let all = range(1000000000)`: typst makes the whole array) can
+//! only be stopped by ending the process.
 //! The watchdog runs on its own thread; when the time is up, or the process
 //! holds more memory than allowed (checked every 50 ms, on Linux), it hands
 //! what was being done to the caller's `on_expiry`, which is expected to print
