@@ -149,14 +149,10 @@ impl Renderer {
         if self.templates.get(main_name).is_none() {
             return Err(RenderError::input(format!("no template `{main_name}`")));
         }
-        let id = |path: &str| {
-            world::file_id(path).ok_or_else(|| {
-                RenderError::input(format!("`{path}` is not a usable template file name"))
-            })
-        };
-        let sources = self.sources.clone().map_err(|path| {
-            RenderError::input(format!("`{path}` is not a usable template file name"))
-        })?;
+        let unusable =
+            |path: &str| RenderError::input(format!("`{path}` is not a usable template file name"));
+        let id = |path: &str| world::file_id(path).ok_or_else(|| unusable(path));
+        let sources = self.sources.clone().map_err(|path| unusable(&path))?;
         let mut files = vec![(id(DATA_PATH)?, Bytes::from_string(data.clone()))];
         if let Some(logo) = &job.logo {
             files.push((id(&logo.virtual_path)?, Bytes::new(logo.bytes.clone())));
