@@ -6,10 +6,10 @@
 //! Run with `cargo bench --bench build`; README's "Performance" section keeps
 //! the latest figures.
 
-use std::path::Path;
+mod common;
+
 use std::sync::Arc;
 
-use chrono::NaiveDate;
 use divan::Bencher;
 use promocase::diagnostic::SourceFile;
 use promocase::model::{LoadedCase, parse_case};
@@ -18,27 +18,20 @@ use promocase::render::{CheckReport, Fonts, Job, Renderer, TemplateKind, Templat
 use promocase::rubric::{Rubric, check_case};
 use rayon::prelude::*;
 
-// The allocator the binary uses (src/main.rs), so the figures are the CLI's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use common::{example, today};
 
 fn main() {
     divan::main();
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 10, 15).expect("a valid date")
 }
 
 fn load(name: &str, text: String) -> LoadedCase {
     parse_case(SourceFile::new(name, text), today()).expect("the case loads")
 }
 
-fn example() -> LoadedCase {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/operations-director.yaml");
+fn operations_example() -> LoadedCase {
     load(
         "operations-director.yaml",
-        std::fs::read_to_string(path).expect("the example exists"),
+        example("operations-director.yaml"),
     )
 }
 
@@ -61,7 +54,7 @@ fn settings() -> PdfSettings<'static> {
 /// Typst compile of the proposal, with typst's caches warm from the previous iteration.
 #[divan::bench]
 fn compile_proposal_warm(bencher: Bencher) {
-    let loaded = example();
+    let loaded = operations_example();
     let job = Job::new(&loaded, false, Some(report(&loaded))).expect("job");
     let renderer = renderer();
     bencher.bench(|| {
@@ -74,7 +67,7 @@ fn compile_proposal_warm(bencher: Bencher) {
 /// Typst compile of the proposal with typst's caches emptied first: a first build.
 #[divan::bench]
 fn compile_proposal_cold(bencher: Bencher) {
-    let loaded = example();
+    let loaded = operations_example();
     let job = Job::new(&loaded, false, Some(report(&loaded))).expect("job");
     let renderer = renderer();
     bencher.bench(|| {
@@ -88,8 +81,7 @@ fn compile_proposal_cold(bencher: Bencher) {
 /// Rebuild after one field changed, with the renderer and caches of the previous build alive.
 #[divan::bench]
 fn rebuild_after_one_field_changed(bencher: Bencher) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/operations-director.yaml");
-    let text = std::fs::read_to_string(path).expect("the example exists");
+    let text = example("operations-director.yaml");
     let renderer = renderer();
     let mut round = 0u32;
     bencher.bench_local(|| {
@@ -107,7 +99,7 @@ fn rebuild_after_one_field_changed(bencher: Bencher) {
 /// PDF export of an already compiled proposal.
 #[divan::bench]
 fn export_proposal_pdf(bencher: Bencher) {
-    let loaded = example();
+    let loaded = operations_example();
     let job = Job::new(&loaded, false, Some(report(&loaded))).expect("job");
     let compiled = renderer()
         .compile(&job, TemplateKind::Proposal)

@@ -5,32 +5,18 @@
 //! Run with `cargo bench --bench check`; README's "Performance" section keeps
 //! the latest figures.
 
-use std::path::Path;
+mod common;
 
-use chrono::NaiveDate;
 use divan::Bencher;
 use promocase::diagnostic::SourceFile;
 use promocase::model::parse_case;
 use promocase::rubric::{Rubric, check_case};
 use rayon::prelude::*;
 
-// The allocator the binary uses (src/main.rs), so the figures are the CLI's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use common::{example, today};
 
 fn main() {
     divan::main();
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 10, 15).expect("a valid date")
-}
-
-fn example(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name);
-    std::fs::read_to_string(path).expect("the example exists")
 }
 
 /// Loading the operations example: read from memory, parse, locate, validate, decode.

@@ -267,13 +267,7 @@ fn build(
     }
     let started = Instant::now();
     let (report, full) = check_first(args, &loaded, out, built)?;
-    out.detail(&format!(
-        "{}: checked against {} ({} rubric) in {} ms",
-        full.file,
-        full.readiness.level_name,
-        full.rubric,
-        started.elapsed().as_millis()
-    ));
+    out.detail(&super::check::checked_in(&full, started));
     built.report = Some(full);
     let renderer = kept.renderer(args)?;
     // Typst prints a character no font has as a box, silently: say so first.

@@ -101,15 +101,7 @@ pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate)
                         .clone()
                         .unwrap_or_else(|| Rubric::for_case(&loaded, level));
                     let report = check_case(&loaded, &rubric);
-                    progress.suspend(|| {
-                        out.detail(&format!(
-                            "{}: checked against {} ({} rubric) in {} ms",
-                            report.file,
-                            report.readiness.level_name,
-                            report.rubric,
-                            started.elapsed().as_millis()
-                        ))
-                    });
+                    progress.suspend(|| out.detail(&checked_in(&report, started)));
                     Outcome::Checked(Box::new(report))
                 }
                 Err(error) => Outcome::BadInput {
@@ -218,6 +210,17 @@ pub(super) fn load_input(path: &Path, today: NaiveDate) -> Result<LoadedCase, Lo
         }
     };
     parse_case(source, today)
+}
+
+/// The `--verbose` line of one check: what it was checked against, how fast.
+pub(crate) fn checked_in(report: &Report, started: Instant) -> String {
+    format!(
+        "{}: checked against {} ({} rubric) in {} ms",
+        report.file,
+        report.readiness.level_name,
+        report.rubric,
+        started.elapsed().as_millis()
+    )
 }
 
 fn checked(outcomes: &[Outcome]) -> impl Iterator<Item = &Report> {
