@@ -14,8 +14,8 @@ use divan::Bencher;
 use promocase::diagnostic::SourceFile;
 use promocase::model::{LoadedCase, parse_case};
 use promocase::render::export::{self, PdfSettings};
-use promocase::render::{CheckReport, Fonts, Job, Renderer, TemplateKind, Templates};
-use promocase::rubric::{Rubric, check_case};
+use promocase::render::{Fonts, Job, Renderer, TemplateKind, Templates};
+use promocase::rubric::{Report, Rubric, check_case};
 use rayon::prelude::*;
 
 use common::{example, today};
@@ -35,8 +35,8 @@ fn operations_example() -> LoadedCase {
     )
 }
 
-fn report(loaded: &LoadedCase) -> CheckReport {
-    CheckReport::from(&check_case(loaded, &Rubric::for_case(loaded, None)))
+fn report(loaded: &LoadedCase) -> Report {
+    check_case(loaded, &Rubric::for_case(loaded, None))
 }
 
 fn renderer() -> Renderer {
@@ -55,7 +55,7 @@ fn settings() -> PdfSettings<'static> {
 #[divan::bench]
 fn compile_proposal_warm(bencher: Bencher) {
     let loaded = operations_example();
-    let job = Job::new(&loaded, false, Some(report(&loaded))).expect("job");
+    let job = Job::new(&loaded, false, &report(&loaded)).expect("job");
     let renderer = renderer();
     bencher.bench(|| {
         renderer
@@ -68,7 +68,7 @@ fn compile_proposal_warm(bencher: Bencher) {
 #[divan::bench]
 fn compile_proposal_cold(bencher: Bencher) {
     let loaded = operations_example();
-    let job = Job::new(&loaded, false, Some(report(&loaded))).expect("job");
+    let job = Job::new(&loaded, false, &report(&loaded)).expect("job");
     let renderer = renderer();
     bencher.bench(|| {
         typst::comemo::evict(0);
@@ -89,7 +89,7 @@ fn rebuild_after_one_field_changed(bencher: Bencher) {
         // A different why_now each time, as a manager editing would produce.
         let edited = text.replacen("why_now: ", &format!("why_now: (round {round}) "), 1);
         let loaded = load("operations-director.yaml", edited);
-        let job = Job::new(&loaded, false, Some(report(&loaded))).expect("job");
+        let job = Job::new(&loaded, false, &report(&loaded)).expect("job");
         renderer
             .compile(&job, TemplateKind::Proposal)
             .expect("compiles")
@@ -100,7 +100,7 @@ fn rebuild_after_one_field_changed(bencher: Bencher) {
 #[divan::bench]
 fn export_proposal_pdf(bencher: Bencher) {
     let loaded = operations_example();
-    let job = Job::new(&loaded, false, Some(report(&loaded))).expect("job");
+    let job = Job::new(&loaded, false, &report(&loaded)).expect("job");
     let compiled = renderer()
         .compile(&job, TemplateKind::Proposal)
         .expect("compiles");
@@ -122,7 +122,7 @@ fn batch_100_proposals(bencher: Bencher) {
             cases
                 .par_iter()
                 .map(|loaded| {
-                    let job = Job::new(loaded, false, Some(report(loaded))).expect("job");
+                    let job = Job::new(loaded, false, &report(loaded)).expect("job");
                     let compiled = renderer
                         .compile(&job, TemplateKind::Proposal)
                         .expect("compiles");
@@ -136,7 +136,7 @@ fn batch_100_proposals(bencher: Bencher) {
 #[divan::bench(args = [10, 100, 1000], sample_count = 5)]
 fn build_growth(bencher: Bencher, items: usize) {
     let loaded = load("synthetic.yaml", promocase::synthetic::case_yaml(items, 42));
-    let job = Job::new(&loaded, false, Some(report(&loaded))).expect("job");
+    let job = Job::new(&loaded, false, &report(&loaded)).expect("job");
     let renderer = renderer();
     let settings = settings();
     bencher.bench(|| {

@@ -6,12 +6,14 @@
 //! driven from tests, benchmarks and other tools:
 //! - [`model`]: the case format, its loader and its JSON Schema;
 //! - [`diagnostic`]: located messages shared by loading and checking;
+//! - [`format`]: numbers, money and dates as every output writes them;
 //! - [`rubric`]: the director-criteria lint behind `check`: rules, rubrics, readiness;
 //! - [`render`]: documents for the decision (PDF and more), rendered with typst;
 //! - [`starter`]: the commented starter case `promocase init` writes;
 //! - [`write`]: atomic writes that never overwrite without being asked.
 
 pub mod diagnostic;
+pub mod format;
 pub mod model;
 #[cfg(feature = "render")]
 pub mod render;

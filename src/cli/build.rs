@@ -24,9 +24,7 @@ use promocase::diagnostic::Severity;
 use promocase::model::{Level, LoadedCase, load_case};
 use promocase::render::deadline::{Limit, Limits, Watchdog};
 use promocase::render::export::{self, PdfSettings};
-use promocase::render::{
-    CheckReport, Compiled, Fonts, Job, RenderError, Renderer, TemplateKind, Templates,
-};
+use promocase::render::{Compiled, Fonts, Job, RenderError, Renderer, TemplateKind, Templates};
 use promocase::rubric::{Report, Rubric, check_case};
 use promocase::write::{WriteMode, write_new_file};
 
@@ -266,15 +264,15 @@ fn build(
         .into());
     }
     let started = Instant::now();
-    let (report, full) = check_first(args, &loaded, out, built)?;
-    out.detail(&super::check::checked_in(&full, started));
-    built.report = Some(full);
+    let report = check_first(args, &loaded, out, built)?;
+    out.detail(&super::check::checked_in(&report, started));
+    let job = Job::new(&loaded, args.draft, &report)?;
+    built.report = Some(report);
     let renderer = kept.renderer(args)?;
     // Typst prints a character no font has as a box, silently: say so first.
     for warning in promocase::render::coverage::missing_glyphs(&loaded, renderer.fonts()) {
         out.diagnostic(&warning);
     }
-    let job = Job::new(&loaded, args.draft, Some(report))?;
     let timestamp = promocase::render::document_timestamp(
         loaded.as_of,
         std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
@@ -512,7 +510,7 @@ fn check_first(
     loaded: &LoadedCase,
     out: &Output,
     built: &mut Built,
-) -> Result<(CheckReport, Report), Failure> {
+) -> Result<Report, Failure> {
     let rubric = match &args.rubric {
         Some(path) => super::rubric::load_company_rubric(path, out).ok_or(Failure::Reported)?,
         None => Rubric::for_case(loaded, args.level),
@@ -535,7 +533,7 @@ fn check_first(
         built.report = Some(report);
         return Err(Failure::Refused);
     }
-    Ok((CheckReport::from(&report), report))
+    Ok(report)
 }
 
 /// The files a case points at, resolved next to it, whether or not they exist

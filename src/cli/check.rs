@@ -16,8 +16,9 @@ use rayon::prelude::*;
 
 use super::{ColorChoice, Output, exit};
 use promocase::diagnostic::{Diagnostic, Severity, SourceFile};
+use promocase::model::EvidenceStatus;
 use promocase::model::{Level, LoadError, LoadedCase, load_case, parse_case};
-use promocase::rubric::report::{Report, Status};
+use promocase::rubric::report::Report;
 use promocase::rubric::{Rubric, check_case, github, sarif};
 
 #[derive(Debug, Args)]
@@ -355,10 +356,10 @@ fn readiness_table(report: &Report) -> String {
             [only] => clip(only, 60),
             [first, rest @ ..] => format!("{} (+{} more)", clip(first, 52), rest.len()),
         };
+        // A missing dimension is shouted: it costs the most.
         let status = match dimension.status {
-            Status::Evidenced => "evidenced",
-            Status::Thin => "thin",
-            Status::Missing => "MISSING",
+            EvidenceStatus::Missing => dimension.status.id().to_uppercase(),
+            other => other.id().to_string(),
         };
         text.push_str(&format!(
             "  {status:<9}  {:<name_width$}  {evidence}\n",

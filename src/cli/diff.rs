@@ -12,9 +12,10 @@ use clap::{Args, ValueEnum};
 
 use super::check::{display_name, is_stdin, load_input};
 use super::{Output, exit};
+use promocase::model::KpiStatus;
 use promocase::model::{Level, LoadedCase};
 use promocase::rubric::diff::{Diff, KpiChange, compare};
-use promocase::rubric::{Report, Rubric, Status, check_case};
+use promocase::rubric::{Report, Rubric, check_case};
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -87,16 +88,9 @@ pub fn run(args: &DiffArgs, out: &Output, today: NaiveDate) -> u8 {
     exit::OK
 }
 
-fn status(status: Status) -> &'static str {
-    status.as_str()
-}
-
-fn met(met: Option<bool>) -> &'static str {
-    match met {
-        Some(true) => "met",
-        Some(false) => "missed",
-        None => "no target or actual",
-    }
+/// A KPI's status as the documents label it, in running text.
+fn kpi_word(status: KpiStatus) -> String {
+    status.label().to_lowercase()
 }
 
 /// The comparison as a few short sections; empty sections are left out.
@@ -124,8 +118,8 @@ fn human(diff: &Diff) -> String {
                 "  {} {}: {} → {}\n",
                 if moved.improved { "better" } else { "worse " },
                 moved.name,
-                status(moved.before),
-                status(moved.after)
+                moved.before.id(),
+                moved.after.id()
             ));
         }
     }
@@ -133,14 +127,17 @@ fn human(diff: &Diff) -> String {
         text.push_str("\nKPIs:\n");
         for change in &diff.kpis {
             let line = match change {
-                KpiChange::Added { name, met: m } => format!("added    {name} ({})", met(*m)),
-                KpiChange::Removed { name, met: m } => {
-                    format!("removed  {name} (was {})", met(*m))
+                KpiChange::Added { name, status, .. } => {
+                    format!("added    {name} ({})", kpi_word(*status))
+                }
+                KpiChange::Removed { name, status, .. } => {
+                    format!("removed  {name} (was {})", kpi_word(*status))
                 }
                 KpiChange::Changed {
                     name,
                     fields,
-                    met: m,
+                    status,
+                    ..
                 } => {
                     let mut parts: Vec<String> = fields
                         .iter()
@@ -149,8 +146,12 @@ fn human(diff: &Diff) -> String {
                             format!("{} {} → {}", f.field, show(&f.before), show(&f.after))
                         })
                         .collect();
-                    if m.before != m.after {
-                        parts.push(format!("result {} → {}", met(m.before), met(m.after)));
+                    if status.before != status.after {
+                        parts.push(format!(
+                            "result {} → {}",
+                            kpi_word(status.before),
+                            kpi_word(status.after)
+                        ));
                     }
                     format!("changed  {name}: {}", parts.join(", "))
                 }

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::{Output, exit};
 use promocase::rubric::docs::severities;
-use promocase::rubric::registry::{RULES, find};
+use promocase::rubric::rules::{RULES, find};
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
@@ -38,8 +38,8 @@ pub fn run(args: &ExplainArgs, out: &Output) -> u8 {
         .map(|line| format!("    {line}\n"))
         .collect();
     let explanation: Vec<String> = rule
-        .explanation
-        .split("\n\n")
+        .explanation_paragraphs()
+        .iter()
         .map(|p| wrap(p, 78))
         .collect();
     out.raw(&format!(

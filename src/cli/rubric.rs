@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 
 use super::{Output, exit};
 use promocase::model::{Level, schema_json};
-use promocase::rubric::config::builtin_text;
+use promocase::rubric::load::builtin_text;
 use promocase::rubric::{Rubric, RubricFile};
 
 #[derive(Debug, Args)]

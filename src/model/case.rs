@@ -13,6 +13,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::{PartialDate, PeriodEnd, Readiness};
+use super::dimension::Dimension;
 
 /// A promotion case: who the candidate is, what they ask for, and the evidence.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -117,27 +118,6 @@ pub enum Level {
     Vp,
 }
 
-impl Level {
-    pub const ALL: [Level; 3] = [Level::SeniorManager, Level::Director, Level::Vp];
-
-    /// The identifier used in files and on the command line.
-    pub fn id(self) -> &'static str {
-        match self {
-            Level::SeniorManager => "senior-manager",
-            Level::Director => "director",
-            Level::Vp => "vp",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Level::SeniorManager => "Senior Manager",
-            Level::Director => "Director",
-            Level::Vp => "Vice President",
-        }
-    }
-}
-
 /// Functions and tracks: operations, marketing, sales, communications, hr, finance, it, product,
 /// program-management, business-development, quality-assurance, customer-service, compliance, risk,
 /// training, data-analytics, engineering, executive-director, other.
@@ -219,29 +199,6 @@ pub struct Period {
     pub start: Option<PartialDate>,
     /// When it ended (YYYY-MM or YYYY-MM-DD), or `ongoing`.
     pub end: Option<PeriodEnd>,
-}
-
-/// Dimensions of the director criteria an item can evidence: strategy, leadership, business-kpis,
-/// budget, cross-functional, visibility, sponsors, innovation, risk, customer, ambiguity, change,
-/// succession.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Dimension {
-    Strategy,
-    Leadership,
-    BusinessKpis,
-    Budget,
-    CrossFunctional,
-    Visibility,
-    Sponsors,
-    Innovation,
-    Risk,
-    Customer,
-    Ambiguity,
-    Change,
-    Succession,
 }
 
 /// An achievement with measured outcomes.

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::format;
+use crate::format;
 use crate::model::{Direction, Kpi};
 
 #[derive(Debug, Clone, Serialize)]

@@ -19,7 +19,6 @@ pub mod deadline;
 mod error;
 pub mod export;
 pub mod fonts;
-pub mod format;
 pub mod report;
 pub mod templates;
 pub mod world;
@@ -54,16 +53,18 @@ pub struct Job<'a> {
 }
 
 impl<'a> Job<'a> {
-    /// Reads what the case points at (the logo) and fixes the options.
+    /// Reads what the case points at (the logo) and fixes the options. The
+    /// report of the `check` that ran first decides every KPI status the
+    /// documents print and fills the readiness appendix.
     pub fn new(
         loaded: &'a LoadedCase,
         draft: bool,
-        report: Option<CheckReport>,
+        report: &crate::rubric::Report,
     ) -> Result<Self, RenderError> {
         let logo = assets::logo(loaded)?;
         let options = DocumentOptions {
             draft,
-            report,
+            report: CheckReport::from(report),
             logo: logo.as_ref().map(|l| l.virtual_path.clone()),
         };
         Ok(Self {

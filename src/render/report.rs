@@ -1,65 +1,55 @@
-//! The shape of a `check` report as templates receive it, so a readiness
-//! matrix can be printed in the proposal's appendix.
+//! The `check` report as templates receive it: the readiness matrix of the
+//! proposal's appendix, and each KPI's status for every table and sentence.
 //!
-//! It is a narrow copy of [`crate::rubric::report::Report`], taken with
+//! It is a narrow view of [`crate::rubric::report::Report`], taken with
 //! `CheckReport::from(&report)`, so templates see a small stable shape (also
-//! written to `data.json`) rather than the checker's internals. Without a
-//! report the appendix is left out.
+//! written to `data.json`) rather than the checker's internals. Names, labels
+//! and statuses are the report's own, so the appendix and `check` agree.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::diagnostic::Severity;
+use crate::model::{KpiStatus, Label};
 
 /// A `check` result: overall readiness and the individual findings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckReport {
     pub readiness: Readiness,
-    #[serde(default)]
     pub findings: Vec<Finding>,
+    /// Each KPI's status in the case's order, under the rubric's tolerance.
+    #[serde(skip)]
+    pub kpi_statuses: Vec<KpiStatus>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Readiness {
     /// 0 to 100.
     pub score: f64,
-    /// The level assessed, e.g. `director`.
+    /// The rubric's name for the level assessed, e.g. `Director`.
     pub level: String,
-    #[serde(default)]
     pub dimensions: Vec<DimensionReadiness>,
-    #[serde(default)]
     pub top_gaps: Vec<Gap>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EvidenceStatus {
-    Evidenced,
-    Thin,
-    Missing,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DimensionReadiness {
-    pub id: String,
-    pub name: String,
-    pub status: EvidenceStatus,
-    #[serde(default)]
+    pub id: &'static str,
+    pub name: &'static str,
+    /// evidenced, thin or missing, with its label.
+    pub status: Label,
     pub evidence: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Gap {
-    pub dimension: String,
+    pub dimension: &'static str,
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    pub rule: String,
-    pub severity: crate::diagnostic::Severity,
+    pub rule: &'static str,
+    pub severity: Severity,
     pub message: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -67,11 +57,6 @@ pub struct Finding {
 
 impl From<&crate::rubric::report::Report> for CheckReport {
     fn from(report: &crate::rubric::report::Report) -> Self {
-        let status = |status: crate::rubric::report::Status| match status {
-            crate::rubric::report::Status::Evidenced => EvidenceStatus::Evidenced,
-            crate::rubric::report::Status::Thin => EvidenceStatus::Thin,
-            crate::rubric::report::Status::Missing => EvidenceStatus::Missing,
-        };
         Self {
             readiness: Readiness {
                 score: f64::from(report.readiness.score),
@@ -81,9 +66,9 @@ impl From<&crate::rubric::report::Report> for CheckReport {
                     .dimensions
                     .iter()
                     .map(|d| DimensionReadiness {
-                        id: d.id.to_string(),
-                        name: d.name.to_string(),
-                        status: status(d.status),
+                        id: d.id,
+                        name: d.name,
+                        status: Label::of(d.status),
                         evidence: d.evidence.clone(),
                     })
                     .collect(),
@@ -92,7 +77,7 @@ impl From<&crate::rubric::report::Report> for CheckReport {
                     .top_gaps
                     .iter()
                     .map(|g| Gap {
-                        dimension: g.dimension.to_string(),
+                        dimension: g.dimension,
                         message: g.message.clone(),
                     })
                     .collect(),
@@ -101,13 +86,14 @@ impl From<&crate::rubric::report::Report> for CheckReport {
                 .findings
                 .iter()
                 .map(|f| Finding {
-                    rule: f.rule.to_string(),
+                    rule: f.rule,
                     severity: f.severity,
                     message: f.message.clone(),
                     line: f.location.as_ref().map(|l| l.line),
                     column: f.location.as_ref().map(|l| l.column),
                 })
                 .collect(),
+            kpi_statuses: report.kpi_statuses.clone(),
         }
     }
 }

@@ -1,5 +1,6 @@
-//! Rubrics: which rules apply at a level, how severe each is, and the numbers
-//! they compare against.
+//! Rubrics as data: which rules apply at a level, how severe each is, and the
+//! numbers they compare against. This module knows no rule; [`super::load`]
+//! reads the files and checks their rule ids against the registry.
 //!
 //! A rubric is a YAML file ([`RubricFile`]). The three built-in ones live in
 //! `rubrics/*.yaml` and are embedded in the binary, so a company can print one
@@ -10,27 +11,12 @@
 //! ([`crate::model::parse_document`]) and get the same located messages.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
-use std::sync::{Arc, OnceLock};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::dimension::DimensionId;
-use super::registry;
-use crate::diagnostic::{Diagnostic, Severity, SourceFile};
-use crate::model::{
-    DocumentSchema, Level, LoadError, Seniority, Track, parse_document, read_source,
-};
-
-/// The text of the built-in rubric of a level, as shipped in `rubrics/`.
-pub fn builtin_text(level: Level) -> &'static str {
-    match level {
-        Level::SeniorManager => include_str!("../../rubrics/senior-manager.yaml"),
-        Level::Director => include_str!("../../rubrics/director.yaml"),
-        Level::Vp => include_str!("../../rubrics/vp.yaml"),
-    }
-}
+use crate::diagnostic::Severity;
+use crate::model::{Dimension, Level, Seniority, Track};
 
 /// A rubric as written in a YAML file: a company's ladder for one level.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -168,7 +154,7 @@ pub struct Thresholds {
 
 impl Thresholds {
     /// Fills every setting the file leaves out from `base`.
-    fn merged(base: &Thresholds, file: &ThresholdSettings) -> Thresholds {
+    pub(super) fn merged(base: &Thresholds, file: &ThresholdSettings) -> Thresholds {
         Thresholds {
             strategy_min_horizon_months: file
                 .strategy_min_horizon_months
@@ -217,7 +203,7 @@ impl Thresholds {
 
     /// The starting point the built-in files are read on top of. They set
     /// every value themselves (a test checks it); these only keep the types total.
-    fn baseline() -> Thresholds {
+    pub(super) fn baseline() -> Thresholds {
         Thresholds {
             strategy_min_horizon_months: 12,
             min_company_objectives: 1,
@@ -276,23 +262,23 @@ pub struct WeightSettings {
 }
 
 impl WeightSettings {
-    fn get(&self, dimension: DimensionId) -> Option<u32> {
+    pub(super) fn get(&self, dimension: Dimension) -> Option<u32> {
         match dimension {
-            DimensionId::Strategy => self.strategy,
-            DimensionId::Leadership => self.leadership,
-            DimensionId::BusinessKpis => self.business_kpis,
-            DimensionId::Budget => self.budget,
-            DimensionId::CrossFunctional => self.cross_functional,
-            DimensionId::Visibility => self.visibility,
-            DimensionId::Sponsors => self.sponsors,
-            DimensionId::Innovation => self.innovation,
-            DimensionId::Risk => self.risk,
-            DimensionId::Customer => self.customer,
-            DimensionId::Ambiguity => self.ambiguity,
-            DimensionId::Change => self.change,
-            DimensionId::Succession => self.succession,
-            DimensionId::Evidence => self.evidence,
-            DimensionId::TheAsk => self.the_ask,
+            Dimension::Strategy => self.strategy,
+            Dimension::Leadership => self.leadership,
+            Dimension::BusinessKpis => self.business_kpis,
+            Dimension::Budget => self.budget,
+            Dimension::CrossFunctional => self.cross_functional,
+            Dimension::Visibility => self.visibility,
+            Dimension::Sponsors => self.sponsors,
+            Dimension::Innovation => self.innovation,
+            Dimension::Risk => self.risk,
+            Dimension::Customer => self.customer,
+            Dimension::Ambiguity => self.ambiguity,
+            Dimension::Change => self.change,
+            Dimension::Succession => self.succession,
+            Dimension::Evidence => self.evidence,
+            Dimension::TheAsk => self.the_ask,
         }
     }
 }
@@ -348,241 +334,31 @@ pub struct Rubric {
     pub name: String,
     pub description: String,
     pub thresholds: Thresholds,
-    severities: BTreeMap<&'static str, Option<Severity>>,
-    weights: BTreeMap<DimensionId, u32>,
+    /// Every registered rule's id with its severity here, `None` when off.
+    pub(super) severities: BTreeMap<&'static str, Option<Severity>>,
+    pub(super) weights: BTreeMap<Dimension, u32>,
     pub tracks: HashMap<Track, Vec<TrackRequirement>>,
     pub origin: RubricOrigin,
 }
 
 impl Rubric {
-    /// The built-in rubric of a level.
-    pub fn builtin(level: Level) -> Rubric {
-        static BUILTIN: [OnceLock<Rubric>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        let slot = &BUILTIN[Level::ALL.iter().position(|l| *l == level).unwrap_or(0)];
-        slot.get_or_init(|| {
-            // The embedded files are validated by the test suite (`parse_builtin`), so a
-            // process decodes only the level it needs, without the schema pass: a check
-            // of one case starts about 1.5 ms sooner.
-            serde_yaml::from_str::<RubricFile>(builtin_text(level))
-                .map(|file| Self::empty(level).apply(file, RubricOrigin::Builtin))
-                .or_else(|_| Self::parse_builtin(level))
-                // Embedded at compile time and loaded by the test suite; a failure is a bug.
-                .unwrap_or_else(|error| panic!("built-in rubric {}: {error}", level.id()))
-        })
-        .clone()
-    }
-
-    /// Reads the embedded file of a level on top of the code baseline.
-    pub fn parse_builtin(level: Level) -> Result<Rubric, LoadError> {
-        let source = SourceFile::new(format!("rubrics/{}.yaml", level.id()), builtin_text(level));
-        let file = parse_rubric_file(&source)?;
-        let base = Self::empty(level);
-        Ok(base.apply(file, RubricOrigin::Builtin))
-    }
-
-    /// Loads a company rubric file; settings it leaves out come from the built-in rubric of its level.
-    pub fn load(path: &Path) -> Result<Rubric, LoadError> {
-        let source = read_source(path)?;
-        Self::parse(&source)
-    }
-
-    /// Parses a company rubric already read.
-    pub fn parse(source: &Arc<SourceFile>) -> Result<Rubric, LoadError> {
-        let file = parse_rubric_file(source)?;
-        let base = Self::builtin(file.level);
-        Ok(base.apply(file, RubricOrigin::File(source.name())))
-    }
-
-    /// A rubric with every rule off and baseline thresholds: the ground the built-in files stand on.
-    fn empty(level: Level) -> Rubric {
-        Rubric {
-            level,
-            name: level.title().to_string(),
-            description: String::new(),
-            thresholds: Thresholds::baseline(),
-            severities: registry::RULES.iter().map(|rule| (rule.id, None)).collect(),
-            weights: DimensionId::ALL.into_iter().map(|d| (d, 1)).collect(),
-            tracks: HashMap::new(),
-            origin: RubricOrigin::Builtin,
-        }
-    }
-
-    fn apply(mut self, file: RubricFile, origin: RubricOrigin) -> Rubric {
-        self.level = file.level;
-        if let Some(name) = file.name {
-            self.name = name;
-        }
-        if let Some(description) = file.description {
-            self.description = description;
-        }
-        self.thresholds = Thresholds::merged(&self.thresholds, &file.thresholds);
-        for (id, setting) in file.rules {
-            // Ids were checked against the registry while parsing.
-            if let Some(rule) = registry::find(&id) {
-                self.severities.insert(rule.id, setting.severity());
-            }
-        }
-        for dimension in DimensionId::ALL {
-            if let Some(weight) = file.weights.get(dimension) {
-                self.weights.insert(dimension, weight);
-            }
-        }
-        self.tracks.extend(file.tracks);
-        self.origin = origin;
-        self
-    }
-
     /// The severity of a rule, or `None` when the rubric turns it off.
     pub fn severity(&self, rule_id: &str) -> Option<Severity> {
         self.severities.get(rule_id).copied().flatten()
     }
 
+    /// Whether `id` names a rule (every registered rule is in a rubric, on or off).
+    pub fn knows_rule(&self, id: &str) -> bool {
+        self.severities.contains_key(id)
+    }
+
+    /// The id of every rule.
+    pub fn rule_ids(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.severities.keys().copied()
+    }
+
     /// The weight of a dimension in the readiness score.
-    pub fn weight(&self, dimension: DimensionId) -> u32 {
+    pub fn weight(&self, dimension: Dimension) -> u32 {
         self.weights.get(&dimension).copied().unwrap_or(1)
-    }
-}
-
-/// The rubric format's schema, compiled once.
-pub fn rubric_schema() -> &'static DocumentSchema {
-    static SCHEMA: OnceLock<DocumentSchema> = OnceLock::new();
-    SCHEMA.get_or_init(DocumentSchema::for_type::<RubricFile>)
-}
-
-/// Parses a rubric file and checks that every rule it names exists.
-fn parse_rubric_file(source: &Arc<SourceFile>) -> Result<RubricFile, LoadError> {
-    let loaded = parse_document::<RubricFile>(source, rubric_schema, "rubric")?;
-    let mut diagnostics = Vec::new();
-    for id in loaded.value.rules.keys() {
-        if registry::find(id).is_some() {
-            continue;
-        }
-        let pointer = crate::model::locate::pointer_join("/rules", id);
-        let hint = match crate::suggest::closest(id, registry::RULES.iter().map(|r| r.id)) {
-            Some(best) => format!("did you mean `{best}`? `promocase rules` lists every rule"),
-            None => "`promocase rules` lists every rule".to_string(),
-        };
-        diagnostics.push(
-            Diagnostic::error("unknown-rule", source, format!("there is no rule `{id}`"))
-                .at(loaded.locations.primary(&pointer))
-                .with_label("not a rule id")
-                .with_hint(hint),
-        );
-    }
-    if diagnostics.is_empty() {
-        Ok(loaded.value)
-    } else {
-        Err(LoadError { diagnostics })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fast_builtin_decoding_matches_the_validated_one() {
-        for level in Level::ALL {
-            let fast = Rubric::builtin(level);
-            let validated = Rubric::parse_builtin(level).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(fast.name, validated.name);
-            assert_eq!(
-                format!("{:?}", fast.thresholds),
-                format!("{:?}", validated.thresholds)
-            );
-            for rule in registry::RULES {
-                assert_eq!(
-                    fast.severity(rule.id),
-                    validated.severity(rule.id),
-                    "{}",
-                    rule.id
-                );
-            }
-            for dimension in DimensionId::ALL {
-                assert_eq!(fast.weight(dimension), validated.weight(dimension));
-            }
-            assert_eq!(fast.tracks.len(), validated.tracks.len());
-        }
-    }
-
-    #[test]
-    fn builtin_rubrics_load_and_set_everything() {
-        for level in Level::ALL {
-            let source = SourceFile::new("builtin.yaml", builtin_text(level));
-            let file = match parse_rubric_file(&source) {
-                Ok(file) => file,
-                Err(error) => panic!("{}: {error}", level.id()),
-            };
-            assert_eq!(file.level, level);
-            let thresholds = serde_json::to_value(&file.thresholds).unwrap_or_default();
-            let unset: Vec<&String> = thresholds
-                .as_object()
-                .map(|o| {
-                    o.iter()
-                        .filter(|(_, v)| v.is_null())
-                        .map(|(k, _)| k)
-                        .collect()
-                })
-                .unwrap_or_default();
-            assert!(
-                unset.is_empty(),
-                "{} leaves thresholds unset: {unset:?}",
-                level.id()
-            );
-            let missing: Vec<&str> = registry::RULES
-                .iter()
-                .map(|r| r.id)
-                .filter(|id| !file.rules.contains_key(*id))
-                .collect();
-            assert!(
-                missing.is_empty(),
-                "{} does not list rules {missing:?}",
-                level.id()
-            );
-            for dimension in DimensionId::ALL {
-                assert!(
-                    file.weights.get(dimension).is_some(),
-                    "{} has no weight for {dimension}",
-                    level.id()
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn company_file_overrides_only_what_it_sets() {
-        let source = SourceFile::new(
-            "ours.yaml",
-            "level: director\nname: Head of\nthresholds:\n  stale_after_months: 36\nrules:\n  weak-verb: off\n",
-        );
-        let rubric = Rubric::parse(&source).unwrap_or_else(|e| panic!("{e}"));
-        let builtin = Rubric::builtin(Level::Director);
-        assert_eq!(rubric.name, "Head of");
-        assert_eq!(rubric.thresholds.stale_after_months, 36);
-        assert_eq!(rubric.severity("weak-verb"), None);
-        assert_eq!(
-            rubric.severity("succession-missing"),
-            builtin.severity("succession-missing")
-        );
-        assert_eq!(
-            rubric.thresholds.min_partner_departments,
-            builtin.thresholds.min_partner_departments
-        );
-    }
-
-    #[test]
-    fn unknown_rule_ids_are_located_with_a_suggestion() {
-        let source = SourceFile::new("ours.yaml", "level: director\nrules:\n  weak-verbs: off\n");
-        let error = Rubric::parse(&source).err().map(|e| e.diagnostics);
-        let diagnostics = error.unwrap_or_default();
-        assert_eq!(diagnostics.len(), 1);
-        assert_eq!(diagnostics[0].position(), "ours.yaml:3:3");
-        assert!(
-            diagnostics[0]
-                .hint
-                .as_deref()
-                .unwrap_or("")
-                .contains("`weak-verb`")
-        );
     }
 }

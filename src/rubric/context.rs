@@ -1,20 +1,23 @@
-//! What a rule sees and how it reports: the case with its locations and the
-//! rubric ([`CheckContext`]), and the [`Emitter`] that turns a JSON Pointer
-//! and advice into a located [`Finding`] with the rubric's severity.
+//! What a rule sees and how it reports: the case with its locations, the
+//! rubric and each KPI's status under the rubric's tolerance
+//! ([`CheckContext`]), and the [`Emitter`] that turns a JSON Pointer and advice
+//! into a located [`Finding`] with the rubric's severity.
 //!
 //! Also the small text and date helpers several rules share, so that, say,
-//! "is this number a percentage" means the same thing everywhere.
+//! "is this number a percentage" means the same thing everywhere. Numbers and
+//! money in messages are written by [`crate::format`], as in the documents.
+//!
+//! Layering: [`super::config`] (data) ← this module ← [`super::rule`] ← the
+//! rule files ← the registry ([`super::rules`]); nothing here knows the rules.
 
 use std::ops::Range;
 
 use chrono::{Months, NaiveDate};
 
 use super::config::{Rubric, Thresholds};
-use super::dimension::DimensionId;
 use super::finding::Finding;
-use super::registry::Rule;
 use crate::diagnostic::{Location, Severity};
-use crate::model::{Case, LoadedCase, PartialDate, Period, PeriodEnd};
+use crate::model::{Case, Dimension, KpiStatus, LoadedCase, PartialDate, Period, PeriodEnd};
 
 /// The case under check and the rubric it is checked against.
 pub struct CheckContext<'a> {
@@ -23,6 +26,8 @@ pub struct CheckContext<'a> {
     pub rubric: &'a Rubric,
     /// The date the case describes; ages of evidence are measured from it.
     pub as_of: NaiveDate,
+    /// Each KPI's status, in the case's order, under the rubric's tolerance.
+    pub kpi_statuses: Vec<KpiStatus>,
 }
 
 impl<'a> CheckContext<'a> {
@@ -32,7 +37,21 @@ impl<'a> CheckContext<'a> {
             case: &loaded.case,
             rubric,
             as_of: loaded.as_of,
+            kpi_statuses: loaded
+                .case
+                .kpis
+                .iter()
+                .map(|kpi| kpi.status(rubric.thresholds.kpi_miss_tolerance_percent))
+                .collect(),
         }
+    }
+
+    /// The status of the KPI at `index` in the case.
+    pub fn kpi_status(&self, index: usize) -> KpiStatus {
+        self.kpi_statuses
+            .get(index)
+            .copied()
+            .unwrap_or(KpiStatus::Incomplete)
     }
 
     pub fn thresholds(&self) -> &Thresholds {
@@ -95,16 +114,24 @@ impl<'a> CheckContext<'a> {
 
 /// Collects the findings of one rule.
 pub struct Emitter<'a> {
-    rule: &'static Rule,
+    rule: &'static str,
+    dimension: Option<Dimension>,
     severity: Severity,
     context: &'a CheckContext<'a>,
     pub findings: Vec<Finding>,
 }
 
 impl<'a> Emitter<'a> {
-    pub fn new(rule: &'static Rule, severity: Severity, context: &'a CheckContext<'a>) -> Self {
+    /// Collects for the rule `rule`, whose findings weaken `dimension`.
+    pub fn new(
+        rule: &'static str,
+        dimension: Option<Dimension>,
+        severity: Severity,
+        context: &'a CheckContext<'a>,
+    ) -> Self {
         Self {
             rule,
+            dimension,
             severity,
             context,
             findings: Vec::new(),
@@ -114,13 +141,7 @@ impl<'a> Emitter<'a> {
     /// A finding about the field at `pointer` (or its parent, when missing).
     pub fn at(&mut self, pointer: &str, message: impl Into<String>, hint: impl Into<String>) {
         let range = self.context.range(pointer);
-        self.push(
-            pointer,
-            range,
-            self.rule.dimension,
-            message.into(),
-            hint.into(),
-        );
+        self.push(pointer, range, self.dimension, message.into(), hint.into());
     }
 
     /// A finding about one phrase inside the text of the field at `pointer`.
@@ -132,13 +153,7 @@ impl<'a> Emitter<'a> {
         hint: impl Into<String>,
     ) {
         let range = self.context.range_of_phrase(pointer, phrase);
-        self.push(
-            pointer,
-            range,
-            self.rule.dimension,
-            message.into(),
-            hint.into(),
-        );
+        self.push(pointer, range, self.dimension, message.into(), hint.into());
     }
 
     /// A finding that weakens another dimension than the rule's own
@@ -146,7 +161,7 @@ impl<'a> Emitter<'a> {
     pub fn at_in_dimension(
         &mut self,
         pointer: &str,
-        dimension: DimensionId,
+        dimension: Dimension,
         message: impl Into<String>,
         hint: impl Into<String>,
     ) {
@@ -158,7 +173,7 @@ impl<'a> Emitter<'a> {
         &mut self,
         pointer: &str,
         range: Option<Range<usize>>,
-        dimension: Option<DimensionId>,
+        dimension: Option<Dimension>,
         message: String,
         hint: String,
     ) {
@@ -176,7 +191,7 @@ impl<'a> Emitter<'a> {
                 .is_none())
         .then(|| format!("the case has no `{top_level}:` section"));
         self.findings.push(Finding {
-            rule: self.rule.id,
+            rule: self.rule,
             dimension,
             severity: self.severity,
             message,
@@ -289,37 +304,6 @@ pub fn plural(count: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// A number with its unit: "12 days", "35.2%", "2,400,000 EUR".
-pub fn with_unit(value: f64, unit: Option<&str>) -> String {
-    match unit.map(str::trim) {
-        None | Some("") => show_number(value),
-        Some("%") => format!("{}%", show_number(value)),
-        Some(unit) => format!("{} {unit}", show_number(value)),
-    }
-}
-
-/// A number as a reader writes it: no trailing `.0`, thousands grouped.
-pub fn show_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        let digits = format!("{}", value.abs() as i64);
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(c);
-        }
-        if value < 0.0 {
-            format!("-{grouped}")
-        } else {
-            grouped
-        }
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,12 +332,5 @@ mod tests {
         assert_eq!(currency_of("$").as_deref(), Some("USD"));
         assert_eq!(currency_of("days"), None);
         assert_eq!(currency_of("leads"), None);
-    }
-
-    #[test]
-    fn numbers_read_naturally() {
-        assert_eq!(show_number(2400000.0), "2,400,000");
-        assert_eq!(show_number(12.5), "12.5");
-        assert_eq!(show_number(-3.0), "-3");
     }
 }

@@ -13,10 +13,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::report::{Report, Status};
-use super::rules::kpi_target_missed::shortfall;
+use super::report::Report;
 use crate::diagnostic::Severity;
-use crate::model::{Kpi, LoadedCase};
+use crate::model::{EvidenceStatus, Kpi, KpiStatus, LoadedCase};
 
 /// The readiness of two versions of a case, compared.
 #[derive(Debug, Clone, Serialize)]
@@ -62,8 +61,8 @@ pub struct Change<T> {
 pub struct DimensionMove {
     pub id: &'static str,
     pub name: &'static str,
-    pub before: Status,
-    pub after: Status,
+    pub before: EvidenceStatus,
+    pub after: EvidenceStatus,
     /// Whether it moved towards evidenced.
     pub improved: bool,
 }
@@ -74,18 +73,23 @@ pub struct DimensionMove {
 pub enum KpiChange {
     Added {
         name: String,
-        /// Whether it meets its target; `null` without a target and an actual.
+        /// Whether it meets its target (within the rubric's tolerance counts);
+        /// `null` without a target and an actual.
         met: Option<bool>,
+        /// met, within-tolerance, missed or incomplete, as `check` judged it.
+        status: KpiStatus,
     },
     Removed {
         name: String,
         met: Option<bool>,
+        status: KpiStatus,
     },
     Changed {
         name: String,
         /// Fields whose value changed: baseline, target, actual, unit, direction.
         fields: Vec<FieldChange>,
         met: Change<Option<bool>>,
+        status: Change<KpiStatus>,
     },
 }
 
@@ -136,18 +140,14 @@ pub fn compare(
             after: new_report.readiness.level_name.clone(),
         },
         dimensions: dimensions(old_report, new_report),
-        kpis: kpis(&old.case.kpis, &new.case.kpis),
+        kpis: kpis(
+            &old.case.kpis,
+            &old_report.kpi_statuses,
+            &new.case.kpis,
+            &new_report.kpi_statuses,
+        ),
         fixed: missing_from(old_report, new_report),
         new: missing_from(new_report, old_report),
-    }
-}
-
-/// Missing < thin < evidenced.
-fn rank(status: Status) -> u8 {
-    match status {
-        Status::Missing => 0,
-        Status::Thin => 1,
-        Status::Evidenced => 2,
     }
 }
 
@@ -166,7 +166,7 @@ fn dimensions(old: &Report, new: &Report) -> Vec<DimensionMove> {
                 name: after.name,
                 before: before.status,
                 after: after.status,
-                improved: rank(after.status) > rank(before.status),
+                improved: after.status.rank() > before.status.rank(),
             })
         })
         .collect()
@@ -176,32 +176,42 @@ fn key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
-/// Whether a KPI meets its target; `None` when it lacks one of the two.
-fn met(kpi: &Kpi) -> Option<bool> {
-    kpi.target?;
-    kpi.actual?;
-    Some(shortfall(kpi).is_none())
+/// Whether a KPI counts as meeting its target; `None` when it lacks one of the two.
+fn met(status: KpiStatus) -> Option<bool> {
+    (status != KpiStatus::Incomplete).then(|| status.counts_as_met())
 }
 
 fn number(value: Option<f64>) -> Option<String> {
     value.map(|v| v.to_string())
 }
 
-fn kpis(old: &[Kpi], new: &[Kpi]) -> Vec<KpiChange> {
+/// The status `check` gave the KPI at `index`.
+fn status_at(statuses: &[KpiStatus], index: usize) -> KpiStatus {
+    statuses
+        .get(index)
+        .copied()
+        .unwrap_or(KpiStatus::Incomplete)
+}
+
+fn kpis(
+    old: &[Kpi],
+    old_statuses: &[KpiStatus],
+    new: &[Kpi],
+    new_statuses: &[KpiStatus],
+) -> Vec<KpiChange> {
     let mut changes = Vec::new();
-    for kpi in new {
-        match old.iter().find(|o| key(&o.name) == key(&kpi.name)) {
+    for (index, kpi) in new.iter().enumerate() {
+        let status = status_at(new_statuses, index);
+        match old.iter().position(|o| key(&o.name) == key(&kpi.name)) {
             None => changes.push(KpiChange::Added {
                 name: kpi.name.clone(),
-                met: met(kpi),
+                met: met(status),
+                status,
             }),
-            Some(before) => {
-                let direction = |k: &Kpi| {
-                    Some(match k.direction {
-                        crate::model::Direction::HigherIsBetter => "higher-is-better".to_string(),
-                        crate::model::Direction::LowerIsBetter => "lower-is-better".to_string(),
-                    })
-                };
+            Some(before_index) => {
+                let before = &old[before_index];
+                let before_status = status_at(old_statuses, before_index);
+                let direction = |k: &Kpi| Some(k.direction.id().to_string());
                 let fields: Vec<FieldChange> = [
                     ("baseline", number(before.baseline), number(kpi.baseline)),
                     ("target", number(before.target), number(kpi.target)),
@@ -222,19 +232,25 @@ fn kpis(old: &[Kpi], new: &[Kpi]) -> Vec<KpiChange> {
                         name: kpi.name.clone(),
                         fields,
                         met: Change {
-                            before: met(before),
-                            after: met(kpi),
+                            before: met(before_status),
+                            after: met(status),
+                        },
+                        status: Change {
+                            before: before_status,
+                            after: status,
                         },
                     });
                 }
             }
         }
     }
-    for kpi in old {
+    for (index, kpi) in old.iter().enumerate() {
         if !new.iter().any(|n| key(&n.name) == key(&kpi.name)) {
+            let status = status_at(old_statuses, index);
             changes.push(KpiChange::Removed {
                 name: kpi.name.clone(),
-                met: met(kpi),
+                met: met(status),
+                status,
             });
         }
     }
@@ -285,7 +301,9 @@ mod tests {
     fn kpis_are_matched_by_name_and_report_met_changes() {
         let old = [kpi("Cost", 10.0, 8.0), kpi("Gone", 1.0, 1.0)];
         let new = [kpi("COST", 10.0, 12.0), kpi("Fresh", 5.0, 4.0)];
-        let changes = kpis(&old, &new);
+        let strict =
+            |kpis: &[Kpi]| -> Vec<KpiStatus> { kpis.iter().map(|k| k.status(0.0)).collect() };
+        let changes = kpis(&old, &strict(&old), &new, &strict(&new));
         let names: Vec<&str> = changes.iter().map(KpiChange::name).collect();
         assert_eq!(names, ["COST", "Fresh", "Gone"]);
         match &changes[0] {
@@ -318,6 +336,26 @@ mod tests {
 
     #[test]
     fn an_unchanged_kpi_is_not_listed() {
-        assert!(kpis(&[kpi("Cost", 1.0, 1.0)], &[kpi("Cost", 1.0, 1.0)]).is_empty());
+        let cost = [kpi("Cost", 1.0, 1.0)];
+        let met = [KpiStatus::Met];
+        assert!(kpis(&cost, &met, &cost, &met).is_empty());
+    }
+
+    #[test]
+    fn a_miss_inside_the_tolerance_is_not_called_missed() {
+        // Net revenue retention 106% against 108%: 1.9% short, inside a 5% tolerance.
+        let old = [kpi("NRR", 108.0, 100.0)];
+        let new = [kpi("NRR", 108.0, 106.0)];
+        let judged =
+            |kpis: &[Kpi]| -> Vec<KpiStatus> { kpis.iter().map(|k| k.status(5.0)).collect() };
+        let changes = kpis(&old, &judged(&old), &new, &judged(&new));
+        match &changes[..] {
+            [KpiChange::Changed { met, status, .. }] => {
+                assert_eq!(met.after, Some(true));
+                assert_eq!(status.after, KpiStatus::WithinTolerance);
+                assert_eq!(status.before, KpiStatus::Missed);
+            }
+            other => panic!("expected one change, got {other:?}"),
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! two equal) and is what `promocase rules --format markdown` prints.
 
 use super::config::Rubric;
-use super::registry::RULES;
+use super::rules::RULES;
 use crate::model::Level;
 
 /// The severity of a rule at each built-in level, as words: `error`, `warning`, `info`, `off`.

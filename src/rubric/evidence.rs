@@ -2,40 +2,65 @@
 //! report ("24-month vision serving 2 company objectives"). Rules say what is
 //! wrong; this says what is there, so the report can show both and a
 //! dimension with no items at all can be called missing.
+//!
+//! The proposal's appendix prints these lines beside the KPI table and the
+//! risks table, so figures, dates and statuses come from the same place as
+//! theirs: [`crate::format`], the KPI statuses of the [`CheckContext`], and
+//! the labels of [`crate::model::label`].
 
-use super::context::{period_end, plural, show_number, with_unit};
-use super::dimension::DimensionId;
-use super::rules::kpi_target_missed::shortfall;
-use crate::model::{AudienceLevel, Case, Direction, InitiativeRole, KpiCategory, LoadedCase};
+use super::context::{CheckContext, period_end, plural};
+use crate::format;
+use crate::model::{
+    AudienceLevel, Case, Dimension, Direction, InitiativeRole, KpiCategory, KpiStatus, LoadedCase,
+    RiskStatus,
+};
 
 /// The evidence items of one dimension.
-pub fn items(loaded: &LoadedCase, dimension: DimensionId) -> Vec<String> {
+pub fn items(context: &CheckContext<'_>, dimension: Dimension) -> Vec<String> {
+    let loaded = context.loaded;
     let case = &loaded.case;
     let mut items: Vec<String> = match dimension {
-        DimensionId::Strategy => strategy(case),
-        DimensionId::Leadership => leadership(case),
-        DimensionId::BusinessKpis => kpis(case),
-        DimensionId::Budget => budget(case),
-        DimensionId::CrossFunctional => initiatives(case),
-        DimensionId::Visibility => case
+        Dimension::Strategy => strategy(case),
+        Dimension::Leadership => leadership(case),
+        Dimension::BusinessKpis => kpis(context),
+        Dimension::Budget => budget(case),
+        Dimension::CrossFunctional => initiatives(case),
+        Dimension::Visibility => case
             .visibility
             .iter()
             .filter(|v| v.level != AudienceLevel::Other)
-            .map(|v| format!("{} {}: {}", v.date, v.audience, v.topic))
+            .map(|v| {
+                format!(
+                    "{} {}: {}",
+                    format::short_date(&v.date),
+                    v.audience,
+                    v.topic
+                )
+            })
             .collect(),
-        DimensionId::Sponsors => case
+        Dimension::Sponsors => case
             .sponsors
             .iter()
             .map(|s| format!("{}, {}", s.name, s.title))
             .collect(),
-        DimensionId::Innovation => Vec::new(),
-        DimensionId::Risk => case
+        Dimension::Innovation => Vec::new(),
+        Dimension::Risk => case
             .risks
             .iter()
             .filter(|r| r.mitigation.is_some())
-            .map(|r| format!("Risk mitigated: {}", r.risk))
+            .map(|r| {
+                // Only a risk whose status says so is called mitigated: the
+                // risks table of the same proposal prints that status.
+                let how = match r.status {
+                    Some(RiskStatus::Mitigated | RiskStatus::Closed) => "Risk mitigated",
+                    Some(RiskStatus::Accepted) => "Risk accepted, with a mitigation",
+                    Some(RiskStatus::Open) => "Open risk with a mitigation plan",
+                    None => "Risk with a mitigation",
+                };
+                format!("{how}: {}", r.risk)
+            })
             .collect(),
-        DimensionId::Customer => case
+        Dimension::Customer => case
             .kpis
             .iter()
             .filter(|k| {
@@ -46,24 +71,31 @@ pub fn items(loaded: &LoadedCase, dimension: DimensionId) -> Vec<String> {
             })
             .map(|k| format!("KPI: {}", k.name))
             .collect(),
-        DimensionId::Ambiguity => case
+        Dimension::Ambiguity => case
             .decisions
             .iter()
             .map(|d| format!("Decision: {}", d.title))
             .collect(),
-        DimensionId::Change => case
+        Dimension::Change => case
             .changes_led
             .iter()
             .map(|c| format!("Change led: {}", c.change))
             .collect(),
-        DimensionId::Succession => case
+        Dimension::Succession => case
             .succession
             .iter()
             .flat_map(|s| s.successors.iter())
-            .map(|s| format!("{} ({}), {}", s.name, s.current_role, s.readiness))
+            .map(|s| {
+                format!(
+                    "{} ({}), {}",
+                    s.name,
+                    s.current_role,
+                    format::readiness(&s.readiness).to_lowercase()
+                )
+            })
             .collect(),
-        DimensionId::Evidence => evidence_quality(loaded),
-        DimensionId::TheAsk => ask(case),
+        Dimension::Evidence => evidence_quality(loaded),
+        Dimension::TheAsk => ask(case),
     };
     // The dimension's own sections come first; achievements tagged with it follow.
     items.extend(tagged_achievements(case, dimension));
@@ -71,14 +103,10 @@ pub fn items(loaded: &LoadedCase, dimension: DimensionId) -> Vec<String> {
 }
 
 /// Achievements the case tags with this dimension, by title.
-fn tagged_achievements(case: &Case, dimension: DimensionId) -> Vec<String> {
+fn tagged_achievements(case: &Case, dimension: Dimension) -> Vec<String> {
     case.achievements
         .iter()
-        .filter(|a| {
-            a.dimensions
-                .iter()
-                .any(|d| DimensionId::from_model(*d) == dimension)
-        })
+        .filter(|a| a.dimensions.iter().any(|d| *d == dimension))
         .map(|a| a.title.clone())
         .collect()
 }
@@ -145,16 +173,20 @@ fn leadership(case: &Case) -> Vec<String> {
     items
 }
 
-fn kpis(case: &Case) -> Vec<String> {
-    case.kpis
+fn kpis(context: &CheckContext<'_>) -> Vec<String> {
+    context
+        .case
+        .kpis
         .iter()
-        .map(|kpi| {
+        .enumerate()
+        .map(|(index, kpi)| {
             let unit = kpi.unit.as_deref();
             match (kpi.actual, kpi.target) {
                 (Some(actual), Some(target)) => {
-                    let verdict = match shortfall(kpi) {
-                        None => "met",
-                        Some(_) => "missed",
+                    let status = context.kpi_status(index);
+                    let verdict = match status {
+                        KpiStatus::WithinTolerance => "met within tolerance",
+                        _ => status.label(),
                     };
                     let lower = if kpi.direction == Direction::LowerIsBetter {
                         ", lower is better"
@@ -162,13 +194,14 @@ fn kpis(case: &Case) -> Vec<String> {
                         ""
                     };
                     format!(
-                        "{}: {} against a target of {} ({verdict}{lower})",
+                        "{}: {} against a target of {} ({}{lower})",
                         kpi.name,
-                        with_unit(actual, unit),
-                        with_unit(target, unit)
+                        format::value(actual, unit),
+                        format::value(target, unit),
+                        verdict.to_lowercase()
                     )
                 }
-                (Some(actual), None) => format!("{}: {}", kpi.name, with_unit(actual, unit)),
+                (Some(actual), None) => format!("{}: {}", kpi.name, format::value(actual, unit)),
                 _ => kpi.name.clone(),
             }
         })
@@ -191,9 +224,8 @@ fn budget(case: &Case) -> Vec<String> {
             .map(|p| format!(" ({p})"))
             .unwrap_or_default();
         items.push(format!(
-            "{how} a budget of {} {}{period}",
-            show_number(budget.amount),
-            budget.currency
+            "{how} a budget of {}{period}",
+            format::money(budget.amount, &budget.currency)
         ));
         items.extend(
             budget
@@ -263,7 +295,8 @@ fn evidence_quality(loaded: &LoadedCase) -> Vec<String> {
 fn ask(case: &Case) -> Vec<String> {
     let mut items = vec![format!(
         "{} by {}",
-        case.candidate.target_title, case.ask.target_date
+        case.candidate.target_title,
+        format::short_date(&case.ask.target_date)
     )];
     if case.ask.why_now.is_some() {
         items.push("Why now is stated".to_string());

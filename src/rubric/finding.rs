@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use super::dimension::DimensionId;
 use crate::diagnostic::{Diagnostic, Location, Severity, SourceFile};
 
 /// One problem a rule found, with where it is and how to fix it.
@@ -17,7 +16,7 @@ pub struct Finding {
     /// The id of the rule, as `promocase rules` lists it.
     pub rule: &'static str,
     /// The dimension the finding weakens; `None` for findings about the file itself (waivers).
-    pub dimension: Option<DimensionId>,
+    pub dimension: Option<crate::model::Dimension>,
     pub severity: Severity,
     /// What an executive would notice, in one or two sentences.
     pub message: String,
@@ -55,7 +54,10 @@ impl Serialize for Finding {
         object.serialize_field("line", &self.location.as_ref().map(|l| l.line))?;
         object.serialize_field("column", &self.location.as_ref().map(|l| l.column))?;
         object.serialize_field("hint", &self.hint)?;
-        object.serialize_field("dimension", &self.dimension.map(DimensionId::id))?;
+        object.serialize_field(
+            "dimension",
+            &self.dimension.map(crate::model::Dimension::id),
+        )?;
         object.serialize_field("path", &self.pointer)?;
         object.end()
     }

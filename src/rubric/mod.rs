@@ -1,13 +1,16 @@
 //! The director-criteria lint behind `promocase check`: rules, rubrics,
 //! findings and the readiness report.
 //!
-//! How the parts connect:
-//! - [`registry`] lists every rule; each lives in its own file under
-//!   [`rules`] and reports through a [`context::Emitter`];
-//! - [`config`] reads rubrics (built-in `rubrics/*.yaml` or a company file),
-//!   which decide each rule's severity and every threshold at a level;
-//! - [`evidence`] gathers what evidences each [`dimension`], and [`report`]
-//!   grades and scores it;
+//! How the parts connect, each layer using only those before it:
+//! - [`config`]: a rubric as data (severities, thresholds, weights, tracks);
+//! - [`context`]: what a rule sees (case, rubric, KPI statuses) and the
+//!   [`context::Emitter`] it reports through;
+//! - [`rule`]: the shape of a rule; each rule is one file under [`rules`],
+//!   whose `registry!` lists them all ([`RULES`]);
+//! - [`load`]: built-in `rubrics/*.yaml` and company files, their rule ids
+//!   checked against the registry;
+//! - [`evidence`] gathers what evidences each dimension
+//!   ([`crate::model::Dimension`]), and [`report`] grades and scores it;
 //! - [`sarif`] and [`github`] turn reports into those output formats;
 //! - [`diff`] compares the reports of two versions of a case.
 //!
@@ -27,25 +30,25 @@
 pub mod config;
 pub mod context;
 pub mod diff;
-pub mod dimension;
 pub mod docs;
 pub mod evidence;
 pub mod finding;
 pub mod github;
-pub mod registry;
+pub mod load;
 pub mod report;
+pub mod rule;
 pub mod rules;
 pub mod sarif;
 
 use std::collections::BTreeMap;
 
 pub use config::{Rubric, RubricFile};
-pub use dimension::DimensionId;
 pub use finding::Finding;
-pub use registry::{RULES, Rule};
-pub use report::{Readiness, Report, Status};
+pub use report::{Readiness, Report};
+pub use rule::Rule;
+pub use rules::RULES;
 
-use crate::model::{Level, LoadedCase};
+use crate::model::{Dimension, Level, LoadedCase};
 use context::{CheckContext, Emitter};
 use report::WaiverReport;
 
@@ -68,7 +71,7 @@ pub fn check_case(loaded: &LoadedCase, rubric: &Rubric) -> Report {
         let Some(severity) = rubric.severity(rule.id) else {
             continue;
         };
-        let mut emitter = Emitter::new(rule, severity, &context);
+        let mut emitter = Emitter::new(rule.id, rule.dimension, severity, &context);
         (rule.check)(&context, &mut emitter);
         findings.append(&mut emitter.findings);
     }
@@ -81,7 +84,7 @@ pub fn check_case(loaded: &LoadedCase, rubric: &Rubric) -> Report {
             .reason
             .as_deref()
             .is_some_and(|r| !r.trim().is_empty());
-        let rule = registry::find(&waiver.rule).filter(|r| !UNWAIVABLE.contains(&r.id));
+        let rule = rules::find(&waiver.rule).filter(|r| !UNWAIVABLE.contains(&r.id));
         let applies = has_reason && rule.is_some();
         if let (true, Some(rule)) = (applies, rule) {
             applied.entry(rule.id).or_insert(0);
@@ -113,9 +116,9 @@ pub fn check_case(loaded: &LoadedCase, rubric: &Rubric) -> Report {
             .then(a.rule.cmp(b.rule))
     });
 
-    let evidence: Vec<_> = DimensionId::ALL
+    let evidence: Vec<_> = Dimension::ALL
         .into_iter()
-        .map(|d| (d, evidence::items(loaded, d)))
+        .map(|d| (d, evidence::items(&context, d)))
         .collect();
     let readiness = report::readiness(
         &evidence,
@@ -133,6 +136,7 @@ pub fn check_case(loaded: &LoadedCase, rubric: &Rubric) -> Report {
         readiness,
         findings,
         waivers,
+        kpi_statuses: context.kpi_statuses.clone(),
         source: loaded.source.clone(),
     }
 }

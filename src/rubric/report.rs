@@ -26,44 +26,16 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::dimension::DimensionId;
 use super::finding::Finding;
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
-
-/// How well a dimension is evidenced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Evidenced,
-    Thin,
-    Missing,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Evidenced => "evidenced",
-            Status::Thin => "thin",
-            Status::Missing => "missing",
-        }
-    }
-
-    /// The share of a dimension's weight this status earns.
-    pub fn credit(self) -> f64 {
-        match self {
-            Status::Evidenced => 1.0,
-            Status::Thin => 0.5,
-            Status::Missing => 0.0,
-        }
-    }
-}
+use crate::model::{Dimension, EvidenceStatus, KpiStatus};
 
 /// One row of the readiness table.
 #[derive(Debug, Clone, Serialize)]
 pub struct DimensionReport {
     pub id: &'static str,
     pub name: &'static str,
-    pub status: Status,
+    pub status: EvidenceStatus,
     /// How much the dimension counts in the score.
     pub weight: u32,
     /// What in the case evidences it.
@@ -117,6 +89,10 @@ pub struct Report {
     /// Findings that apply, in file order.
     pub findings: Vec<Finding>,
     pub waivers: Vec<WaiverReport>,
+    /// Each KPI's status under the rubric's tolerance, in the case's order:
+    /// what the documents and `diff` print, so they agree with the findings.
+    #[serde(skip)]
+    pub kpi_statuses: Vec<KpiStatus>,
     #[serde(skip)]
     pub source: Arc<SourceFile>,
 }
@@ -152,9 +128,9 @@ impl Report {
 
 /// Grades each dimension and scores the case.
 pub fn readiness(
-    evidence: &[(DimensionId, Vec<String>)],
+    evidence: &[(Dimension, Vec<String>)],
     findings: &[Finding],
-    weight: impl Fn(DimensionId) -> u32,
+    weight: impl Fn(Dimension) -> u32,
     level: &'static str,
     level_name: String,
 ) -> Readiness {
@@ -167,16 +143,16 @@ pub fn readiness(
             .filter(|f| f.dimension == Some(*dimension) && f.severity >= Severity::Warning)
             .collect();
         let status = if items.is_empty() {
-            Status::Missing
+            EvidenceStatus::Missing
         } else if weakening.is_empty() {
-            Status::Evidenced
+            EvidenceStatus::Evidenced
         } else {
-            Status::Thin
+            EvidenceStatus::Thin
         };
         let w = weight(*dimension);
         earned += f64::from(w) * status.credit();
         possible += f64::from(w);
-        if status != Status::Evidenced && w > 0 {
+        if status != EvidenceStatus::Evidenced && w > 0 {
             // The most severe finding speaks for the gap; ties go to the first in the file.
             let worst = findings
                 .iter()
@@ -230,7 +206,7 @@ pub fn readiness(
 mod tests {
     use super::*;
 
-    fn finding(rule: &'static str, dimension: DimensionId, severity: Severity) -> Finding {
+    fn finding(rule: &'static str, dimension: Dimension, severity: Severity) -> Finding {
         Finding {
             rule,
             dimension: Some(dimension),
@@ -246,44 +222,40 @@ mod tests {
     #[test]
     fn grades_scores_and_ranks_gaps_as_documented() {
         let evidence = vec![
-            (DimensionId::Strategy, vec!["vision".to_string()]),
-            (DimensionId::Budget, vec!["budget".to_string()]),
-            (DimensionId::Risk, Vec::new()),
-            (DimensionId::Succession, Vec::new()),
-            (DimensionId::Change, vec!["change".to_string()]),
+            (Dimension::Strategy, vec!["vision".to_string()]),
+            (Dimension::Budget, vec!["budget".to_string()]),
+            (Dimension::Risk, Vec::new()),
+            (Dimension::Succession, Vec::new()),
+            (Dimension::Change, vec!["change".to_string()]),
         ];
         let findings = vec![
             finding(
                 "strategy-short-horizon",
-                DimensionId::Strategy,
+                Dimension::Strategy,
                 Severity::Warning,
             ),
-            finding("budget-not-owned", DimensionId::Budget, Severity::Error),
-            finding(
-                "succession-missing",
-                DimensionId::Succession,
-                Severity::Error,
-            ),
+            finding("budget-not-owned", Dimension::Budget, Severity::Error),
+            finding("succession-missing", Dimension::Succession, Severity::Error),
             // Notes do not weaken a dimension.
-            finding("strategy-no-roadmap", DimensionId::Change, Severity::Info),
+            finding("strategy-no-roadmap", Dimension::Change, Severity::Info),
         ];
-        let weight = |d: DimensionId| match d {
-            DimensionId::Strategy => 3,
-            DimensionId::Budget => 3,
-            DimensionId::Risk => 1,
-            DimensionId::Succession => 1,
+        let weight = |d: Dimension| match d {
+            Dimension::Strategy => 3,
+            Dimension::Budget => 3,
+            Dimension::Risk => 1,
+            Dimension::Succession => 1,
             _ => 2,
         };
         let readiness = readiness(&evidence, &findings, weight, "director", "Director".into());
-        let status: Vec<Status> = readiness.dimensions.iter().map(|d| d.status).collect();
+        let status: Vec<EvidenceStatus> = readiness.dimensions.iter().map(|d| d.status).collect();
         assert_eq!(
             status,
             [
-                Status::Thin,
-                Status::Thin,
-                Status::Missing,
-                Status::Missing,
-                Status::Evidenced
+                EvidenceStatus::Thin,
+                EvidenceStatus::Thin,
+                EvidenceStatus::Missing,
+                EvidenceStatus::Missing,
+                EvidenceStatus::Evidenced
             ]
         );
         // (3×0.5 + 3×0.5 + 0 + 0 + 2×1) / 10 = 0.5

@@ -4,8 +4,8 @@
 
 use serde_json::{Value, json};
 
-use super::registry::RULES;
 use super::report::Report;
+use super::rules::RULES;
 use crate::diagnostic::Severity;
 
 /// SARIF's name for a severity.
@@ -32,8 +32,8 @@ pub fn to_sarif(reports: &[Report]) -> Value {
             json!({
                 "id": rule.id,
                 "shortDescription": {"text": rule.summary},
-                "fullDescription": {"text": rule.explanation},
-                "help": {"text": format!("{}\n\nExample:\n{}", rule.explanation, rule.example)},
+                "fullDescription": {"text": rule.explanation_text()},
+                "help": {"text": format!("{}\n\nExample:\n{}", rule.explanation_text(), rule.example)},
                 "properties": {"dimension": rule.dimension.map(|d| d.id())}
             })
         })

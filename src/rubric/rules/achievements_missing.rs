@@ -1,18 +1,30 @@
 //! `achievements-missing`: the case lists no achievements, so nothing carries
 //! the measured outcomes the other dimensions lean on.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "achievements-missing",
-    dimension: Some(DimensionId::Evidence),
+    dimension: Some(Dimension::Evidence),
     summary: "The case lists no achievements with measured outcomes",
-    explanation: "Achievements are the spine of a case: each one shows a result, when it happened, what \
-you personally did and who can confirm it. Without them, every other section is an assertion. Not \
-advocating for one's own achievements is one of the reasons capable managers stay where they are.\n\n\
-Good evidence: three to six recent achievements, each dated, with a measured outcome, tagged with the \
-dimensions it evidences and backed by a link or an attestor.",
-    example: "achievements:\n  - title: Cut customer onboarding from 21 to 9 days\n    period: {start: 2025-01, end: 2025-06}\n    actions: Redesigned the handover with Sales and automated the contract check\n    outcomes:\n      - {metric: Onboarding time, baseline: 21, result: 9, unit: days}\n    dimensions: [customer, innovation]\n    attestors: [Jana Novak, VP Customer Success]\n",
+    explanation: r#"
+    Achievements are the spine of a case: each one shows a result, when it happened, what you
+    personally did and who can confirm it. Without them, every other section is an assertion.
+    Not advocating for one's own achievements is one of the reasons capable managers stay where
+    they are.
+
+    Good evidence: three to six recent achievements, each dated, with a measured outcome, tagged
+    with the dimensions it evidences and backed by a link or an attestor.
+"#,
+    example: r#"achievements:
+  - title: Cut customer onboarding from 21 to 9 days
+    period: {start: 2025-01, end: 2025-06}
+    actions: Redesigned the handover with Sales and automated the contract check
+    outcomes:
+      - {metric: Onboarding time, baseline: 21, result: 9, unit: days}
+    dimensions: [customer, innovation]
+    attestors: [Jana Novak, VP Customer Success]
+"#,
     check,
 };
 

@@ -1,18 +1,28 @@
 //! `ask-incomplete`: the proposal lacks why now, the support asked for, or
 //! (when the role does not exist yet) the problems it would solve.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "ask-incomplete",
-    dimension: Some(DimensionId::TheAsk),
+    dimension: Some(Dimension::TheAsk),
     summary: "The ask lacks why now, the support requested, or the problems a new role would solve",
-    explanation: "The conversation with the executive works best as a request for help, made in advance: \
-the path you see, why now, what the role would solve for the business, and what you need from them. In a \
-growing company the director role may not exist yet; then the case must say which problems it would \
-solve, or it reads as a request for a title.\n\n\
-Good evidence: `why_now`, `support_requested`, and `problems_to_solve` (required when `role_exists: false`).",
-    example: "ask:\n  target_date: 2026-07\n  why_now: Marketing now sources 45% of pipeline and needs a seat in revenue planning\n  support_requested: [Sponsorship at the March talent review]\n  problems_to_solve: [No one owns pipeline targets across Marketing and Sales]\n  role_exists: false\n",
+    explanation: r#"
+    The conversation with the executive works best as a request for help, made in advance: the
+    path you see, why now, what the role would solve for the business, and what you need from
+    them. In a growing company the director role may not exist yet; then the case must say which
+    problems it would solve, or it reads as a request for a title.
+
+    Good evidence: `why_now`, `support_requested`, and `problems_to_solve` (required when
+    `role_exists: false`).
+"#,
+    example: r#"ask:
+  target_date: 2026-07
+  why_now: Marketing now sources 45% of pipeline and needs a seat in revenue planning
+  support_requested: [Sponsorship at the March talent review]
+  problems_to_solve: [No one owns pipeline targets across Marketing and Sales]
+  role_exists: false
+"#,
     check,
 };
 

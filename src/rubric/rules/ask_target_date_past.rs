@@ -1,17 +1,23 @@
 //! `ask-target-date-past`: the requested promotion date is before the case
 //! date.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "ask-target-date-past",
-    dimension: Some(DimensionId::TheAsk),
+    dimension: Some(Dimension::TheAsk),
     summary: "The requested promotion date is already past",
-    explanation: "A promotion asked for a date that has passed reads as a grievance rather than a plan. \
-Ask in advance: pick a date after the next planning or talent-review cycle, and line your successor's \
-readiness up with it.\n\n\
-Good evidence: `ask.target_date` after `as_of`, ideally three to twelve months ahead.",
-    example: "as_of: 2025-11-01\nask:\n  target_date: 2026-07\n",
+    explanation: r#"
+    A promotion asked for a date that has passed reads as a grievance rather than a plan. Ask in
+    advance: pick a date after the next planning or talent-review cycle, and line your
+    successor's readiness up with it.
+
+    Good evidence: `ask.target_date` after `as_of`, ideally three to twelve months ahead.
+"#,
+    example: r#"as_of: 2025-11-01
+ask:
+  target_date: 2026-07
+"#,
     check,
 };
 

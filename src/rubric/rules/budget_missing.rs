@@ -1,18 +1,27 @@
 //! `budget-missing`: no budget in the case. Directors are trusted with money;
 //! the case must show the candidate already handles it.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "budget-missing",
-    dimension: Some(DimensionId::Budget),
+    dimension: Some(Dimension::Budget),
     summary: "The case states no budget: amount, currency, period and ownership",
-    explanation: "Budgeting and resource allocation are part of the director role: deciding where money \
-and people go, and answering for the return. A case without a budget leaves the executive guessing \
-whether you have ever owned one, which feeds the \"gap in business acumen\" doubt.\n\n\
-Good evidence: `scope.budget` with amount, currency, period and `ownership: owned`, plus the allocation \
-decisions you made and their results.",
-    example: "scope:\n  budget:\n    amount: 1850000\n    currency: EUR\n    period: FY2025\n    ownership: owned\n",
+    explanation: r#"
+    Budgeting and resource allocation are part of the director role: deciding where money and
+    people go, and answering for the return. A case without a budget leaves the executive
+    guessing whether you have ever owned one, which feeds the "gap in business acumen" doubt.
+
+    Good evidence: `scope.budget` with amount, currency, period and `ownership: owned`, plus the
+    allocation decisions you made and their results.
+"#,
+    example: r#"scope:
+  budget:
+    amount: 1850000
+    currency: EUR
+    period: FY2025
+    ownership: owned
+"#,
     check,
 };
 

@@ -1,17 +1,30 @@
 //! `budget-no-allocation-decision`: a budget without a single allocation
 //! decision shows the money, not the judgement.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "budget-no-allocation-decision",
-    dimension: Some(DimensionId::Budget),
+    dimension: Some(Dimension::Budget),
     summary: "The budget shows no allocation decision and its result",
-    explanation: "The size of a budget says little; what you did with it says a lot. One decision to move \
-money or people, with the reasoning and the measured result, shows the resource judgement a director \
-is hired for.\n\n\
-Good evidence: `allocation_decisions` with the decision, the result (with a number) and the date.",
-    example: "scope:\n  budget:\n    amount: 1850000\n    currency: EUR\n    ownership: owned\n    allocation_decisions:\n      - decision: Cut paid social by 40% and funded a partner programme\n        result: Cost per qualified lead down from 310 to 190 EUR\n        date: 2025-02\n",
+    explanation: r#"
+    The size of a budget says little; what you did with it says a lot. One decision to move
+    money or people, with the reasoning and the measured result, shows the resource judgement a
+    director is hired for.
+
+    Good evidence: `allocation_decisions` with the decision, the result (with a number) and the
+    date.
+"#,
+    example: r#"scope:
+  budget:
+    amount: 1850000
+    currency: EUR
+    ownership: owned
+    allocation_decisions:
+      - decision: Cut paid social by 40% and funded a partner programme
+        result: Cost per qualified lead down from 310 to 190 EUR
+        date: 2025-02
+"#,
     check,
 };
 

@@ -1,18 +1,30 @@
 //! `budget-not-owned`: the budget is only influenced. Owning a budget (and
 //! its overruns) is the step up executives look for.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 use crate::model::BudgetOwnership;
 
 pub const RULE: Rule = Rule {
     id: "budget-not-owned",
-    dimension: Some(DimensionId::Budget),
+    dimension: Some(Dimension::Budget),
     summary: "The candidate influences a budget but does not own one",
-    explanation: "Influencing how someone else spends money is useful; owning a budget, deciding trade-offs \
-and answering for overruns is what directors do. If you do not own a budget today, say what you would own \
-in the new role and show the closest thing you have decided (a programme, a vendor contract, a hiring plan).\n\n\
-Good evidence: `ownership: owned`, or an allocation decision that shows you making the call.",
-    example: "scope:\n  budget:\n    amount: 640000\n    currency: EUR\n    period: FY2025\n    ownership: owned\n    allocation_decisions:\n      - {decision: Moved 20% of events budget to partner co-marketing, result: 35% more pipeline per euro, date: 2025-03}\n",
+    explanation: r#"
+    Influencing how someone else spends money is useful; owning a budget, deciding trade-offs
+    and answering for overruns is what directors do. If you do not own a budget today, say what
+    you would own in the new role and show the closest thing you have decided (a programme, a
+    vendor contract, a hiring plan).
+
+    Good evidence: `ownership: owned`, or an allocation decision that shows you making the call.
+"#,
+    example: r#"scope:
+  budget:
+    amount: 640000
+    currency: EUR
+    period: FY2025
+    ownership: owned
+    allocation_decisions:
+      - {decision: Moved 20% of events budget to partner co-marketing, result: 35% more pipeline per euro, date: 2025-03}
+"#,
     check,
 };
 

@@ -1,18 +1,26 @@
 //! `change-missing`: no change led. Counts `changes_led` and achievements
 //! tagged `change`.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 use crate::model::Dimension;
 
 pub const RULE: Rule = Rule {
     id: "change-missing",
-    dimension: Some(DimensionId::Change),
+    dimension: Some(Dimension::Change),
     summary: "No change led: a reorganisation, a new process or tool, a market shift",
-    explanation: "Resisting change is one of the reasons managers stay where they are; directors lead their \
-organisation through it. One change you led (a reorganisation, a new tool, a response to a market shift), \
-and how the team came through it, shows you can carry people with you.\n\n\
-Good evidence: `changes_led` with the change, the date and how the team came through it, with a measure.",
-    example: "changes_led:\n  - change: Moved the team from campaign pods to a funnel-stage structure\n    date: 2024-10\n    outcome: No regretted attrition, cycle time per campaign down 30%\n",
+    explanation: r#"
+    Resisting change is one of the reasons managers stay where they are; directors lead their
+    organisation through it. One change you led (a reorganisation, a new tool, a response to a
+    market shift), and how the team came through it, shows you can carry people with you.
+
+    Good evidence: `changes_led` with the change, the date and how the team came through it,
+    with a measure.
+"#,
+    example: r#"changes_led:
+  - change: Moved the team from campaign pods to a funnel-stage structure
+    date: 2024-10
+    outcome: No regretted attrition, cycle time per campaign down 30%
+"#,
     check,
 };
 

@@ -4,19 +4,30 @@
 
 use std::collections::BTreeSet;
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "cross-functional-narrow",
-    dimension: Some(DimensionId::CrossFunctional),
+    dimension: Some(Dimension::CrossFunctional),
     summary: "Initiatives involve fewer other departments than the level expects",
-    explanation: "Limited cross-departmental influence is one of the main reasons managers stay stuck. \
-Directors get results through peers they do not manage: Sales, Finance, Product, Operations. A case where \
-all the work happens inside your own department says you run it well, not that you can lead across the \
-business.\n\n\
-Good evidence: `initiatives` with the partner departments and their leaders by name, your role, and the \
-outcome.",
-    example: "initiatives:\n  - name: Lead-to-cash handover\n    partner_departments: [Sales, Finance]\n    partner_leaders:\n      - {name: Marta Ruiz, title: VP Sales}\n    role: led\n    outcome: Lead response time down from 3 days to 4 hours\n    period: {start: 2025-02, end: 2025-07}\n",
+    explanation: r#"
+    Limited cross-departmental influence is one of the main reasons managers stay stuck.
+    Directors get results through peers they do not manage: Sales, Finance, Product, Operations.
+    A case where all the work happens inside your own department says you run it well, not that
+    you can lead across the business.
+
+    Good evidence: `initiatives` with the partner departments and their leaders by name, your
+    role, and the outcome.
+"#,
+    example: r#"initiatives:
+  - name: Lead-to-cash handover
+    partner_departments: [Sales, Finance, Customer Service]
+    partner_leaders:
+      - {name: Marta Ruiz, title: VP Sales}
+    role: led
+    outcome: Lead response time down from 3 days to 4 hours
+    period: {start: 2025-02, end: 2025-07}
+"#,
     check,
 };
 

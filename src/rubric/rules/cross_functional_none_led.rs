@@ -1,18 +1,31 @@
 //! `cross-functional-none-led`: the candidate took part in cross-functional
 //! work but led none of it; threshold `min_led_initiatives`.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 use crate::model::InitiativeRole;
 
 pub const RULE: Rule = Rule {
     id: "cross-functional-none-led",
-    dimension: Some(DimensionId::CrossFunctional),
+    dimension: Some(Dimension::CrossFunctional),
     summary: "The candidate led (or co-led) fewer cross-functional initiatives than the level expects",
-    explanation: "Contributing to someone else's initiative is good citizenship; leading one, with peers \
-who do not report to you, is the director skill. Executives look for at least one initiative where you \
-set the goal, brought the departments together and answered for the outcome.\n\n\
-Good evidence: an initiative with `role: led` (or `co-led`), the partners and a measured outcome.",
-    example: "initiatives:\n  - name: Returns process redesign\n    partner_departments: [Customer Service, Finance]\n    role: led\n    outcome: Refund time down from 12 to 5 days\n",
+    explanation: r#"
+    Contributing to someone else's initiative is good citizenship; leading one, with peers who
+    do not report to you, is the director skill. Executives look for at least one initiative
+    where you set the goal, brought the departments together and answered for the outcome.
+
+    Good evidence: an initiative with `role: led` (or `co-led`), the partners and a measured
+    outcome.
+"#,
+    example: r#"initiatives:
+  - name: Returns process redesign
+    partner_departments: [Customer Service, Finance]
+    role: led
+    outcome: Refund time down from 12 to 5 days
+  - name: Quarterly demand review
+    partner_departments: [Sales, Operations]
+    role: co-led
+    outcome: Forecast error down from 18% to 7%
+"#,
     check,
 };
 

@@ -1,17 +1,24 @@
 //! `currency-mismatch`: money in more than one currency. The reference is
 //! the budget's currency, or the first currency the case uses.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "currency-mismatch",
-    dimension: Some(DimensionId::Evidence),
+    dimension: Some(Dimension::Evidence),
     summary: "Amounts are given in different currencies",
-    explanation: "An executive compares amounts across a case: budget, revenue, savings. When they are in \
-different currencies the comparison is wrong or impossible, and it looks careless. Use the currency the \
-company reports in, converted at a stated rate if needed.\n\n\
-Good evidence: every money amount in the currency of the budget.",
-    example: "scope:\n  budget: {amount: 900000, currency: EUR, ownership: owned}\nkpis:\n  - {name: Net new revenue, category: revenue, scope: business-wide, unit: EUR, baseline: 2.1, target: 2.6, actual: 2.8}\n",
+    explanation: r#"
+    An executive compares amounts across a case: budget, revenue, savings. When they are in
+    different currencies the comparison is wrong or impossible, and it looks careless. Use the
+    currency the company reports in, converted at a stated rate if needed.
+
+    Good evidence: every money amount in the currency of the budget.
+"#,
+    example: r#"scope:
+  budget: {amount: 900000, currency: EUR, ownership: owned}
+kpis:
+  - {name: Net new revenue, category: revenue, scope: business-wide, unit: EUR, baseline: 2.1, target: 2.6, actual: 2.8}
+"#,
     check,
 };
 

@@ -1,19 +1,30 @@
 //! `customer-outcome-missing`: nothing shows an outcome for customers.
 //! Counts achievements tagged `customer` and customer or retention KPIs.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 use crate::model::{Dimension, KpiCategory};
 
 pub const RULE: Rule = Rule {
     id: "customer-outcome-missing",
-    dimension: Some(DimensionId::Customer),
+    dimension: Some(Dimension::Customer),
     summary: "No measured outcome for customers: satisfaction, retention or delivery of what they asked for",
-    explanation: "Executives judge every department by what it does for customers in the end. Even an \
-internal function (IT, finance, HR) serves customers through others; a case that never mentions them \
-suggests a view limited to the department.\n\n\
-Good evidence: an achievement tagged `customer` with a measured outcome, or a KPI in customer-satisfaction \
-or retention with its actual value.",
-    example: "kpis:\n  - name: Customer satisfaction (CSAT)\n    category: customer-satisfaction\n    scope: business-wide\n    unit: \"%\"\n    baseline: 78\n    target: 85\n    actual: 88\n",
+    explanation: r#"
+    Executives judge every department by what it does for customers in the end. Even an internal
+    function (IT, finance, HR) serves customers through others; a case that never mentions them
+    suggests a view limited to the department.
+
+    Good evidence: an achievement tagged `customer` with a measured outcome, or a KPI in
+    customer-satisfaction or retention with its actual value.
+"#,
+    example: r#"kpis:
+  - name: Customer satisfaction (CSAT)
+    category: customer-satisfaction
+    scope: business-wide
+    unit: "%"
+    baseline: 78
+    target: 85
+    actual: 88
+"#,
     check,
 };
 

@@ -2,18 +2,25 @@
 //! headcount plans, development actions and the ask itself are plans and may
 //! be in the future; results, presentations and decisions may not.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 use crate::model::{PartialDate, Period, PeriodEnd};
 
 pub const RULE: Rule = Rule {
     id: "date-in-future",
-    dimension: Some(DimensionId::Evidence),
+    dimension: Some(Dimension::Evidence),
     summary: "Evidence is dated after the case date",
-    explanation: "A result, a presentation or a decision dated after the case date is either a typo or a \
-plan presented as a fact. Either way it undermines trust in the rest of the case. Plans belong in the \
-vision's roadmap; work still running ends with `ongoing`.\n\n\
-Good evidence: every achievement, KPI period, decision and presentation dated on or before `as_of`.",
-    example: "as_of: 2025-11-01\nachievements:\n  - title: Partner channel launched in Austria\n    period: {start: 2025-03, end: ongoing}\n",
+    explanation: r#"
+    A result, a presentation or a decision dated after the case date is either a typo or a plan
+    presented as a fact. Either way it undermines trust in the rest of the case. Plans belong in
+    the vision's roadmap; work still running ends with `ongoing`.
+
+    Good evidence: every achievement, KPI period, decision and presentation dated on or before
+    `as_of`.
+"#,
+    example: r#"achievements:
+  - title: Partner channel launched in Austria
+    period: {start: 2025-03, end: ongoing}
+"#,
     check,
 };
 

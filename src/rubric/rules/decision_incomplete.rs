@@ -1,17 +1,26 @@
 //! `decision-incomplete`: a decision record without enough options, an
 //! outcome or the unknowns; each of those is what makes it evidence.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "decision-incomplete",
-    dimension: Some(DimensionId::Ambiguity),
+    dimension: Some(Dimension::Ambiguity),
     summary: "A decision record lacks its options, unknowns or outcome",
-    explanation: "A decision shows judgement only when the reader sees what was uncertain, which \
-alternatives you weighed and how it turned out. A decision with one option reads as an instruction \
-followed; one without an outcome leaves the reader unsure it worked.\n\n\
-Good evidence: `unknowns`, at least two `options`, the `decision` and the `outcome`.",
-    example: "decisions:\n  - title: Keep the legacy WMS through peak season\n    unknowns: [Vendor delivery date for the new WMS]\n    options: [Cut over in October, Cut over in January]\n    decision: January, with a frozen-code period in Q4\n    outcome: Peak shipped with 99.2% on-time, cut-over in 3 days\n",
+    explanation: r#"
+    A decision shows judgement only when the reader sees what was uncertain, which alternatives
+    you weighed and how it turned out. A decision with one option reads as an instruction
+    followed; one without an outcome leaves the reader unsure it worked.
+
+    Good evidence: `unknowns`, at least two `options`, the `decision` and the `outcome`.
+"#,
+    example: r#"decisions:
+  - title: Keep the legacy WMS through peak season
+    unknowns: [Vendor delivery date for the new WMS]
+    options: [Cut over in October, Cut over in January]
+    decision: January, with a frozen-code period in Q4
+    outcome: Peak shipped with 99.2% on-time, cut-over in 3 days
+"#,
     check,
 };
 

@@ -2,18 +2,29 @@
 //! (`min_decision_options`). Reluctance to decide with imperfect information
 //! is a classic reason managers stay stuck.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "decision-missing",
-    dimension: Some(DimensionId::Ambiguity),
+    dimension: Some(Dimension::Ambiguity),
     summary: "No decision taken under ambiguity, with the options weighed and the outcome",
-    explanation: "Directors decide before all the facts are in, and stand by the call. Reluctance to decide \
-with imperfect information is one of the reasons managers are not promoted. One decision record (what was \
-unknown, the options, what you chose and why, what happened) shows that judgement better than any \
-adjective.\n\n\
-Good evidence: `decisions` with context, unknowns, at least two options, the decision and its outcome.",
-    example: "decisions:\n  - title: Enter Austria before the CRM migration\n    date: 2025-02\n    unknowns: [Partner demand in Austria]\n    options: [Wait for the new CRM, Launch with a manual lead process]\n    decision: Launched with a manual process for one quarter\n    outcome: 38 partner leads in Q2, CRM migrated in Q3 with the process proven\n",
+    explanation: r#"
+    Directors decide before all the facts are in, and stand by the call. Reluctance to decide
+    with imperfect information is one of the reasons managers are not promoted. One decision
+    record (what was unknown, the options, what you chose and why, what happened) shows that
+    judgement better than any adjective.
+
+    Good evidence: `decisions` with context, unknowns, at least two options, the decision and
+    its outcome.
+"#,
+    example: r#"decisions:
+  - title: Enter Austria before the CRM migration
+    date: 2025-02
+    unknowns: [Partner demand in Austria]
+    options: [Wait for the new CRM, Launch with a manual lead process]
+    decision: Launched with a manual process for one quarter
+    outcome: 38 partner leads in Q2, CRM migrated in Q3 with the process proven
+"#,
     check,
 };
 

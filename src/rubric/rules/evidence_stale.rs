@@ -1,17 +1,23 @@
 //! `evidence-stale`: an achievement that ended long before `as_of`
 //! (`stale_after_months`, 24 by default).
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "evidence-stale",
-    dimension: Some(DimensionId::Evidence),
+    dimension: Some(Dimension::Evidence),
     summary: "An achievement ended longer ago than the rubric allows (24 months by default)",
-    explanation: "A promotion is a bet on what you do now. Results older than about two years tell the \
-executive what you could do then, and a case that leans on them suggests the recent record is thin. Keep \
-older work if it matters, but lead with recent results.\n\n\
-Good evidence: most achievements ending within the last 24 months, or ongoing.",
-    example: "achievements:\n  - title: Cut returns processing from 12 to 5 days\n    period: {start: 2025-02, end: 2025-08}\n",
+    explanation: r#"
+    A promotion is a bet on what you do now. Results older than about two years tell the
+    executive what you could do then, and a case that leans on them suggests the recent record
+    is thin. Keep older work if it matters, but lead with recent results.
+
+    Good evidence: most achievements ending within the last 24 months, or ongoing.
+"#,
+    example: r#"achievements:
+  - title: Cut returns processing from 12 to 5 days
+    period: {start: 2025-02, end: 2025-08}
+"#,
     check,
 };
 

@@ -1,17 +1,24 @@
 //! `evidence-unattested`: an achievement with neither an evidence link nor
 //! an attestor; nobody and nothing backs it.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "evidence-unattested",
-    dimension: Some(DimensionId::Evidence),
+    dimension: Some(Dimension::Evidence),
     summary: "An achievement has neither an evidence link nor an attestor",
-    explanation: "An executive who wants to check a claim needs somewhere to look or someone to ask. A \
-dashboard link, a document, or a colleague who can confirm the result (with their title) turns a claim \
-into evidence.\n\n\
-Good evidence: `evidence` links or `attestors` for every achievement.",
-    example: "achievements:\n  - title: Cut onboarding from 21 to 9 days\n    evidence: [https://dashboards.example.com/onboarding]\n    attestors: [Jana Novak, VP Customer Success]\n",
+    explanation: r#"
+    An executive who wants to check a claim needs somewhere to look or someone to ask. A
+    dashboard link, a document, or a colleague who can confirm the result (with their title)
+    turns a claim into evidence.
+
+    Good evidence: `evidence` links or `attestors` for every achievement.
+"#,
+    example: r#"achievements:
+  - title: Cut onboarding from 21 to 9 days
+    evidence: [https://dashboards.example.com/onboarding]
+    attestors: [Jana Novak, VP Customer Success]
+"#,
     check,
 };
 

@@ -1,16 +1,22 @@
 //! `evidence-undated`: an achievement without a start date. Undated work
 //! cannot be judged recent, and readers assume it is old.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "evidence-undated",
-    dimension: Some(DimensionId::Evidence),
+    dimension: Some(Dimension::Evidence),
     summary: "An achievement has no date",
-    explanation: "Executives weigh recent results more than old ones, and assume undated work is old. A \
-date also lets the reader line results up with the KPI periods and the story of the case.\n\n\
-Good evidence: `period` with a `start` month and an `end` month or `ongoing`.",
-    example: "achievements:\n  - title: Opened the Lyon fulfilment hub\n    period: {start: 2024-09, end: 2025-03}\n",
+    explanation: r#"
+    Executives weigh recent results more than old ones, and assume undated work is old. A date
+    also lets the reader line results up with the KPI periods and the story of the case.
+
+    Good evidence: `period` with a `start` month and an `end` month or `ongoing`.
+"#,
+    example: r#"achievements:
+  - title: Opened the Lyon fulfilment hub
+    period: {start: 2024-09, end: 2025-03}
+"#,
     check,
 };
 

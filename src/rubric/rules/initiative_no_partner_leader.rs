@@ -1,17 +1,26 @@
 //! `initiative-no-partner-leader`: an initiative with partner departments but
 //! no named leader there. Named peers are who an executive will ask.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "initiative-no-partner-leader",
-    dimension: Some(DimensionId::CrossFunctional),
+    dimension: Some(Dimension::CrossFunctional),
     summary: "An initiative names partner departments but none of their leaders",
-    explanation: "\"Worked with Sales\" is a claim; \"worked with Marta Ruiz, VP Sales\" is evidence an \
-executive can check with one message. Naming the partner leaders also shows the network with \
-decision-makers that directors rely on.\n\n\
-Good evidence: `partner_leaders` with name and title for each initiative.",
-    example: "initiatives:\n  - name: Lead-to-cash handover\n    partner_departments: [Sales]\n    partner_leaders:\n      - {name: Marta Ruiz, title: VP Sales}\n    role: led\n",
+    explanation: r#"
+    "Worked with Sales" is a claim; "worked with Marta Ruiz, VP Sales" is evidence an executive
+    can check with one message. Naming the partner leaders also shows the network with
+    decision-makers that directors rely on.
+
+    Good evidence: `partner_leaders` with name and title for each initiative.
+"#,
+    example: r#"initiatives:
+  - name: Lead-to-cash handover
+    partner_departments: [Sales]
+    partner_leaders:
+      - {name: Marta Ruiz, title: VP Sales}
+    role: led
+"#,
     check,
 };
 

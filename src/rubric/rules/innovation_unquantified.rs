@@ -1,17 +1,28 @@
 //! `innovation-unquantified`: no process improvement with a measured effect.
 //! Counts achievements tagged `innovation` with a numeric outcome.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 use crate::model::Dimension;
 
 pub const RULE: Rule = Rule {
     id: "innovation-unquantified",
-    dimension: Some(DimensionId::Innovation),
+    dimension: Some(Dimension::Innovation),
     summary: "No improvement adopted with a measured effect (time, cost, quality)",
-    explanation: "Directors are expected to improve how the work is done, not only to get it done. An \
-improvement counts when it was adopted and its effect measured: hours saved, cost cut, errors avoided.\n\n\
-Good evidence: an achievement tagged `innovation` with an outcome that has a baseline and a result.",
-    example: "achievements:\n  - title: Automated month-end stock reconciliation\n    period: {start: 2025-01, end: 2025-04}\n    outcomes:\n      - {metric: Hours per month-end close, baseline: 64, result: 12, unit: hours}\n    dimensions: [innovation]\n",
+    explanation: r#"
+    Directors are expected to improve how the work is done, not only to get it done. An
+    improvement counts when it was adopted and its effect measured: hours saved, cost cut,
+    errors avoided.
+
+    Good evidence: an achievement tagged `innovation` with an outcome that has a baseline and a
+    result.
+"#,
+    example: r#"achievements:
+  - title: Automated month-end stock reconciliation
+    period: {start: 2025-01, end: 2025-04}
+    outcomes:
+      - {metric: Hours per month-end close, baseline: 64, result: 12, unit: hours}
+    dimensions: [innovation]
+"#,
     check,
 };
 

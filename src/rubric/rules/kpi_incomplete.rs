@@ -1,17 +1,30 @@
 //! `kpi-incomplete`: a KPI without baseline, target, actual, unit or period
 //! cannot be judged (met? by how much? over what time?).
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "kpi-incomplete",
-    dimension: Some(DimensionId::BusinessKpis),
+    dimension: Some(Dimension::BusinessKpis),
     summary: "A KPI lacks its baseline, target, actual, unit or period",
-    explanation: "A KPI is only evidence when a reader can see where it started, what was promised, what \
-was delivered, in which unit and over what period. A number without a baseline hides the change; without \
-a target it hides whether you delivered what you committed to.\n\n\
-Good evidence: every KPI with `baseline`, `target`, `actual`, `unit` and `period`.",
-    example: "kpis:\n  - name: Order cycle time\n    category: delivery\n    scope: department\n    unit: days\n    direction: lower-is-better\n    baseline: 6.5\n    target: 4\n    actual: 3.8\n    period: {start: 2025-01, end: 2025-12}\n",
+    explanation: r#"
+    A KPI is only evidence when a reader can see where it started, what was promised, what was
+    delivered, in which unit and over what period. A number without a baseline hides the change;
+    without a target it hides whether you delivered what you committed to.
+
+    Good evidence: every KPI with `baseline`, `target`, `actual`, `unit` and `period`.
+"#,
+    example: r#"kpis:
+  - name: Order cycle time
+    category: delivery
+    scope: department
+    unit: days
+    direction: lower-is-better
+    baseline: 6.5
+    target: 4
+    actual: 3.8
+    period: {start: 2025-01, end: 2025-12}
+"#,
     check,
 };
 

@@ -1,20 +1,40 @@
 //! `kpi-no-business-wide`: only department metrics. A director answers for
 //! results of the business; threshold `min_business_wide_kpis`.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 use crate::model::{KpiCategory, KpiScope};
 
 pub const RULE: Rule = Rule {
     id: "kpi-no-business-wide",
-    dimension: Some(DimensionId::BusinessKpis),
+    dimension: Some(Dimension::BusinessKpis),
     summary: "No business-wide KPI in a business category (revenue, margin, growth, cost, retention, customer satisfaction)",
-    explanation: "Metrics that describe your team's activity (tickets closed, campaigns shipped) show you \
-run a department well. Executives promote people who move the business: revenue, margin, growth, cost, \
-retention, customer satisfaction. At least one of your KPIs should be business-wide and in one of those \
-categories, even if you share it with other leaders.\n\n\
-Good evidence: a KPI with `scope: business-wide` and a business category, with your contribution explained \
-in an achievement.",
-    example: "kpis:\n  - name: Gross margin on online orders\n    category: margin\n    scope: business-wide\n    unit: \"%\"\n    baseline: 31\n    target: 34\n    actual: 35.2\n    period: {start: 2025-01, end: 2025-12}\n",
+    explanation: r#"
+    Metrics that describe your team's activity (tickets closed, campaigns shipped) show you run
+    a department well. Executives promote people who move the business: revenue, margin, growth,
+    cost, retention, customer satisfaction. At least one of your KPIs should be business-wide
+    and in one of those categories, even if you share it with other leaders.
+
+    Good evidence: a KPI with `scope: business-wide` and a business category, with your
+    contribution explained in an achievement.
+"#,
+    example: r#"kpis:
+  - name: Gross margin on online orders
+    category: margin
+    scope: business-wide
+    unit: "%"
+    baseline: 31
+    target: 34
+    actual: 35.2
+    period: {start: 2025-01, end: 2025-12}
+  - name: Customer retention, all segments
+    category: retention
+    scope: business-wide
+    unit: "%"
+    baseline: 88
+    target: 91
+    actual: 92.5
+    period: {start: 2025-01, end: 2025-12}
+"#,
     check,
 };
 

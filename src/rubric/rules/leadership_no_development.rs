@@ -1,18 +1,26 @@
 //! `leadership-no-development`: no promotions, mentees or senior hires.
 //! Growing other leaders is what makes a manager's team outlast them.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "leadership-no-development",
-    dimension: Some(DimensionId::Leadership),
+    dimension: Some(Dimension::Leadership),
     summary: "No people-development outcome: nobody promoted, mentored or hired at senior level",
-    explanation: "The people you have grown are the strongest proof that you can lead leaders. A case \
-that never names a promotion, a mentee or a senior hire leaves an executive wondering whether the team \
-depends on you alone, which is also why managers without successors stay stuck.\n\n\
-Good evidence: `people_development` with named promotions (from, to, date), mentees and what came of it, \
-and senior hires.",
-    example: "people_development:\n  promoted:\n    - {name: Lena Vogt, from: Specialist, to: Team Lead, date: 2025-01}\n  mentored:\n    - {name: Omar Haddad, role: Team Lead, outcome: Runs the weekly pipeline review}\n",
+    explanation: r#"
+    The people you have grown are the strongest proof that you can lead leaders. A case that
+    never names a promotion, a mentee or a senior hire leaves an executive wondering whether the
+    team depends on you alone, which is also why managers without successors stay stuck.
+
+    Good evidence: `people_development` with named promotions (from, to, date), mentees and what
+    came of it, and senior hires.
+"#,
+    example: r#"people_development:
+  promoted:
+    - {name: Lena Vogt, from: Specialist, to: Team Lead, date: 2025-01}
+  mentored:
+    - {name: Omar Haddad, role: Team Lead, outcome: Runs the weekly pipeline review}
+"#,
     check,
 };
 

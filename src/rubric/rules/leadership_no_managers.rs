@@ -1,18 +1,27 @@
 //! `leadership-no-managers`: directors lead through managers; the case must
 //! show enough of them (`min_managers_among_reports`).
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "leadership-no-managers",
-    dimension: Some(DimensionId::Leadership),
+    dimension: Some(Dimension::Leadership),
     summary: "Fewer of the candidate's direct reports are managers than the level expects",
-    explanation: "A manager leads people who do the work; a director leads the managers who lead them. \
-Executives look for proof that you already work through other leaders: that you set direction, delegate \
-whole areas and grow managers, rather than supervising every task yourself.\n\n\
-Good evidence: `scope` with team size, direct reports and how many of them are managers, and the teams \
-they run.",
-    example: "scope:\n  team_size: 38\n  direct_reports: 6\n  managers_among_reports: 3\n  teams: [Demand generation, Content, Marketing operations]\n",
+    explanation: r#"
+    A manager leads people who do the work; a director leads the managers who lead them.
+    Executives look for proof that you already work through other leaders: that you set
+    direction, delegate whole areas and grow managers, rather than supervising every task
+    yourself.
+
+    Good evidence: `scope` with team size, direct reports and how many of them are managers, and
+    the teams they run.
+"#,
+    example: r#"scope:
+  team_size: 38
+  direct_reports: 6
+  managers_among_reports: 3
+  teams: [Demand generation, Content, Marketing operations]
+"#,
     check,
 };
 

@@ -2,18 +2,28 @@
 //! measured result. Claims of outcome with no measure are the commonest
 //! weakness of a case.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "outcome-unquantified",
-    dimension: Some(DimensionId::Evidence),
+    dimension: Some(Dimension::Evidence),
     summary: "An achievement has no outcome with a measured result",
-    explanation: "Executives read numbers first. An achievement without a measured outcome (a number, a \
-percentage, an amount) is a claim the reader has to take on trust, and not advocating for your own \
-achievements with data is one of the reasons managers stay stuck. Even a rough measure, with its source, \
-beats none.\n\n\
-Good evidence: `outcomes` with `metric`, `baseline`, `result` and `unit` for every achievement.",
-    example: "achievements:\n  - title: Cut customer onboarding from 21 to 9 days\n    period: {start: 2025-01, end: 2025-06}\n    outcomes:\n      - {metric: Onboarding time, baseline: 21, result: 9, unit: days}\n    attestors: [Jana Novak, VP Customer Success]\n",
+    explanation: r#"
+    Executives read numbers first. An achievement without a measured outcome (a number, a
+    percentage, an amount) is a claim the reader has to take on trust, and not advocating for
+    your own achievements with data is one of the reasons managers stay stuck. Even a rough
+    measure, with its source, beats none.
+
+    Good evidence: `outcomes` with `metric`, `baseline`, `result` and `unit` for every
+    achievement.
+"#,
+    example: r#"achievements:
+  - title: Cut customer onboarding from 21 to 9 days
+    period: {start: 2025-01, end: 2025-06}
+    outcomes:
+      - {metric: Onboarding time, baseline: 21, result: 9, unit: days}
+    attestors: [Jana Novak, VP Customer Success]
+"#,
     check,
 };
 

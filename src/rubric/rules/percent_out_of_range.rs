@@ -3,20 +3,25 @@
 //! delivery, people, margin). Growth, revenue, cost and retention may pass 100%
 //! (net revenue retention of 106% is normal), so they are left alone.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 use crate::model::KpiCategory;
 
 pub const RULE: Rule = Rule {
     id: "percent-out-of-range",
-    dimension: Some(DimensionId::Evidence),
+    dimension: Some(Dimension::Evidence),
     summary: "A percentage is above 100 (or below 0) for a measure that cannot be",
-    explanation: "A satisfaction score of 140% or a margin of -250% is almost always a typo or a unit \
-mix-up (a count written as a percentage, a fraction written as a percentage). Executives notice, and one \
-impossible number makes every other number suspect. Only measures bounded by nature are checked: \
-satisfaction, quality, delivery and people KPIs, margins, and outcomes that are not growth, change, \
-return or retention figures (net revenue retention of 106% is normal).\n\n\
-Good evidence: percentages between 0 and 100, with growth and change metrics named as such.",
-    example: "kpis:\n  - {name: On-time delivery, category: delivery, scope: business-wide, unit: \"%\", baseline: 91.5, target: 96, actual: 97.1}\n",
+    explanation: r#"
+    A satisfaction score of 140% or a margin of -250% is almost always a typo or a unit mix-up
+    (a count written as a percentage, a fraction written as a percentage). Executives notice,
+    and one impossible number makes every other number suspect. Only measures bounded by nature
+    are checked: satisfaction, quality, delivery and people KPIs, margins, and outcomes that are
+    not growth, change, return or retention figures (net revenue retention of 106% is normal).
+
+    Good evidence: percentages between 0 and 100, with growth and change metrics named as such.
+"#,
+    example: r#"kpis:
+  - {name: On-time delivery, category: delivery, scope: business-wide, unit: "%", baseline: 91.5, target: 96, actual: 97.1}
+"#,
     check,
 };
 
@@ -59,7 +64,7 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         {
             out.at(
                 &pointer,
-                format!("\"{name}\" is given as {}%, which this measure cannot be: it reads as a typo or a unit mix-up", show_number(value)),
+                format!("\"{name}\" is given as {}%, which this measure cannot be: it reads as a typo or a unit mix-up", format::number(value)),
                 "check the number and its unit; if it is a growth rate, say so in the name (\"growth\", \"increase\") or use the growth category",
             );
         }

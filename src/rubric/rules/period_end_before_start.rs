@@ -1,17 +1,23 @@
 //! `period-end-before-start`: a period that ends before it starts, in an
 //! achievement, a KPI or an initiative.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 use crate::model::{Period, PeriodEnd};
 
 pub const RULE: Rule = Rule {
     id: "period-end-before-start",
-    dimension: Some(DimensionId::Evidence),
+    dimension: Some(Dimension::Evidence),
     summary: "A period ends before it starts",
-    explanation: "A period that ends before it starts is a typo, but a reader who spots it starts doubting \
-every other date and number in the case.\n\n\
-Good evidence: `start` on or before `end`, or `end: ongoing`.",
-    example: "achievements:\n  - title: Renegotiated the carrier contract\n    period: {start: 2025-01, end: 2025-04}\n",
+    explanation: r#"
+    A period that ends before it starts is a typo, but a reader who spots it starts doubting
+    every other date and number in the case.
+
+    Good evidence: `start` on or before `end`, or `end: ongoing`.
+"#,
+    example: r#"achievements:
+  - title: Renegotiated the carrier contract
+    period: {start: 2025-01, end: 2025-04}
+"#,
     check,
 };
 

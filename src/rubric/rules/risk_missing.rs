@@ -1,17 +1,25 @@
 //! `risk-missing`: no risk identified and mitigated. Directors answer for
 //! what could go wrong, including compliance and data security.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "risk-missing",
-    dimension: Some(DimensionId::Risk),
+    dimension: Some(Dimension::Risk),
     summary: "No risk with a mitigation",
-    explanation: "A director is trusted with what could go wrong as well as with what should go right: \
-suppliers, key people, compliance, data security, reputation. Showing one risk you spotted early and \
-mitigated is strong evidence of judgement beyond day-to-day delivery.\n\n\
-Good evidence: `risks` with the risk, its area, the mitigation and where it stands.",
-    example: "risks:\n  - risk: One carrier handles 70% of parcel volume\n    area: operational\n    mitigation: Second carrier contracted for 30% of volume in the south region\n    status: mitigated\n",
+    explanation: r#"
+    A director is trusted with what could go wrong as well as with what should go right:
+    suppliers, key people, compliance, data security, reputation. Showing one risk you spotted
+    early and mitigated is strong evidence of judgement beyond day-to-day delivery.
+
+    Good evidence: `risks` with the risk, its area, the mitigation and where it stands.
+"#,
+    example: r#"risks:
+  - risk: One carrier handles 70% of parcel volume
+    area: operational
+    mitigation: Second carrier contracted for 30% of volume in the south region
+    status: mitigated
+"#,
     check,
 };
 

@@ -1,17 +1,25 @@
 //! `risk-no-mitigation`: a risk listed without what was done about it. A
 //! risk with no mitigation reads as a problem left open.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "risk-no-mitigation",
-    dimension: Some(DimensionId::Risk),
+    dimension: Some(Dimension::Risk),
     summary: "A risk is listed without a mitigation",
-    explanation: "Naming a risk shows awareness; the mitigation shows ownership. A risk without one reads \
-as a problem you are handing to the executive. If it is accepted on purpose, say so with `status: accepted` \
-and why in the mitigation.\n\n\
-Good evidence: every risk with `mitigation` and `status`.",
-    example: "risks:\n  - risk: Customer data in an unsupported CRM version\n    area: security\n    mitigation: Upgrade planned with IT, access restricted meanwhile\n    status: open\n",
+    explanation: r#"
+    Naming a risk shows awareness; the mitigation shows ownership. A risk without one reads as a
+    problem you are handing to the executive. If it is accepted on purpose, say so with `status:
+    accepted` and why in the mitigation.
+
+    Good evidence: every risk with `mitigation` and `status`.
+"#,
+    example: r#"risks:
+  - risk: Customer data in an unsupported CRM version
+    area: security
+    mitigation: Upgrade planned with IT, access restricted meanwhile
+    status: open
+"#,
     check,
 };
 

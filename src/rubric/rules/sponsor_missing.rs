@@ -1,20 +1,29 @@
 //! `sponsor-missing`: no sponsor senior enough (`sponsor_min_level`).
 //! Promotions are decided in rooms the candidate is not in.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 use crate::model::Seniority;
 
 pub const RULE: Rule = Rule {
     id: "sponsor-missing",
-    dimension: Some(DimensionId::Sponsors),
+    dimension: Some(Dimension::Sponsors),
     summary: "No sponsor at or above the seniority the level expects",
-    explanation: "Promotions to director are decided in calibration meetings the candidate does not attend. \
-A sponsor at director level or above speaks for you there. A weak network with decision-makers and \
-avoiding organisational politics are classic reasons managers stay stuck; a named sponsor who can attest \
-to specific results is the remedy.\n\n\
-Good evidence: `sponsors` with name, title, level (director, vp or c-level), relationship, and what \
-each can attest.",
-    example: "sponsors:\n  - name: Henrik Berg\n    title: Chief Revenue Officer\n    level: c-level\n    relationship: Partner on the pipeline review since 2023\n    can_attest: [Marketing-sourced pipeline grew from 1.8M to 2.9M EUR]\n",
+    explanation: r#"
+    Promotions to director are decided in calibration meetings the candidate does not attend. A
+    sponsor at director level or above speaks for you there. A weak network with decision-makers
+    and avoiding organisational politics are classic reasons managers stay stuck; a named
+    sponsor who can attest to specific results is the remedy.
+
+    Good evidence: `sponsors` with name, title, level (director, vp or c-level), relationship,
+    and what each can attest.
+"#,
+    example: r#"sponsors:
+  - name: Henrik Berg
+    title: Chief Revenue Officer
+    level: c-level
+    relationship: Partner on the pipeline review since 2023
+    can_attest: [Marketing-sourced pipeline grew from 1.8M to 2.9M EUR]
+"#,
     check,
 };
 

@@ -1,16 +1,25 @@
 //! `sponsor-no-attestation`: a sponsor with nothing they can attest. A name
 //! alone is a reference, not a sponsor.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "sponsor-no-attestation",
-    dimension: Some(DimensionId::Sponsors),
+    dimension: Some(Dimension::Sponsors),
     summary: "A sponsor is listed without what they can attest",
-    explanation: "A sponsor is most useful when they can speak to specific results they saw. Writing down \
-what each can attest also prepares the conversation: you can ask them to confirm it before the decision.\n\n\
-Good evidence: `can_attest` with one to three concrete results per sponsor.",
-    example: "sponsors:\n  - name: Henrik Berg\n    title: Chief Revenue Officer\n    level: c-level\n    can_attest: [Led the lead-to-cash redesign with Sales and Finance]\n",
+    explanation: r#"
+    A sponsor is most useful when they can speak to specific results they saw. Writing down what
+    each can attest also prepares the conversation: you can ask them to confirm it before the
+    decision.
+
+    Good evidence: `can_attest` with one to three concrete results per sponsor.
+"#,
+    example: r#"sponsors:
+  - name: Henrik Berg
+    title: Chief Revenue Officer
+    level: c-level
+    can_attest: [Led the lead-to-cash redesign with Sales and Finance]
+"#,
     check,
 };
 

@@ -1,17 +1,28 @@
 //! `strategy-no-company-objective`: the vision is not tied to what the
 //! company is trying to achieve; threshold `min_company_objectives`.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "strategy-no-company-objective",
-    dimension: Some(DimensionId::Strategy),
+    dimension: Some(Dimension::Strategy),
     summary: "The vision names no company objective it serves",
-    explanation: "A director's strategy is a part of the company's strategy. A vision that names no \
-company objective looks like a department's wish list, and executives discount it. Naming the objectives \
-in the company's own words shows you understand where the business is going and how your area moves it.\n\n\
-Good evidence: `company_objectives` listing the objectives exactly as the executive team writes them.",
-    example: "vision:\n  statement: Make onboarding a growth lever.\n  horizon_months: 18\n  company_objectives:\n    - Net revenue retention above 110%\n    - Enter the Nordics in 2026\n",
+    explanation: r#"
+    A director's strategy is a part of the company's strategy. A vision that names no company
+    objective looks like a department's wish list, and executives discount it. Naming the
+    objectives in the company's own words shows you understand where the business is going and
+    how your area moves it.
+
+    Good evidence: `company_objectives` listing the objectives exactly as the executive team
+    writes them.
+"#,
+    example: r#"vision:
+  statement: Make onboarding a growth lever.
+  horizon_months: 18
+  company_objectives:
+    - Net revenue retention above 110%
+    - Enter the Nordics in 2026
+"#,
     check,
 };
 

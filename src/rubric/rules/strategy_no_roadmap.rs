@@ -1,17 +1,27 @@
 //! `strategy-no-roadmap`: a vision with no dated milestones. It is the
 //! roadmap that makes a vision credible and checkable.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "strategy-no-roadmap",
-    dimension: Some(DimensionId::Strategy),
+    dimension: Some(Dimension::Strategy),
     summary: "The vision has no roadmap milestones with dates",
-    explanation: "A vision without milestones is hard to believe and impossible to hold anyone to. \
-Executives want to see the first steps and when they land, so they can judge whether the plan is real \
-and how they would know it is working.\n\n\
-Good evidence: three to six milestones across the horizon, each with a month and an observable result.",
-    example: "vision:\n  statement: Half of new revenue sourced by marketing by FY2027.\n  horizon_months: 24\n  roadmap:\n    - {date: 2026-03, milestone: Attribution model agreed with Sales and Finance}\n    - {date: 2026-09, milestone: Partner channel live in two countries}\n",
+    explanation: r#"
+    A vision without milestones is hard to believe and impossible to hold anyone to. Executives
+    want to see the first steps and when they land, so they can judge whether the plan is real
+    and how they would know it is working.
+
+    Good evidence: three to six milestones across the horizon, each with a month and an
+    observable result.
+"#,
+    example: r#"vision:
+  statement: Half of new revenue sourced by marketing by FY2027.
+  horizon_months: 24
+  roadmap:
+    - {date: 2026-03, milestone: Attribution model agreed with Sales and Finance}
+    - {date: 2026-09, milestone: Partner channel live in two countries}
+"#,
     check,
 };
 

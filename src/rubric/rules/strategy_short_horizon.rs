@@ -1,17 +1,24 @@
 //! `strategy-short-horizon`: the vision looks no further than a manager's
 //! planning cycle. The threshold is `strategy_min_horizon_months`.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "strategy-short-horizon",
-    dimension: Some(DimensionId::Strategy),
+    dimension: Some(Dimension::Strategy),
     summary: "The vision's horizon is missing or shorter than the level expects",
-    explanation: "Managers plan the quarter; directors plan one to three years ahead and work back to \
-this quarter. A vision without a horizon, or with one of a few months, reads as an operating plan, not a \
-strategy. The rubric sets the minimum (`strategy_min_horizon_months`, 12 for director, 24 for VP).\n\n\
-Good evidence: `horizon_months` of 12 to 36, with roadmap milestones spread across it.",
-    example: "vision:\n  statement: Half of new revenue sourced by marketing by the end of FY2027.\n  horizon_months: 24\n",
+    explanation: r#"
+    Managers plan the quarter; directors plan one to three years ahead and work back to this
+    quarter. A vision without a horizon, or with one of a few months, reads as an operating
+    plan, not a strategy. The rubric sets the minimum (`strategy_min_horizon_months`, 12 for
+    director, 24 for VP).
+
+    Good evidence: `horizon_months` of 12 to 36, with roadmap milestones spread across it.
+"#,
+    example: r#"vision:
+  statement: Half of new revenue sourced by marketing by the end of FY2027.
+  horizon_months: 24
+"#,
     check,
 };
 

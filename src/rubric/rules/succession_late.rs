@@ -2,18 +2,27 @@
 //! Readiness bands are measured from `as_of` (6-12-months means ready at the
 //! latest twelve months after it). A written interim plan flags the gap.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "succession-late",
-    dimension: Some(DimensionId::Succession),
+    dimension: Some(Dimension::Succession),
     summary: "No successor is ready by the requested promotion date, and no interim plan covers the gap",
-    explanation: "A successor who will be ready a year after you move leaves a year-long hole. Executives \
-will notice the dates do not line up. Either ask for a date that matches your successor's readiness, \
-speed up their development, or say who covers the role in between.\n\n\
-Good evidence: a successor ready no later than `ask.target_date`, or an `interim_plan` that says who \
-covers what until they are.",
-    example: "ask:\n  target_date: 2026-07\nsuccession:\n  successors:\n    - {name: Lena Vogt, current_role: Team Lead, readiness: 2026-06}\n  interim_plan: Until June, Lena runs campaigns and I keep the budget\n",
+    explanation: r#"
+    A successor who will be ready a year after you move leaves a year-long hole. Executives will
+    notice the dates do not line up. Either ask for a date that matches your successor's
+    readiness, speed up their development, or say who covers the role in between.
+
+    Good evidence: a successor ready no later than `ask.target_date`, or an `interim_plan` that
+    says who covers what until they are.
+"#,
+    example: r#"ask:
+  target_date: 2026-07
+succession:
+  successors:
+    - {name: Lena Vogt, current_role: Team Lead, readiness: 2026-06}
+  interim_plan: Until June, Lena runs campaigns and I keep the budget
+"#,
     check,
 };
 

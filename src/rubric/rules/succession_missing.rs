@@ -1,19 +1,32 @@
 //! `succession-missing`: nobody named to take over the role the candidate
 //! leaves. "Who replaces you?" is the question that stalls most promotions.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "succession-missing",
-    dimension: Some(DimensionId::Succession),
+    dimension: Some(Dimension::Succession),
     summary: "No successor named for the role the candidate leaves",
-    explanation: "No succession plan for one's own role is one of the most common reasons a strong manager \
-is not promoted: the executive cannot afford the hole you would leave. Naming a successor, how ready they \
-are, what they would cover and how you are developing them turns \"we cannot lose you there\" into \"we can \
-move you\".\n\n\
-Good evidence: `succession` with named successors, readiness (ready-now, 6-12-months, 1-2-years or a \
-date), the responsibilities each covers, dated development actions, and an interim plan.",
-    example: "succession:\n  successors:\n    - name: Lena Vogt\n      current_role: Demand Generation Lead\n      readiness: 6-12-months\n      covers: [Campaign planning, Agency management]\n      development:\n        - {action: Own the Q1 budget review, by: 2026-03}\n  interim_plan: Lena covers campaign planning; budget stays with me until Q2\n",
+    explanation: r#"
+    No succession plan for one's own role is one of the most common reasons a strong manager is
+    not promoted: the executive cannot afford the hole you would leave. Naming a successor, how
+    ready they are, what they would cover and how you are developing them turns "we cannot lose
+    you there" into "we can move you".
+
+    Good evidence: `succession` with named successors, readiness (ready-now, 6-12-months,
+    1-2-years or a date), the responsibilities each covers, dated development actions, and an
+    interim plan.
+"#,
+    example: r#"succession:
+  successors:
+    - name: Lena Vogt
+      current_role: Demand Generation Lead
+      readiness: 6-12-months
+      covers: [Campaign planning, Agency management]
+      development:
+        - {action: Own the Q1 budget review, by: 2026-03}
+  interim_plan: Lena covers campaign planning; budget stays with me until Q2
+"#,
     check,
 };
 

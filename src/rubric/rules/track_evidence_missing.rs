@@ -3,25 +3,38 @@
 //! budget allocation decision. Findings count against the dimension the
 //! evidence belongs to.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 use crate::model::{AudienceLevel, Case, KpiCategory};
 use crate::rubric::config::EvidenceKind;
 
 pub const RULE: Rule = Rule {
     id: "track-evidence-missing",
-    dimension: Some(DimensionId::Evidence),
+    dimension: Some(Dimension::Evidence),
     summary: "Evidence the rubric expects of the candidate's track is missing",
-    explanation: "Each function is judged on its own terms: a marketing director on how the budget is \
-allocated, a sales director on revenue, an IT director on security. The rubric lists, per track, the \
-evidence an executive of that function will look for (`promocase rubric show director` prints the list; \
-a company rubric can change it).\n\n\
-Good evidence: the item the finding names, in the section it points at.",
-    example: "candidate: {track: marketing}\nscope:\n  budget:\n    amount: 1850000\n    currency: EUR\n    ownership: owned\n    allocation_decisions:\n      - {decision: Moved 30% of paid search to partner events, result: Pipeline per euro up 35%, date: 2025-03}\n",
+    explanation: r#"
+    Each function is judged on its own terms: a marketing director on how the budget is
+    allocated, a sales director on revenue, an IT director on security. The rubric lists, per
+    track, the evidence an executive of that function will look for (`promocase rubric show
+    director` prints the list; a company rubric can change it).
+
+    Good evidence: the item the finding names, in the section it points at.
+"#,
+    example: r#"candidate: {track: marketing}
+scope:
+  budget:
+    amount: 1850000
+    currency: EUR
+    ownership: owned
+    allocation_decisions:
+      - {decision: Moved 30% of paid search to partner events, result: Pipeline per euro up 35%, date: 2025-03}
+visibility:
+  - {date: 2026-02-12, audience: Supervisory board, level: board, topic: Marketing strategy for FY2027}
+"#,
     check,
 };
 
 /// Whether the case holds the evidence, where to point when it does not, and the dimension it weakens.
-fn evaluate(case: &Case, kind: EvidenceKind) -> (bool, &'static str, DimensionId, &'static str) {
+fn evaluate(case: &Case, kind: EvidenceKind) -> (bool, &'static str, Dimension, &'static str) {
     let kpi = |category: KpiCategory| case.kpis.iter().any(|k| k.category == category);
     let risk_area = |area: &str| {
         case.risks.iter().any(|r| {
@@ -35,7 +48,7 @@ fn evaluate(case: &Case, kind: EvidenceKind) -> (bool, &'static str, DimensionId
         EvidenceKind::BudgetAllocationDecision => (
             budget.is_some_and(|b| !b.allocation_decisions.is_empty()),
             "/scope/budget/allocation_decisions",
-            DimensionId::Budget,
+            Dimension::Budget,
             "budget allocation decision",
         ),
         EvidenceKind::HeadcountPlan => (
@@ -43,13 +56,13 @@ fn evaluate(case: &Case, kind: EvidenceKind) -> (bool, &'static str, DimensionId
                 .as_ref()
                 .is_some_and(|s| s.headcount_plan.is_some()),
             "/scope/headcount_plan",
-            DimensionId::Budget,
+            Dimension::Budget,
             "headcount plan",
         ),
         EvidenceKind::DecisionRecord => (
             !case.decisions.is_empty(),
             "/decisions",
-            DimensionId::Ambiguity,
+            Dimension::Ambiguity,
             "decision record",
         ),
         EvidenceKind::BoardPresentation => (
@@ -57,7 +70,7 @@ fn evaluate(case: &Case, kind: EvidenceKind) -> (bool, &'static str, DimensionId
                 .iter()
                 .any(|v| v.level == AudienceLevel::Board),
             "/visibility",
-            DimensionId::Visibility,
+            Dimension::Visibility,
             "presentation to the board",
         ),
         EvidenceKind::SeniorHire => (
@@ -65,67 +78,67 @@ fn evaluate(case: &Case, kind: EvidenceKind) -> (bool, &'static str, DimensionId
                 .as_ref()
                 .is_some_and(|p| !p.senior_hires.is_empty()),
             "/people_development/senior_hires",
-            DimensionId::Leadership,
+            Dimension::Leadership,
             "senior hire",
         ),
         EvidenceKind::ChangeLed => (
             !case.changes_led.is_empty(),
             "/changes_led",
-            DimensionId::Change,
+            Dimension::Change,
             "change you led",
         ),
         EvidenceKind::RevenueKpi => (
             kpi(KpiCategory::Revenue),
             "/kpis",
-            DimensionId::BusinessKpis,
+            Dimension::BusinessKpis,
             "revenue KPI",
         ),
         EvidenceKind::MarginKpi => (
             kpi(KpiCategory::Margin),
             "/kpis",
-            DimensionId::BusinessKpis,
+            Dimension::BusinessKpis,
             "margin KPI",
         ),
         EvidenceKind::CostKpi => (
             kpi(KpiCategory::Cost),
             "/kpis",
-            DimensionId::BusinessKpis,
+            Dimension::BusinessKpis,
             "cost KPI",
         ),
         EvidenceKind::CustomerKpi => (
             kpi(KpiCategory::CustomerSatisfaction) || kpi(KpiCategory::Retention),
             "/kpis",
-            DimensionId::Customer,
+            Dimension::Customer,
             "customer-satisfaction or retention KPI",
         ),
         EvidenceKind::QualityKpi => (
             kpi(KpiCategory::Quality),
             "/kpis",
-            DimensionId::BusinessKpis,
+            Dimension::BusinessKpis,
             "quality KPI",
         ),
         EvidenceKind::DeliveryKpi => (
             kpi(KpiCategory::Delivery),
             "/kpis",
-            DimensionId::BusinessKpis,
+            Dimension::BusinessKpis,
             "delivery KPI",
         ),
         EvidenceKind::PeopleKpi => (
             kpi(KpiCategory::People),
             "/kpis",
-            DimensionId::Leadership,
+            Dimension::Leadership,
             "people KPI",
         ),
         EvidenceKind::ComplianceRisk => (
             risk_area("compliance"),
             "/risks",
-            DimensionId::Risk,
+            Dimension::Risk,
             "compliance risk with its mitigation",
         ),
         EvidenceKind::SecurityRisk => (
             risk_area("security"),
             "/risks",
-            DimensionId::Risk,
+            Dimension::Risk,
             "security risk with its mitigation",
         ),
     }

@@ -1,17 +1,24 @@
 //! `vague-quantity`: "many", "significant", "a lot" in a text that gives no
 //! number. The list is `vague_words`; a field with any digit is left alone.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "vague-quantity",
-    dimension: Some(DimensionId::Evidence),
+    dimension: Some(Dimension::Evidence),
     summary: "A vague quantity (many, significant, various, a lot) with no number",
-    explanation: "\"Significantly improved\" invites the question \"by how much?\", and an executive who has \
-to ask assumes the answer is \"not much\". Replace the adjective with the number, even a rounded one, and \
-say where it comes from.\n\n\
-Good evidence: \"cut from 21 to 9 days\", \"38 partner leads in Q2\", \"EUR 240,000 a year\".",
-    example: "initiatives:\n  - name: Returns redesign\n    role: led\n    outcome: Refund time down from 12 to 5 days; 1,900 fewer support tickets a quarter\n",
+    explanation: r#"
+    "Significantly improved" invites the question "by how much?", and an executive who has to
+    ask assumes the answer is "not much". Replace the adjective with the number, even a rounded
+    one, and say where it comes from.
+
+    Good evidence: "cut from 21 to 9 days", "38 partner leads in Q2", "EUR 240,000 a year".
+"#,
+    example: r#"initiatives:
+  - name: Returns redesign
+    role: led
+    outcome: Refund time down from 12 to 5 days; 1,900 fewer support tickets a quarter
+"#,
     check,
 };
 

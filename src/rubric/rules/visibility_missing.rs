@@ -1,19 +1,33 @@
 //! `visibility-missing`: no presentation to the executive team or board in
 //! the window (`visibility_window_months`, `min_visibility_items`).
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 use crate::model::AudienceLevel;
 
 pub const RULE: Rule = Rule {
     id: "visibility-missing",
-    dimension: Some(DimensionId::Visibility),
+    dimension: Some(Dimension::Visibility),
     summary: "No recent presentation or report to the executive team or the board",
-    explanation: "Insufficient visibility with executives is one of the most common reasons good managers \
-are passed over: the people who decide have not seen them think. Presenting to the executive team or the \
-board shows you can communicate at that level, and makes the decision-makers know your work first-hand.\n\n\
-Good evidence: `visibility` items with date, audience, level (executive-team or board), topic and outcome, \
-within the last twelve months.",
-    example: "visibility:\n  - date: 2025-09-18\n    audience: Executive committee\n    level: executive-team\n    topic: FY2026 demand plan\n    outcome: Budget approved with one extra headcount\n",
+    explanation: r#"
+    Insufficient visibility with executives is one of the most common reasons good managers are
+    passed over: the people who decide have not seen them think. Presenting to the executive
+    team or the board shows you can communicate at that level, and makes the decision-makers
+    know your work first-hand.
+
+    Good evidence: `visibility` items with date, audience, level (executive-team or board),
+    topic and outcome, within the last twelve months.
+"#,
+    example: r#"visibility:
+  - date: 2025-09-18
+    audience: Executive committee
+    level: executive-team
+    topic: FY2026 demand plan
+    outcome: Budget approved with one extra headcount
+  - date: 2026-02-12
+    audience: Supervisory board
+    level: board
+    topic: Pricing strategy for the partner channel
+"#,
     check,
 };
 

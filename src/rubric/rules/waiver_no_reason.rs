@@ -1,17 +1,24 @@
 //! `waiver-no-reason`: a waiver without a written reason. Such a waiver does
 //! not apply: the rule's findings stay in the report.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "waiver-no-reason",
     dimension: None,
     summary: "A waiver has no written reason, so it does not apply",
-    explanation: "A case may knowingly not meet a rule, for example a company with no board has no board \
-presentations. The waiver tells the reader you know, and the reason tells them why it is fine. Without a \
-reason it looks like hiding a gap, so promocase ignores it and keeps the rule's findings.\n\n\
-Good evidence: every waiver with a `reason` a reader would accept.",
-    example: "waivers:\n  - rule: visibility-missing\n    reason: The company has no executive committee; I report monthly to the founder-CEO (see sponsors)\n",
+    explanation: r#"
+    A case may knowingly not meet a rule, for example a company with no board has no board
+    presentations. The waiver tells the reader you know, and the reason tells them why it is
+    fine. Without a reason it looks like hiding a gap, so promocase ignores it and keeps the
+    rule's findings.
+
+    Good evidence: every waiver with a `reason` a reader would accept.
+"#,
+    example: r#"waivers:
+  - rule: visibility-missing
+    reason: The company has no executive committee; I report monthly to the founder-CEO (see sponsors)
+"#,
     check,
 };
 

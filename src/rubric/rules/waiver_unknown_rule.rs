@@ -1,26 +1,31 @@
 //! `waiver-unknown-rule`: a waiver naming a rule that does not exist (often
 //! a typo, so the rule it meant still reports).
 
-use super::prelude::*;
-use crate::rubric::registry;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "waiver-unknown-rule",
     dimension: None,
     summary: "A waiver names a rule that does not exist",
-    explanation: "A waiver only applies to a rule id exactly as `promocase rules` lists it. A misspelt id \
-waives nothing, so the findings you meant to waive are still reported.\n\n\
-Good evidence: waivers naming rule ids from `promocase rules`.",
-    example: "waivers:\n  - rule: visibility-missing\n    reason: The company has no executive committee\n",
+    explanation: r#"
+    A waiver only applies to a rule id exactly as `promocase rules` lists it. A misspelt id
+    waives nothing, so the findings you meant to waive are still reported.
+
+    Good evidence: waivers naming rule ids from `promocase rules`.
+"#,
+    example: r#"waivers:
+  - rule: visibility-missing
+    reason: The company has no executive committee
+"#,
     check,
 };
 
 fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     for (index, waiver) in ctx.case.waivers.iter().enumerate() {
-        if registry::find(&waiver.rule).is_some() {
+        if ctx.rubric.knows_rule(&waiver.rule) {
             continue;
         }
-        let hint = match crate::suggest::closest(&waiver.rule, registry::RULES.iter().map(|r| r.id))
+        let hint = match crate::suggest::closest(&waiver.rule, ctx.rubric.rule_ids())
         {
             Some(best) => format!("did you mean `{best}`? `promocase rules` lists every rule"),
             None => "use a rule id as `promocase rules` lists it".to_string(),

@@ -1,19 +1,25 @@
 //! `weak-verb`: verbs that hide ownership ("helped", "was involved in") in
 //! the places that say what the candidate did. The list is `weak_verbs`.
 
-use super::prelude::*;
+use crate::rubric::rule::prelude::*;
 
 pub const RULE: Rule = Rule {
     id: "weak-verb",
-    dimension: Some(DimensionId::Evidence),
+    dimension: Some(Dimension::Evidence),
     summary: "A verb that hides ownership (helped, assisted, participated in, responsible for)",
-    explanation: "\"Helped launch\" and \"was involved in\" tell the executive you were in the room, not what \
-you decided. Managers often write this way out of modesty, and it costs them: not advocating for one's own \
-achievements is a classic reason for staying stuck. Say what you personally did; give credit to others by \
-naming them as partners.\n\n\
-Good evidence: titles and actions that start with an ownership verb: led, decided, built, negotiated, \
-cut, launched.",
-    example: "achievements:\n  - title: Launched the partner channel in Austria\n    actions: Chose the three launch partners, negotiated the terms and ran the first two campaigns\n",
+    explanation: r#"
+    "Helped launch" and "was involved in" tell the executive you were in the room, not what you
+    decided. Managers often write this way out of modesty, and it costs them: not advocating for
+    one's own achievements is a classic reason for staying stuck. Say what you personally did;
+    give credit to others by naming them as partners.
+
+    Good evidence: titles and actions that start with an ownership verb: led, decided, built,
+    negotiated, cut, launched.
+"#,
+    example: r#"achievements:
+  - title: Launched the partner channel in Austria
+    actions: Chose the three launch partners, negotiated the terms and ran the first two campaigns
+"#,
     check,
 };
 

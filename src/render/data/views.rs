@@ -1,0 +1,304 @@
+//! The shapes a template receives in `/data.json`: the case's sections as
+//! views with every value already formatted, every enum value as a
+//! [`Label`] (`{id, label}`: templates test the id and print the label), and
+//! the computed parts (KPI statuses, impacts, chart and timeline geometry).
+//! [`super::build`] fills them; nothing here computes.
+
+use serde::Serialize;
+
+use super::super::chart::{Bars, Line, Tick};
+use super::super::report::CheckReport;
+use crate::model::{Case, Label};
+
+#[derive(Debug, Serialize)]
+pub struct TemplateData<'a> {
+    pub meta: Meta,
+    pub case: &'a Case,
+    pub candidate: CandidateView,
+    pub ask: AskView,
+    pub vision: Option<VisionView>,
+    pub kpis: Vec<KpiView>,
+    pub kpi_summary: KpiSummary,
+    pub impacts: Vec<Impact>,
+    pub achievements: Vec<AchievementView>,
+    pub achievement_groups: Vec<AchievementGroup>,
+    pub initiatives: Vec<InitiativeView>,
+    pub scope: Option<ScopeView>,
+    pub people: Option<PeopleView>,
+    pub decisions: Vec<DecisionView>,
+    pub risks: Vec<RiskView>,
+    pub changes: Vec<ChangeView>,
+    pub visibility: Vec<VisibilityView>,
+    pub sponsors: Vec<SponsorView>,
+    pub learning: Vec<LearningView>,
+    pub succession: Option<SuccessionView>,
+    pub report: &'a CheckReport,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Meta {
+    pub generator: String,
+    pub template: &'static str,
+    pub draft: bool,
+    pub title: String,
+    pub subject: String,
+    pub author: String,
+    pub keywords: Vec<String>,
+    pub as_of: String,
+    pub as_of_text: String,
+    pub accent: String,
+    pub logo: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CandidateView {
+    pub name: String,
+    pub current_title: String,
+    pub target_title: String,
+    pub level: Label,
+    pub track: Label,
+    pub company: String,
+    pub department: Option<String>,
+    pub years_in_management_text: Option<String>,
+    pub joined_text: Option<String>,
+    pub audience_name: Option<String>,
+    pub audience_title: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AskView {
+    pub target_date_text: String,
+    pub months_to_target: i64,
+    pub why_now: Option<String>,
+    pub support_requested: Vec<String>,
+    pub problems_to_solve: Vec<String>,
+    pub role_exists: Option<bool>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct VisionView {
+    pub statement: String,
+    pub horizon_text: Option<String>,
+    pub company_objectives: Vec<String>,
+    pub roadmap: Vec<DatedText>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DatedText {
+    pub date_text: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KpiView {
+    pub name: String,
+    pub category: Label,
+    pub business_wide: bool,
+    pub scope: Label,
+    pub unit: Option<String>,
+    pub lower_is_better: bool,
+    pub baseline_text: Option<String>,
+    pub target_text: Option<String>,
+    pub actual_text: Option<String>,
+    /// The values for a table, without a long unit (see `table_unit`).
+    pub baseline_cell: Option<String>,
+    pub target_cell: Option<String>,
+    pub actual_cell: Option<String>,
+    /// A unit too long to repeat in every cell, to print once beside the name.
+    pub table_unit: Option<String>,
+    /// met, within-tolerance, missed or incomplete (no target or no actual),
+    /// under the rubric's tolerance, as `check` judged it.
+    pub status: Label,
+    /// Change from baseline to actual, e.g. `+18%` or `−4 pts`.
+    pub change_text: Option<String>,
+    /// Whether the change from baseline went the good way.
+    pub improved: Option<bool>,
+    /// Actual against target, e.g. `+6% vs target`.
+    pub vs_target_text: Option<String>,
+    pub period_text: Option<String>,
+    pub source: Option<String>,
+    /// The candidate's context for the number, e.g. why a target was missed.
+    pub note: Option<String>,
+    pub bars: Option<Bars>,
+    pub line: Option<Line>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KpiSummary {
+    pub total: usize,
+    /// KPIs on or above target.
+    pub met: usize,
+    /// KPIs short of target by no more than the rubric's tolerance.
+    pub within_tolerance: usize,
+    pub missed: usize,
+    pub incomplete: usize,
+    pub business_wide: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Impact {
+    pub title: String,
+    pub metric: String,
+    pub from_text: String,
+    pub to_text: String,
+    pub change_text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AchievementView {
+    pub title: String,
+    pub period_text: Option<String>,
+    pub context: Option<String>,
+    pub actions: Option<String>,
+    pub outcomes: Vec<OutcomeView>,
+    pub dimensions: Vec<Label>,
+    pub evidence: Vec<String>,
+    pub attestors: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OutcomeView {
+    pub metric: String,
+    pub baseline_text: Option<String>,
+    pub result_text: Option<String>,
+    pub change_text: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AchievementGroup {
+    /// The dimension's id, or `other` for achievements without one.
+    pub id: &'static str,
+    pub name: &'static str,
+    pub items: Vec<AchievementView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct InitiativeView {
+    pub name: String,
+    pub role: Label,
+    pub partner_departments: Vec<String>,
+    pub partner_leaders: Vec<String>,
+    pub outcome: Option<String>,
+    pub period_text: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ScopeView {
+    pub team_size: Option<u32>,
+    pub direct_reports: Option<u32>,
+    pub managers_among_reports: Option<u32>,
+    pub teams: Vec<String>,
+    pub budget_text: Option<String>,
+    pub budget_ownership: Option<Label>,
+    pub budget_period: Option<String>,
+    pub allocation_decisions: Vec<AllocationView>,
+    /// `14 → 19`.
+    pub headcount_text: Option<String>,
+    pub headcount_by_text: Option<String>,
+    pub headcount_rationale: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AllocationView {
+    pub decision: String,
+    pub result: Option<String>,
+    pub date_text: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PeopleView {
+    pub promoted: Vec<String>,
+    pub mentored: Vec<String>,
+    pub senior_hires: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DecisionView {
+    pub title: String,
+    pub date_text: Option<String>,
+    pub context: Option<String>,
+    pub unknowns: Vec<String>,
+    pub options: Vec<String>,
+    pub decision: Option<String>,
+    pub outcome: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RiskView {
+    pub risk: String,
+    pub area: Option<String>,
+    pub mitigation: Option<String>,
+    pub status: Option<Label>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChangeView {
+    pub change: String,
+    pub date_text: Option<String>,
+    pub outcome: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct VisibilityView {
+    pub date_text: String,
+    pub audience: String,
+    pub level: Label,
+    pub topic: String,
+    pub outcome: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SponsorView {
+    pub name: String,
+    pub title: String,
+    pub level: Label,
+    pub relationship: Option<String>,
+    pub can_attest: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LearningView {
+    pub topic: String,
+    pub provider: Option<String>,
+    pub date_text: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SuccessionView {
+    pub successors: Vec<SuccessorView>,
+    pub interim_plan: Option<String>,
+    pub timeline: Option<Timeline>,
+    /// Whether at least one successor is ready by the requested date.
+    pub covered_by_target: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SuccessorView {
+    pub name: String,
+    pub current_role: String,
+    pub readiness_text: String,
+    /// Ready today, so no date needs printing.
+    pub ready_now: bool,
+    pub ready_by_text: String,
+    pub ready_by_target: bool,
+    pub covers: Vec<String>,
+    pub development: Vec<DatedText>,
+}
+
+/// Successors' readiness on a time axis from `as_of`, with the requested
+/// promotion date marked.
+#[derive(Debug, Serialize)]
+pub struct Timeline {
+    pub rows: Vec<TimelineRow>,
+    pub ticks: Vec<Tick>,
+    pub target_fraction: f64,
+    pub target_text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TimelineRow {
+    pub name: String,
+    pub fraction: f64,
+    pub label: String,
+    pub ready_by_target: bool,
+}

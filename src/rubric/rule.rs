@@ -1,0 +1,89 @@
+//! What a rule is: its id, dimension, one-line summary, the explanation
+//! `explain` prints and an example that satisfies it, and the function that
+//! looks at a case. Each rule is one file under [`super::rules`], which also
+//! holds the registry; this module only defines the shape, so rule files
+//! depend on it and on [`super::context`], never on the registry.
+
+use super::context::{CheckContext, Emitter};
+use crate::model::Dimension;
+
+/// A rule of the director criteria.
+pub struct Rule {
+    /// Stable identifier, used in rubric files, waivers and every output.
+    pub id: &'static str,
+    /// The dimension a finding of this rule weakens; `None` for rules about the file itself.
+    pub dimension: Option<Dimension>,
+    /// One line: what the rule looks for.
+    pub summary: &'static str,
+    /// Why it matters one level up and what good evidence looks like, for a
+    /// manager: prose in paragraphs separated by a blank line, wrapped freely
+    /// in the source ([`Rule::explanation_paragraphs`] joins the lines).
+    pub explanation: &'static str,
+    /// A YAML snippet of a case that satisfies the rule: top-level sections
+    /// that, put in place of the same sections of a complete case, keep the
+    /// rule silent (a test proves it for every rule).
+    pub example: &'static str,
+    /// Looks at the case and reports what it finds.
+    pub check: fn(&CheckContext<'_>, &mut Emitter<'_>),
+}
+
+impl Rule {
+    /// The explanation's paragraphs, each on one line.
+    pub fn explanation_paragraphs(&self) -> Vec<String> {
+        let mut paragraphs = Vec::new();
+        let mut current: Vec<&str> = Vec::new();
+        for line in self.explanation.lines().map(str::trim) {
+            if line.is_empty() {
+                if !current.is_empty() {
+                    paragraphs.push(current.join(" "));
+                    current.clear();
+                }
+            } else {
+                current.push(line);
+            }
+        }
+        if !current.is_empty() {
+            paragraphs.push(current.join(" "));
+        }
+        paragraphs
+    }
+
+    /// The explanation as plain text: paragraphs separated by a blank line.
+    pub fn explanation_text(&self) -> String {
+        self.explanation_paragraphs().join("\n\n")
+    }
+}
+
+/// What every rule file needs.
+pub mod prelude {
+    pub use super::Rule;
+    pub use crate::format;
+    pub use crate::model::Dimension;
+    pub use crate::rubric::context::{
+        CheckContext, Emitter, currency_of, find_phrase_in, has_number, is_percent, period_end,
+        plural, show_date,
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn silent(_: &CheckContext<'_>, _: &mut Emitter<'_>) {}
+
+    #[test]
+    fn explanations_reflow_into_paragraphs() {
+        let rule = Rule {
+            id: "x",
+            dimension: None,
+            summary: "",
+            explanation: "\n    First line\n    continues.\n\n    Second.\n",
+            example: "",
+            check: silent,
+        };
+        assert_eq!(
+            rule.explanation_paragraphs(),
+            ["First line continues.", "Second."]
+        );
+    }
+}
