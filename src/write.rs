@@ -1,7 +1,8 @@
 //! Writing output files without ever losing work: nothing is overwritten
 //! unless asked, and a file is either written whole or not at all.
 //!
-//! Every writer of the tool (init, schema, build) goes through here. The bytes
+//! Every writer of the tool (init, schema, build) goes through here, and a
+//! build asks [`refuse_inputs`] first, so no output replaces an input. The bytes
 //! go to a temporary file in the target folder, which is then renamed over the
 //! target, so an interrupted write leaves the previous file intact.
 
@@ -34,6 +35,8 @@ pub enum WriteError {
     Exists(PathBuf),
     /// The path names a folder.
     IsFolder(PathBuf),
+    /// The path is a file the run reads (the case, a template, a font).
+    IsInput(PathBuf),
     Io(PathBuf, std::io::Error),
 }
 
@@ -48,12 +51,43 @@ impl fmt::Display for WriteError {
             WriteError::IsFolder(path) => {
                 write!(f, "`{}` is a folder; give a file name", path.display())
             }
+            WriteError::IsInput(path) => write!(
+                f,
+                "`{}` is an input of this build; refusing to write over it (choose another -o)",
+                path.display()
+            ),
             WriteError::Io(path, error) => write!(f, "cannot write `{}`: {error}", path.display()),
         }
     }
 }
 
 impl std::error::Error for WriteError {}
+
+/// Refuses a target that is one of `inputs`, under any name: a build must
+/// never write over the files it reads.
+pub fn refuse_inputs(target: &Path, inputs: &[PathBuf]) -> Result<(), WriteError> {
+    match inputs.iter().find(|input| same_file(target, input)) {
+        Some(_) => Err(WriteError::IsInput(target.to_path_buf())),
+        None => Ok(()),
+    }
+}
+
+/// Whether two paths name the same file, following links and `..`; on Unix
+/// also a hard link, which shares the file under another name.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        // A file that does not exist yet cannot be an input.
+        _ => false,
+    }
+}
 
 /// Writes `bytes` to `path` atomically, creating missing parent folders.
 pub fn write_new_file(path: &Path, bytes: &[u8], mode: WriteMode) -> Result<(), WriteError> {

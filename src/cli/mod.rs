@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod completions;
 mod diff;
+mod error;
 mod explain;
 mod init;
 mod man;

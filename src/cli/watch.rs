@@ -24,6 +24,7 @@ use clap::Args;
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecursiveMode, Watcher};
 
+use super::build::plan::BuildPlan;
 use super::build::{self, BuildArgs, Kept};
 use super::{Output, exit};
 use promocase::diagnostic::Severity;
@@ -192,12 +193,22 @@ fn absolute_file(path: &Path) -> Option<PathBuf> {
 /// `today` is the day the watch started; a session that runs past midnight
 /// moves on to the new day, which a case without `as_of` is judged on.
 pub fn run(args: &WatchArgs, out: &Output, today: NaiveDate) -> u8 {
-    if build::writes_to_stdout(&args.build) {
+    if args
+        .build
+        .output
+        .as_deref()
+        .is_some_and(|o| o.as_os_str() == "-")
+    {
         out.error(
             "error: watch writes files on every save; `-o -` (stdout) is for `promocase build`",
         );
         return exit::BAD_INPUT;
     }
+    // The arguments are checked once; every rebuild follows the same plan.
+    let plan = match BuildPlan::new(&args.build) {
+        Ok(plan) => plan,
+        Err(error) => return error.report(out, "nothing was written"),
+    };
     let (sender, events) = mpsc::channel::<Event>();
 
     let stopping = AtomicBool::new(false);
@@ -284,7 +295,7 @@ pub fn run(args: &WatchArgs, out: &Output, today: NaiveDate) -> u8 {
     loop {
         let started = Instant::now();
         let today = today.max(chrono::Local::now().date_naive());
-        let built = build::run_kept(&args.build, out, today, &mut kept);
+        let built = build::run_kept(&args.build, &plan, out, today, &mut kept);
         let elapsed = started.elapsed();
         // Typst keeps every layout it memoised; dropping what the last few
         // rebuilds did not use keeps a long session's memory flat.

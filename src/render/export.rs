@@ -4,7 +4,8 @@
 use chrono::NaiveDateTime;
 use typst::foundations::Smart;
 use typst::utils::Scalar;
-use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+pub use typst_pdf::PdfStandard;
+use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
 use super::{Compiled, RenderError, typst_datetime};
 use crate::diagnostic::{Diagnostic, SourceFile};

@@ -106,7 +106,7 @@ pub fn items(context: &CheckContext<'_>, dimension: Dimension) -> Vec<String> {
 fn tagged_achievements(case: &Case, dimension: Dimension) -> Vec<String> {
     case.achievements
         .iter()
-        .filter(|a| a.dimensions.iter().any(|d| *d == dimension))
+        .filter(|a| a.dimensions.contains(&dimension))
         .map(|a| a.title.clone())
         .collect()
 }
