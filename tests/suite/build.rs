@@ -2,35 +2,21 @@
 //! files, checked through the text poppler's `pdftotext` extracts and the
 //! page count `pdfinfo` reports.
 
-mod hardening;
-
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-use hardening::{BIN, assert_ok, path_str, pdf_text, promocase};
+use crate::support::{
+    assert_ok, command, examples, path_str, pdf_letters, pdf_pages, pdf_text, promocase, root, run,
+};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/build")
-        .join(name)
+    root().join("tests/fixtures/build").join(name)
 }
 
 fn build(case: &Path, output: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["build", path_str(case), "-o", path_str(output)];
     args.extend_from_slice(extra);
     promocase(&args)
-}
-
-fn pdf_pages(pdf: &Path) -> usize {
-    let output = Command::new("pdfinfo")
-        .arg(path_str(pdf))
-        .output()
-        .expect("pdfinfo (poppler-utils) is installed");
-    let info = String::from_utf8_lossy(&output.stdout);
-    info.lines()
-        .find_map(|line| line.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no page count in pdfinfo output:\n{info}"))
 }
 
 /// Names a reader must find in every document of the case.
@@ -131,16 +117,13 @@ fn pdf_dates_come_from_the_case_or_source_date_epoch() {
         contains(&bytes, b"D:20260630000000"),
         "creation date is the case's as_of"
     );
-    let status = Command::new(BIN)
-        .args([
-            "build",
-            path_str(&fixture("complete.yaml")),
-            "-o",
-            path_str(&out),
-        ])
-        .env("SOURCE_DATE_EPOCH", "1700000000")
-        .output()
-        .unwrap();
+    let status = run(command(&[
+        "build",
+        path_str(&fixture("complete.yaml")),
+        "-o",
+        path_str(&out),
+    ])
+    .env("SOURCE_DATE_EPOCH", "1700000000"));
     assert_ok(&status);
     assert!(contains(&std::fs::read(&out).unwrap(), b"D:20231114221320"));
 }
@@ -226,34 +209,13 @@ fn draft_marks_every_page() {
     let pages = pdf_pages(&out);
     assert!(pages > 2);
     for page in 1..=pages {
-        let output = Command::new("pdftotext")
-            .args([
-                "-raw",
-                "-f",
-                &page.to_string(),
-                "-l",
-                &page.to_string(),
-                path_str(&out),
-                "-",
-            ])
-            .output()
-            .unwrap();
         // The mark is set at an angle; poppler extracts it letter by letter.
-        let letters: String = String::from_utf8_lossy(&output.stdout)
-            .split_whitespace()
-            .collect();
+        let letters = pdf_letters(&out, Some(page));
         assert!(letters.contains("DRAFT"), "page {page} has no DRAFT mark");
     }
     let clean = dir.path().join("clean.pdf");
     assert_ok(&build(&fixture("complete.yaml"), &clean, &[]));
-    let output = Command::new("pdftotext")
-        .args(["-raw", path_str(&clean), "-"])
-        .output()
-        .unwrap();
-    let letters: String = String::from_utf8_lossy(&output.stdout)
-        .split_whitespace()
-        .collect();
-    assert!(!letters.contains("DRAFT"));
+    assert!(!pdf_letters(&clean, None).contains("DRAFT"));
 }
 
 #[test]
@@ -309,14 +271,10 @@ fn check_errors_refuse_the_build_unless_draft() {
     assert!(messages.contains("succession-missing"), "{messages}");
     assert!(!out.exists(), "nothing is written when check finds errors");
     assert_ok(&build(&case, &out, &["--draft"]));
-    let raw = Command::new("pdftotext")
-        .args(["-raw", path_str(&out), "-"])
-        .output()
-        .unwrap();
-    let letters: String = String::from_utf8_lossy(&raw.stdout)
-        .split_whitespace()
-        .collect();
-    assert!(letters.contains("DRAFT"), "the draft is watermarked");
+    assert!(
+        pdf_letters(&out, None).contains("DRAFT"),
+        "the draft is watermarked"
+    );
 }
 
 #[test]
@@ -563,14 +521,8 @@ fn pdf_standards_are_checked() {
 /// Every example in examples/ builds with every template, when the examples are present.
 #[test]
 fn every_example_builds_with_every_template() {
-    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let entries = std::fs::read_dir(&examples).expect("examples/ exists");
     let dir = tempfile::tempdir().unwrap();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.extension().is_none_or(|e| e != "yaml") {
-            continue;
-        }
+    for path in examples() {
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         let out = dir.path().join(format!("{stem}.pdf"));
         let output = build(&path, &out, &["--template", "all"]);

@@ -4,31 +4,11 @@
 //! rules section.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs promocase from the crate root, so paths in the output are relative and stable.
-fn promocase(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_promocase"))
-        .current_dir(root())
-        .env_remove("NO_COLOR")
-        .args(args)
-        .output()
-        .expect("run promocase")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use crate::support::{command, promocase, root, run, stderr, stdout};
 
 fn json_report(path: &str, extra: &[&str]) -> (Value, Option<i32>) {
     let mut args = vec!["check", "--format", "json"];
@@ -217,19 +197,24 @@ fn json_output_snapshots() {
     }
 }
 
+/// Runs promocase without NO_COLOR, so only `--color` and the terminal decide.
+fn promocase_coloured(args: &[&str]) -> Output {
+    run(command(args).env_remove("NO_COLOR"))
+}
+
 #[test]
 fn color_only_when_asked() {
-    let plain = promocase(&["--color", "never", "check", THIN]);
+    let plain = promocase_coloured(&["--color", "never", "check", THIN]);
     assert!(!stdout(&plain).contains('\u{1b}'));
     // Not a terminal: auto means no colour.
-    let auto = promocase(&["check", THIN]);
+    let auto = promocase_coloured(&["check", THIN]);
     assert!(!stdout(&auto).contains('\u{1b}'));
-    let forced = promocase(&["--color", "always", "check", THIN]);
+    let forced = promocase_coloured(&["--color", "always", "check", THIN]);
     assert!(stdout(&forced).contains('\u{1b}'));
 }
 
 fn sarif_validator() -> jsonschema::Validator {
-    let schema: Value = serde_json::from_str(include_str!("fixtures/sarif-schema-2.1.0.json"))
+    let schema: Value = serde_json::from_str(include_str!("../fixtures/sarif-schema-2.1.0.json"))
         .expect("the vendored SARIF schema is JSON");
     jsonschema::validator_for(&schema).expect("the SARIF schema compiles")
 }
@@ -304,8 +289,8 @@ fn github_format_annotates_lines() {
 
 /// The rules fixture with one KPI below target: a case with a warning and no error.
 fn case_with_a_warning(dir: &tempfile::TempDir) -> String {
-    let base =
-        std::fs::read_to_string("tests/fixtures/rules/base.yaml").expect("the rules fixture");
+    let base = std::fs::read_to_string(root().join("tests/fixtures/rules/base.yaml"))
+        .expect("the rules fixture");
     assert!(base.contains("actual: 2800000"));
     let path = write_temp(
         dir,

@@ -1,16 +1,21 @@
-//! Every rule, run through the real binary: one edit of the base fixture
-//! that triggers it (asserted by rule id and line:column) and one that comes
-//! close without triggering it. The base fixture itself has no finding at all.
+//! Every rule, run through the library in-process: one edit of the base
+//! fixture that triggers it (asserted by rule id and line:column) and one that
+//! comes close without triggering it. The base fixture itself has no finding
+//! at all. A few rows also run through the real binary (`check --format json`),
+//! which must report exactly what the library does.
 //!
 //! A row names where the finding must point with `»` placed in a unique
 //! snippet of the edited file (`"- »title: Automated"`), or `None` when the
 //! finding is about a section missing from the file, which has no place.
 
-use std::process::Command;
-
+use promocase::diagnostic::SourceFile;
+use promocase::model::parse_case;
+use promocase::rubric::{Rubric, check_case};
 use serde_json::Value;
 
-const BASE: &str = include_str!("fixtures/rules/base.yaml");
+use crate::support::{path_str, promocase};
+
+const BASE: &str = include_str!("../fixtures/rules/base.yaml");
 
 struct Row {
     rule: &'static str,
@@ -35,17 +40,26 @@ fn apply(edits: &[(&str, &str)]) -> String {
     text
 }
 
+/// The findings of `text`, checked in-process as `promocase check` does it
+/// (the built-in rubric of the case's level, today standing in for a missing
+/// `as_of`), as the objects of `check --format json`.
+fn findings_of(text: &str) -> Vec<Value> {
+    let today = chrono::Local::now().date_naive();
+    let loaded = parse_case(SourceFile::new("case.yaml", text), today)
+        .unwrap_or_else(|error| panic!("the edited case does not load:\n{error}"));
+    let report = check_case(&loaded, &Rubric::for_case(&loaded, None));
+    report.to_json()["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// Runs `promocase check --format json` on `text` and returns its findings.
-fn findings_of(text: &str, extra: &[&str]) -> Vec<Value> {
+fn findings_of_binary(text: &str) -> Vec<Value> {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("case.yaml");
     std::fs::write(&path, text).expect("write case");
-    let output = Command::new(env!("CARGO_BIN_EXE_promocase"))
-        .args(["check", "--format", "json"])
-        .args(extra)
-        .arg(&path)
-        .output()
-        .expect("run promocase");
+    let output = promocase(&["check", "--format", "json", path_str(&path)]);
     let code = output.status.code();
     assert!(
         code == Some(0) || code == Some(1),
@@ -554,16 +568,13 @@ const NEAR_MISSES: &[NearMiss] = &[
 
 #[test]
 fn the_base_fixture_has_no_finding() {
-    let findings = findings_of(BASE, &[]);
+    let findings = findings_of(BASE);
     assert!(findings.is_empty(), "{findings:#?}");
 }
 
 #[test]
 fn every_rule_has_a_triggering_row() {
-    let output = Command::new(env!("CARGO_BIN_EXE_promocase"))
-        .args(["rules", "--format", "json"])
-        .output()
-        .expect("run promocase rules");
+    let output = promocase(&["rules", "--format", "json"]);
     let rules: Value = serde_json::from_slice(&output.stdout).expect("json");
     let ids: Vec<&str> = rules
         .as_array()
@@ -578,12 +589,34 @@ fn every_rule_has_a_triggering_row() {
     }
 }
 
+/// The command line reports what the library does: the base fixture, a rule
+/// that points at a phrase (columns in characters) and a section missing from
+/// the file (no place of its own), through the real binary.
+#[test]
+fn the_binary_reports_what_the_library_finds() {
+    let through_binary = findings_of_binary(BASE);
+    assert!(through_binary.is_empty(), "{through_binary:#?}");
+    for rule in ["weak-verb", "risk-missing"] {
+        let row = ROWS
+            .iter()
+            .find(|row| row.rule == rule)
+            .unwrap_or_else(|| panic!("no row for {rule}"));
+        let text = apply(row.edits);
+        let through_binary = findings_of_binary(&text);
+        assert!(
+            through_binary.iter().any(|f| f["rule"] == rule),
+            "{rule}: {through_binary:#?}"
+        );
+        assert_eq!(through_binary, findings_of(&text), "{rule}");
+    }
+}
+
 #[test]
 fn each_rule_triggers_at_its_place() {
     let mut failures = Vec::new();
     for row in ROWS {
         let text = apply(row.edits);
-        let findings = findings_of(&text, &[]);
+        let findings = findings_of(&text);
         let found: Vec<&Value> = findings.iter().filter(|f| f["rule"] == row.rule).collect();
         let Some(first) = found.first() else {
             failures.push(format!(
@@ -629,7 +662,7 @@ fn each_rule_triggers_at_its_place() {
 fn near_misses_do_not_trigger() {
     let mut failures = Vec::new();
     for near in NEAR_MISSES {
-        let findings = findings_of(&apply(near.edits), &[]);
+        let findings = findings_of(&apply(near.edits));
         if let Some(hit) = findings.iter().find(|f| f["rule"] == near.rule) {
             failures.push(format!("{}: {}", near.rule, hit["message"]));
         }

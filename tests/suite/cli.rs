@@ -1,20 +1,11 @@
 //! The command line as a user meets it: help with an example per command,
 //! shell completions, the manual page, and the interactive start.
 
-mod common;
-
-use std::process::Command;
-
-use common::{promocase, promocase_in, stderr, stdout};
+use crate::support::{promocase, promocase_in, run, stderr, stdout, terminal_command};
 
 /// Help is wrapped to the terminal; fix its width so snapshots are stable.
 fn help(args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_promocase"))
-        .args(args)
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let output = run(crate::support::command(args).env("COLUMNS", "100"));
     assert!(output.status.success(), "{}", stderr(&output));
     stdout(&output)
 }
@@ -100,11 +91,8 @@ fn interactive_init_refuses_without_a_terminal_and_never_waits() {
 #[test]
 fn interactive_init_asks_and_fills_the_case() {
     let dir = tempfile::tempdir().unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_promocase"));
-    command
-        .args(["init", "ana.yaml", "--interactive"])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1");
+    let mut command = terminal_command(&["init", "ana.yaml", "--interactive"]);
+    command.current_dir(dir.path());
     let mut session = rexpect::session::spawn_command(command, Some(10_000)).expect("pty session");
     let mut answer = |question: &str, reply: &str| {
         session
@@ -143,10 +131,8 @@ fn interactive_init_asks_and_fills_the_case() {
 #[test]
 fn interactive_init_stops_cleanly_at_end_of_input() {
     let dir = tempfile::tempdir().unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_promocase"));
-    command
-        .args(["init", "ana.yaml", "-i"])
-        .current_dir(dir.path());
+    let mut command = terminal_command(&["init", "ana.yaml", "-i"]);
+    command.current_dir(dir.path());
     let mut session = rexpect::session::spawn_command(command, Some(10_000)).expect("pty session");
     session.exp_string("Your full name: ").unwrap();
     session.send_control('d').unwrap();

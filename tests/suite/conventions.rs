@@ -2,34 +2,10 @@
 //! `-o -` for standard output, `--quiet`, `--verbose`, and no progress bar
 //! in piped output.
 
-mod common;
-
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-use common::{promocase, root, stderr, stdout};
+use crate::support::{promocase, promocase_with_stdin, root, stderr, stdout, terminal_command};
 
 const THIN: &str = "examples/it-manager-thin.yaml";
 const COMPLETE: &str = "tests/fixtures/build/complete.yaml";
-
-/// Runs `promocase ARGS` from the repository root with `input` on stdin.
-fn promocase_with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_promocase"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("SOURCE_DATE_EPOCH")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the promocase binary runs");
-    let mut stdin = child.stdin.take().expect("piped stdin");
-    // A command that refuses early may not read it all.
-    let _ = stdin.write_all(input);
-    drop(stdin);
-    child.wait_with_output().expect("the promocase binary ends")
-}
 
 fn read(path: &str) -> Vec<u8> {
     std::fs::read(root().join(path)).expect("fixture exists")
@@ -196,13 +172,13 @@ fn piped_output_has_no_progress_bar() {
 
 #[test]
 fn a_terminal_shows_progress_when_checking_many_files() {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_promocase"));
-    command.current_dir(root()).env_remove("NO_COLOR").args([
+    let mut command = terminal_command(&[
         "check",
         "examples/it-manager-thin.yaml",
         "examples/marketing-director.yaml",
         "examples/operations-director.yaml",
     ]);
+    command.env_remove("NO_COLOR");
     // The timeout bounds every read, so a hung child fails the test.
     let mut session = rexpect::session::spawn_command(command, Some(30_000)).expect("pty session");
     let text = session.exp_eof().expect("the check ends");
@@ -212,11 +188,7 @@ fn a_terminal_shows_progress_when_checking_many_files() {
 
 #[test]
 fn a_pdf_is_not_printed_on_a_terminal() {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_promocase"));
-    command
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .args(["build", COMPLETE, "-o", "-"]);
+    let command = terminal_command(&["build", COMPLETE, "-o", "-"]);
     let mut session = rexpect::session::spawn_command(command, Some(30_000)).expect("pty session");
     let text = session.exp_eof().expect("the build ends");
     assert!(

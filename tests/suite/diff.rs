@@ -1,9 +1,7 @@
 //! `promocase diff` on two versions of one case (tests/fixtures/diff): the
 //! summary a manager reads and the JSON a tool reads agree on what moved.
 
-mod common;
-
-use common::{promocase, stderr, stdout};
+use crate::support::{promocase, promocase_with_stdin, root, stderr, stdout};
 
 const OLD: &str = "tests/fixtures/diff/old.yaml";
 const NEW: &str = "tests/fixtures/diff/new.yaml";
@@ -141,24 +139,8 @@ fn a_version_that_does_not_load_is_a_located_error() {
 
 #[test]
 fn the_old_version_can_come_from_standard_input() {
-    use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_promocase"))
-        .args(["diff", "-", NEW, "--format", "json"])
-        .current_dir(common::root())
-        .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("the promocase binary runs");
-    let old = std::fs::read(common::root().join(OLD)).expect("fixture");
-    child
-        .stdin
-        .take()
-        .expect("piped stdin")
-        .write_all(&old)
-        .expect("stdin takes the case");
-    let output = child.wait_with_output().expect("the binary ends");
+    let old = std::fs::read(root().join(OLD)).expect("fixture");
+    let output = promocase_with_stdin(&["diff", "-", NEW, "--format", "json"], &old);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let diff: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
     assert_eq!(diff["old_file"], "<stdin>");

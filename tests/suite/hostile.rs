@@ -2,11 +2,9 @@
 //! result, quickly and without a crash. The inputs are generated here rather
 //! than committed, since some are many megabytes.
 
-mod common;
-
 use std::path::Path;
 
-use common::{promocase_in, stderr};
+use crate::support::{promocase_in, stderr};
 
 /// A small valid case to vary.
 const VALID: &str = "candidate:

@@ -2,9 +2,9 @@
 //! gets its located message and exit code 2, `init` and `schema` write files
 //! that load and validate, and never overwrite without `--force`.
 
-mod common;
-
-use common::{examples, promocase, promocase_in, root, stderr, stdout, yaml_as_json};
+use crate::support::{
+    assert_readme_section, examples, promocase, promocase_in, root, stderr, stdout, yaml_as_json,
+};
 
 #[test]
 fn every_example_loads() {
@@ -162,7 +162,7 @@ fn committed_schema_is_current() {
     assert_eq!(
         committed,
         stdout(&output),
-        "promocase.schema.json is stale: run `UPDATE_DOCS=1 cargo test --test load`"
+        "promocase.schema.json is stale: run `UPDATE_DOCS=1 cargo test --test suite committed_schema`"
     );
 }
 
@@ -242,5 +242,5 @@ fn usage_errors_exit_with_two() {
 
 #[test]
 fn readme_field_reference_is_current() {
-    common::assert_readme_section("fields", &promocase::model::reference::field_reference());
+    assert_readme_section("fields", &promocase::model::reference::field_reference());
 }

@@ -7,13 +7,12 @@
 //! write takes a while) and the test watches the folder for the build's
 //! temporary file, killing the build the moment it appears.
 
-mod hardening;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use hardening::{
-    assert_ok, assert_refused, command, complete_case, path_str, pdf_info, pdf_text, promocase,
+use crate::support::{
+    HANG_GUARD, assert_ok, assert_refused, command, complete_case, path_str, pdf_info, pdf_text,
+    promocase,
 };
 
 /// A PNG of `side`×`side` pixels of noise, stored without compression, so
@@ -141,7 +140,7 @@ fn a_build_killed_at_any_moment_leaves_the_earlier_pdf_whole() {
                 killed_while_writing = writing;
                 break;
             }
-            assert!(start.elapsed() < hardening::HANG_GUARD, "the build hung");
+            assert!(start.elapsed() < HANG_GUARD, "the build hung");
             std::thread::sleep(Duration::from_micros(200));
         }
         let _ = child.wait();

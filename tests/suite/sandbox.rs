@@ -3,13 +3,11 @@
 //! case's folder; user text is printed, never run. Each refusal is a clear
 //! message, exit 2 and no output.
 
-mod hardening;
-
 use std::path::Path;
 
-use hardening::{
-    assert_ok, assert_refused, build_with_brief, complete_case, line_of, path_str, pdf_text,
-    promocase,
+use crate::support::{
+    assert_ok, assert_refused, build_with_brief, complete_case, line_of, path_str, pdf_info,
+    pdf_text, promocase, root, stderr,
 };
 
 #[test]
@@ -146,11 +144,11 @@ fn user_text_prints_literally_in_the_pdf_metadata_too() {
     let out = dir.path().join("hostile.pdf");
     assert_ok(&promocase(&[
         "build",
-        path_str(&hardening::root().join("tests/fixtures/build/hostile.yaml")),
+        path_str(&root().join("tests/fixtures/build/hostile.yaml")),
         "-o",
         path_str(&out),
     ]));
-    let info = hardening::pdf_info(&out).expect("a whole PDF");
+    let info = pdf_info(&out).expect("a whole PDF");
     // pdfinfo prints the title and author the templates set from the case.
     assert!(info.contains("Zoë #sys.exit() $O'Brien$"), "{info}");
     assert!(!info.contains("root:x:0"), "{info}");
@@ -427,7 +425,7 @@ fn an_svg_logo_cannot_link_files_or_urls() {
         .unwrap();
         let (output, line) = build_with_logo(dir.path(), "logo.svg");
         assert_logo_refused(&output, line, "cannot be placed");
-        let messages = hardening::stderr(&output);
+        let messages = stderr(&output);
         assert!(messages.contains(href), "{href}: {messages}");
         assert!(
             messages.contains("self-contained SVG"),

@@ -4,9 +4,9 @@
 //! with the way to add a font, instead of turning into boxes silently. Text
 //! only the monospaced font has (Arabic) is named the same way.
 
-mod hardening;
-
-use hardening::{assert_ok, hardening_fixture, line_of, path_str, pdf_text, promocase, stderr};
+use crate::support::{
+    assert_ok, hardening_fixture, line_of, path_str, pdf_text, promocase, stderr,
+};
 
 /// pdftotext wraps right-to-left runs in direction marks; they are not text.
 fn without_direction_marks(text: &str) -> String {

@@ -2,9 +2,9 @@
 //! fills memory, is stopped with a clear message, and the earlier output is
 //! left as it was.
 
-mod hardening;
-
-use hardening::{assert_ok, assert_refused, build_with_brief, complete_case, path_str, promocase};
+use crate::support::{
+    assert_ok, assert_refused, build_with_brief, complete_case, path_str, promocase,
+};
 
 #[test]
 fn a_template_that_never_finishes_is_stopped() {

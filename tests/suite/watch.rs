@@ -4,11 +4,13 @@
 //! the test instead of hanging it.
 
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
+
+use crate::support::{self, command, complete_case};
 
 /// Generous: a debug build on a busy machine, not a speed target.
 const PATIENCE: Duration = Duration::from_secs(60);
@@ -36,15 +38,11 @@ fn collect(stream: impl Read + Send + 'static) -> Arc<Mutex<String>> {
 
 impl Watch {
     fn start(dir: &Path, args: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_promocase"))
-            .arg("watch")
-            .args(args)
+        let args: Vec<&str> = std::iter::once("watch")
+            .chain(args.iter().copied())
+            .collect();
+        let mut child = command(&args)
             .current_dir(dir)
-            .env("NO_COLOR", "1")
-            .env_remove("SOURCE_DATE_EPOCH")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
             .spawn()
             .expect("the promocase binary starts");
         let stdout = collect(child.stdout.take().expect("piped stdout"));
@@ -145,8 +143,7 @@ fn save(path: &Path, text: &str) {
 }
 
 fn fixture() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/complete.yaml");
-    std::fs::read_to_string(path).expect("fixture exists")
+    std::fs::read_to_string(complete_case()).expect("fixture exists")
 }
 
 fn files_in(dir: &Path) -> Vec<String> {
@@ -252,10 +249,8 @@ fn rebuilds_when_the_rubric_a_template_or_the_logo_changes() {
     let case = fixture().replace("  accent_color: \"#7A2E39\"", "  logo: assets/logo.svg");
     assert!(case.contains("logo: assets/logo.svg"));
     std::fs::write(root.join("ana.yaml"), case).expect("case");
-    let common = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("templates/common.typ"),
-    )
-    .expect("built-in common.typ");
+    let common = std::fs::read_to_string(support::root().join("templates/common.typ"))
+        .expect("built-in common.typ");
     std::fs::write(root.join("templates/common.typ"), &common).expect("template");
     let rubric = "level: director\nname: Director\n";
     std::fs::write(root.join("rubric.yaml"), rubric).expect("rubric");

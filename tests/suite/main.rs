@@ -1,0 +1,20 @@
+//! The integration tests, as one test binary: each module was once a test
+//! target of its own, and each linked the whole library with the typesetting
+//! engine. They share one way to run the real `promocase` binary ([`support`]);
+//! rule tables that need no process call the library in-process.
+
+mod support;
+
+mod build;
+mod check_cli;
+mod check_rules;
+mod cli;
+mod conventions;
+mod diff;
+mod hostile;
+mod load;
+mod lost_work;
+mod sandbox;
+mod scripts;
+mod timeout;
+mod watch;
