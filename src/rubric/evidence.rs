@@ -90,7 +90,7 @@ pub fn items(context: &CheckContext<'_>, dimension: Dimension) -> Vec<String> {
                     "{} ({}), {}",
                     s.name,
                     s.current_role,
-                    format::readiness(&s.readiness).to_lowercase()
+                    lower_first(&format::readiness(&s.readiness))
                 )
             })
             .collect(),
@@ -309,4 +309,13 @@ fn ask(case: &Case) -> Vec<String> {
         ));
     }
     items
+}
+
+/// "By Mar 2027" → "by Mar 2027": a label run into a sentence.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }

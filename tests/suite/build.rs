@@ -312,8 +312,10 @@ fn png_svg_and_typst_formats() {
     let data: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(project.join("data.json")).unwrap()).unwrap();
     assert_eq!(data["candidate"]["name"], "Jonas Bergmann");
+    // Enum values reach templates as {id, label}: templates test the id.
     assert_eq!(
-        data["kpis"][1]["status"], "missed",
+        data["kpis"][1]["status"],
+        serde_json::json!({"id": "missed", "label": "Missed"}),
         "lower-is-better KPI above target is missed"
     );
 }

@@ -5,10 +5,12 @@
 
 mod support;
 
+mod architecture;
 mod build;
 mod check_cli;
 mod check_rules;
 mod cli;
+mod consistency;
 mod conventions;
 mod diff;
 mod hostile;

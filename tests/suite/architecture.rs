@@ -1,0 +1,217 @@
+//! The source tree's layering: no two source files of the library depend on
+//! each other, directly or through others. A file depends on another when it
+//! names it in a path (`use crate::rubric::config::…`, `super::context::…`,
+//! `crate::format::value(…)`); declaring a child module (`mod x;`) and unit
+//! tests (`#[cfg(test)] mod tests`) do not count. Issue 11 removed the circle
+//! config → registry → rules → context → config; this keeps it out.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::support::root;
+
+/// Every `.rs` file under `dir`, by module path (`["rubric", "config"]`).
+fn modules(dir: &Path, prefix: &[String], out: &mut BTreeMap<Vec<String>, String>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("src is readable")
+        .flatten()
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if path.is_dir() {
+            let mut inner = prefix.to_vec();
+            inner.push(name);
+            modules(&path, &inner, out);
+        } else if let Some(stem) = name.strip_suffix(".rs") {
+            let mut module = prefix.to_vec();
+            if !matches!(stem, "mod" | "lib" | "main") {
+                module.push(stem.to_string());
+            }
+            let text = std::fs::read_to_string(&path).expect("readable source");
+            out.insert(module, text);
+        }
+    }
+}
+
+/// The source without comments and without its unit tests.
+fn code_of(text: &str) -> String {
+    let text = match text.find("#[cfg(test)]\nmod tests") {
+        Some(at) => &text[..at],
+        None => text,
+    };
+    text.lines()
+        .map(|line| line.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The paths a file names, as module paths from the crate root: each
+/// `crate::a::b` or `super::a`, with `{x, y}` groups expanded one level.
+fn named_paths(module: &[String], text: &str) -> Vec<Vec<String>> {
+    let mut paths = Vec::new();
+    for anchor in ["crate::", "super::"] {
+        let mut from = 0;
+        while let Some(found) = text[from..].find(anchor) {
+            let start = from + found;
+            from = start + anchor.len();
+            let before = text[..start].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            // `super` is the parent module, for `x.rs` and `x/mod.rs` alike.
+            let mut base: Vec<String> = if anchor == "crate::" {
+                Vec::new()
+            } else {
+                module[..module.len().saturating_sub(1)].to_vec()
+            };
+            let rest = &text[start + anchor.len()..];
+            let mut segments = rest.split("::");
+            let mut group = None;
+            for segment in segments.by_ref() {
+                let segment = segment.trim_start();
+                if segment.starts_with('{') {
+                    let end = rest.find('}').unwrap_or(rest.len());
+                    let open = rest.find('{').unwrap_or(0);
+                    group = Some(rest[open + 1..end].to_string());
+                    break;
+                }
+                let word: String = segment
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if word == "super" {
+                    base.pop();
+                    continue;
+                }
+                if word.is_empty() {
+                    break;
+                }
+                base.push(word.clone());
+                if word.len() != segment.len() {
+                    break;
+                }
+            }
+            match group {
+                Some(group) => {
+                    for item in group.split(',') {
+                        let first = item.trim().split("::").next().unwrap_or("").trim();
+                        let mut path = base.clone();
+                        if !first.is_empty() && first != "self" {
+                            path.push(first.to_string());
+                        }
+                        paths.push(path);
+                    }
+                }
+                None => paths.push(base),
+            }
+        }
+    }
+    paths
+}
+
+/// A circle of files that depend on each other, as module paths, if any.
+fn find_cycle(src: &Path) -> Option<Vec<String>> {
+    let mut files = BTreeMap::new();
+    modules(src, &[], &mut files);
+    let known: BTreeSet<Vec<String>> = files.keys().cloned().collect();
+    // The longest module path a named path starts with.
+    let resolve = |path: &[String]| -> Option<Vec<String>> {
+        (0..=path.len())
+            .rev()
+            .map(|n| path[..n].to_vec())
+            .find(|prefix| known.contains(prefix))
+    };
+    let mut edges: BTreeMap<Vec<String>, BTreeSet<Vec<String>>> = BTreeMap::new();
+    for (module, text) in &files {
+        let targets = edges.entry(module.clone()).or_default();
+        for path in named_paths(module, &code_of(text)) {
+            if let Some(target) = resolve(&path)
+                && &target != module
+                && !target.is_empty()
+            {
+                targets.insert(target);
+            }
+        }
+    }
+    // Depth-first search for a back edge, reporting the circle it closes.
+    fn visit(
+        node: &Vec<String>,
+        edges: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>,
+        state: &mut BTreeMap<Vec<String>, u8>,
+        stack: &mut Vec<Vec<String>>,
+    ) -> Option<Vec<Vec<String>>> {
+        state.insert(node.clone(), 1);
+        stack.push(node.clone());
+        for next in edges.get(node).into_iter().flatten() {
+            match state.get(next).copied().unwrap_or(0) {
+                1 => {
+                    let at = stack.iter().position(|n| n == next).unwrap_or(0);
+                    let mut circle = stack[at..].to_vec();
+                    circle.push(next.clone());
+                    return Some(circle);
+                }
+                0 => {
+                    if let Some(circle) = visit(next, edges, state, stack) {
+                        return Some(circle);
+                    }
+                }
+                _ => {}
+            }
+        }
+        stack.pop();
+        state.insert(node.clone(), 2);
+        None
+    }
+    let mut state = BTreeMap::new();
+    for node in edges.keys() {
+        if state.get(node).copied().unwrap_or(0) == 0
+            && let Some(circle) = visit(node, &edges, &mut state, &mut Vec::new())
+        {
+            return Some(circle.iter().map(|m| m.join("::")).collect());
+        }
+    }
+    None
+}
+
+#[test]
+fn no_source_file_depends_on_itself_through_others() {
+    let src = root().join("src");
+    let mut files = BTreeMap::new();
+    modules(&src, &[], &mut files);
+    assert!(files.len() > 50, "the scan found the source files");
+    if let Some(circle) = find_cycle(&src) {
+        panic!("an import cycle: {}", circle.join(" → "));
+    }
+}
+
+#[test]
+fn a_circle_through_a_use_tree_is_found() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
+        std::fs::write(path, text).expect("source file");
+    };
+    write("lib.rs", "pub mod rubric;\n");
+    write(
+        "rubric/mod.rs",
+        "pub mod config;\npub mod context;\npub mod registry;\n",
+    );
+    write("rubric/config.rs", "use super::{registry, other};\n");
+    write(
+        "rubric/context.rs",
+        "use crate::rubric::config::Rubric; // config\n",
+    );
+    write("rubric/registry.rs", "pub fn f() { super::context::g() }\n");
+    let circle = find_cycle(dir.path()).expect("the circle is found");
+    assert_eq!(circle.first(), circle.last());
+    assert_eq!(circle.len(), 4, "{circle:?}");
+    // Without the arrow back, no circle.
+    write(
+        "rubric/config.rs",
+        "#[cfg(test)]\nmod tests {\n    use super::super::registry;\n}\n",
+    );
+    assert_eq!(find_cycle(dir.path()), None);
+}
