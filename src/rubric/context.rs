@@ -91,24 +91,37 @@ impl<'a> CheckContext<'a> {
         })
     }
 
-    /// Where a phrase stands inside the text of the field at `pointer`, so a
-    /// finding about one word points at that word; the field when the text
-    /// in the file differs from the decoded value (folded or escaped text).
-    pub fn range_of_phrase(&self, pointer: &str, phrase: &str) -> Option<Range<usize>> {
-        let Some(spans) = self.loaded.locations.get(pointer) else {
-            return self.range(pointer);
-        };
-        let text = &self.loaded.source.text;
-        let Some(raw) = text.get(spans.value.clone()) else {
-            return self.range(pointer);
-        };
-        match find_phrase_in(raw, &[phrase.to_string()]) {
-            Some((start, matched)) => {
-                let begin = spans.value.start + start;
-                Some(begin..begin + matched.len())
+    /// Where each of `phrases` stands inside the text of the field at
+    /// `pointer` (whole words, ignoring case), with the words as written, so a
+    /// finding about one word points at that word. When the text in the file
+    /// differs from the decoded value (folded or escaped text), each match
+    /// points at the field instead.
+    pub fn phrase_ranges(
+        &self,
+        pointer: &str,
+        value: &str,
+        phrases: &[String],
+    ) -> Vec<(Option<Range<usize>>, String)> {
+        let decoded = find_phrases_in(value, phrases);
+        let raw = self.loaded.locations.get(pointer).and_then(|spans| {
+            Some((
+                spans.value.start,
+                self.loaded.source.text.get(spans.value.clone())?,
+            ))
+        });
+        if let Some((start, raw)) = raw {
+            let in_file = find_phrases_in(raw, phrases);
+            if in_file.len() == decoded.len() {
+                return in_file
+                    .into_iter()
+                    .map(|(at, word)| (Some(start + at..start + at + word.len()), word.to_string()))
+                    .collect();
             }
-            None => self.range(pointer),
         }
+        decoded
+            .into_iter()
+            .map(|(_, word)| (self.range(pointer), word.to_string()))
+            .collect()
     }
 }
 
@@ -144,16 +157,20 @@ impl<'a> Emitter<'a> {
         self.push(pointer, range, self.dimension, message.into(), hint.into());
     }
 
-    /// A finding about one phrase inside the text of the field at `pointer`.
-    pub fn at_phrase(
+    /// A finding for every place one of `phrases` stands in the text
+    /// `value` of the field at `pointer`, each pointing at its own words;
+    /// `message` and `hint` are given the words as written.
+    pub fn at_each_phrase(
         &mut self,
         pointer: &str,
-        phrase: &str,
-        message: impl Into<String>,
-        hint: impl Into<String>,
+        value: &str,
+        phrases: &[String],
+        message: impl Fn(&str) -> String,
+        hint: impl Fn(&str) -> String,
     ) {
-        let range = self.context.range_of_phrase(pointer, phrase);
-        self.push(pointer, range, self.dimension, message.into(), hint.into());
+        for (range, word) in self.context.phrase_ranges(pointer, value, phrases) {
+            self.push(pointer, range, self.dimension, message(&word), hint(&word));
+        }
     }
 
     /// A finding that weakens another dimension than the rule's own
@@ -211,20 +228,27 @@ pub fn has_number(text: &str) -> bool {
 /// The first of `phrases` that appears in `text` as whole words, ignoring
 /// case, with its byte offset and the text as written.
 pub fn find_phrase_in<'t>(text: &'t str, phrases: &[String]) -> Option<(usize, &'t str)> {
+    find_phrases_in(text, phrases).into_iter().next()
+}
+
+/// Every place one of `phrases` appears in `text` as whole words, ignoring
+/// case, in order, with its byte offset and the text as written. Where two
+/// phrases overlap, the earlier and then the longer one wins.
+pub fn find_phrases_in<'t>(text: &'t str, phrases: &[String]) -> Vec<(usize, &'t str)> {
     let lower = text.to_lowercase();
     // Lower-casing can change byte lengths outside ASCII; only trust offsets when it did not.
     if lower.len() != text.len() {
-        return None;
+        return Vec::new();
     }
-    let mut best: Option<(usize, usize)> = None;
+    let mut found: Vec<(usize, usize)> = Vec::new();
     for phrase in phrases {
         let phrase = phrase.trim().to_lowercase();
         if phrase.is_empty() {
             continue;
         }
         let mut from = 0;
-        while let Some(found) = lower[from..].find(&phrase) {
-            let start = from + found;
+        while let Some(at) = lower[from..].find(&phrase) {
+            let start = from + at;
             let end = start + phrase.len();
             let before_ok = lower[..start]
                 .chars()
@@ -235,15 +259,21 @@ pub fn find_phrase_in<'t>(text: &'t str, phrases: &[String]) -> Option<(usize, &
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
             if before_ok && after_ok {
-                if best.is_none_or(|(s, _)| start < s) {
-                    best = Some((start, end));
-                }
-                break;
+                found.push((start, end));
             }
             from = start + phrase.len().max(1);
         }
     }
-    best.and_then(|(start, end)| text.get(start..end).map(|found| (start, found)))
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in found {
+        if kept.last().is_none_or(|&(_, last_end)| start >= last_end) {
+            kept.push((start, end));
+        }
+    }
+    kept.into_iter()
+        .filter_map(|(start, end)| text.get(start..end).map(|words| (start, words)))
+        .collect()
 }
 
 /// The last day a period covers, or `as_of` for ongoing work; `None` when undated.
@@ -307,6 +337,21 @@ pub fn plural(count: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_phrase_is_found_in_order() {
+        let weak = vec![
+            "helped".to_string(),
+            "was responsible for".to_string(),
+            "responsible for".to_string(),
+        ];
+        let text = "Helped plan the rollout and was responsible for the runbook; helped again";
+        let found: Vec<&str> = find_phrases_in(text, &weak)
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(found, ["Helped", "was responsible for", "helped"]);
+    }
 
     #[test]
     fn phrases_match_whole_words_only() {

@@ -669,3 +669,48 @@ fn near_misses_do_not_trigger() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The rule ids and `line:column` of every finding of `rule` in `text`.
+fn places_of(text: &str, rule: &str) -> Vec<(u64, u64)> {
+    findings_of(text)
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap_or(0),
+                f["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_weak_verb_of_a_field_is_reported_at_its_own_column() {
+    let text = apply(&[(
+        "actions: Designed the routing rules and negotiated the service levels with Sales.",
+        "actions: Helped plan the rollout and was responsible for the runbook.",
+    )]);
+    assert_eq!(
+        places_of(&text, "weak-verb"),
+        [
+            position_of(&text, "actions: »Helped plan"),
+            position_of(&text, "was »responsible for the runbook"),
+        ]
+    );
+}
+
+#[test]
+fn every_vague_quantity_of_a_field_is_reported_at_its_own_column() {
+    let text = apply(&[(
+        "actions: Designed the routing rules and negotiated the service levels with Sales.",
+        "actions: Cut many handovers and saved significant time across several teams.",
+    )]);
+    assert_eq!(
+        places_of(&text, "vague-quantity"),
+        [
+            position_of(&text, "Cut »many handovers"),
+            position_of(&text, "saved »significant time"),
+            position_of(&text, "across »several teams"),
+        ]
+    );
+}

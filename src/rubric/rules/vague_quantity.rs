@@ -66,13 +66,12 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         if has_number(text) {
             continue;
         }
-        if let Some((_, word)) = find_phrase_in(text, words) {
-            out.at_phrase(
-                &pointer,
-                word,
-                format!("\"{word}\" with no number invites \"by how much?\", and an executive who has to ask assumes not much"),
-                "replace it with the number, even rounded: \"from 21 to 9 days\", \"38 leads\", \"EUR 240,000 a year\"",
-            );
-        }
+        out.at_each_phrase(
+            &pointer,
+            text,
+            words,
+            |word| format!("\"{word}\" with no number invites \"by how much?\", and an executive who has to ask assumes not much"),
+            |_| "replace it with the number, even rounded: \"from 21 to 9 days\", \"38 leads\", \"EUR 240,000 a year\"".to_string(),
+        );
     }
 }

@@ -41,13 +41,12 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         }
     }
     for (pointer, text) in fields {
-        if let Some((_, verb)) = find_phrase_in(text, verbs) {
-            out.at_phrase(
-                &pointer,
-                verb,
-                format!("\"{verb}\" hides what you personally did: an executive reads it as being in the room, not owning the result"),
-                "start with what you did: led, decided, built, negotiated, cut; name the others as partners",
-            );
-        }
+        out.at_each_phrase(
+            &pointer,
+            text,
+            verbs,
+            |verb| format!("\"{verb}\" hides what you personally did: an executive reads it as being in the room, not owning the result"),
+            |_| "start with what you did: led, decided, built, negotiated, cut; name the others as partners".to_string(),
+        );
     }
 }
