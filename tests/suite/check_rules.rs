@@ -187,6 +187,27 @@ const ROWS: &[Row] = &[
         )],
         at: Some("»initiatives:"),
     },
+    // The candidate's own department is no partner, however it is written.
+    Row {
+        rule: "cross-functional-narrow",
+        edits: &[(
+            "partner_departments: [Sales, Finance]",
+            "partner_departments: [Marketing department, Sales]",
+        )],
+        at: Some("»initiatives:"),
+    },
+    // Without a department, the track names it.
+    Row {
+        rule: "cross-functional-narrow",
+        edits: &[
+            ("  department: Marketing\n", ""),
+            (
+                "partner_departments: [Sales, Finance]",
+                "partner_departments: [marketing, Sales]",
+            ),
+        ],
+        at: Some("»initiatives:"),
+    },
     Row {
         rule: "cross-functional-none-led",
         edits: &[("role: led", "role: contributed")],

@@ -36,19 +36,25 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if minimum == 0 {
         return;
     }
-    let own = ctx
-        .case
-        .candidate
+    // The candidate's own department is no partner, however it is written:
+    // "Marketing", "marketing department", or the track's name when the case
+    // names no department.
+    let candidate = &ctx.case.candidate;
+    let own: BTreeSet<String> = candidate
         .department
         .as_deref()
-        .map(|d| d.trim().to_lowercase());
+        .into_iter()
+        .chain([candidate.track.label()])
+        .map(department_key)
+        .filter(|d| !d.is_empty())
+        .collect();
     let partners: BTreeSet<String> = ctx
         .case
         .initiatives
         .iter()
         .flat_map(|i| i.partner_departments.iter())
-        .map(|d| d.trim().to_lowercase())
-        .filter(|d| !d.is_empty() && Some(d) != own.as_ref())
+        .map(|d| department_key(d))
+        .filter(|d| !d.is_empty() && !own.contains(d))
         .collect();
     if partners.len() < minimum {
         let what = if ctx.case.initiatives.is_empty() {
@@ -66,5 +72,29 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
             format!("{what}; at this level executives look for influence across at least {minimum} departments you do not manage"),
             "add `initiatives:` you ran with other departments, naming `partner_departments`, their leaders and your role",
         );
+    }
+}
+
+/// A department's name reduced to what identifies it: lower case, without
+/// "department", "team" or "the", "&" read as "and".
+fn department_key(name: &str) -> String {
+    name.to_lowercase()
+        .replace('&', " and ")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "department" | "dept" | "team" | "the" | "function"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::department_key;
+
+    #[test]
+    fn a_department_is_known_however_it_is_written() {
+        assert_eq!(department_key("Marketing department"), department_key("marketing"));
+        assert_eq!(department_key("The Sales team"), "sales");
+        assert_eq!(department_key("Sales & Marketing"), "sales and marketing");
+        assert_ne!(department_key("Sales"), department_key("Marketing"));
     }
 }
