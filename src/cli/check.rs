@@ -341,6 +341,13 @@ fn readiness_table(report: &Report) -> String {
         "Readiness for {}: {}/100\n",
         readiness.level_name, readiness.score
     );
+    if !readiness.blocked_by.is_empty() {
+        text.push_str(&format!(
+            "  at most {}/100 while errors block the build: {}\n",
+            promocase::rubric::report::ERROR_CAP,
+            readiness.blocked_by.join(", ")
+        ));
+    }
     let name_width = readiness
         .dimensions
         .iter()

@@ -27,6 +27,8 @@ pub struct Readiness {
     pub score: f64,
     /// The rubric's name for the level assessed, e.g. `Director`.
     pub level: String,
+    /// Rules whose errors hold the score below 80 and block the build.
+    pub blocked_by: Vec<&'static str>,
     pub dimensions: Vec<DimensionReadiness>,
     pub top_gaps: Vec<Gap>,
 }
@@ -61,6 +63,7 @@ impl From<&crate::rubric::report::Report> for CheckReport {
             readiness: Readiness {
                 score: f64::from(report.readiness.score),
                 level: report.readiness.level_name.clone(),
+                blocked_by: report.readiness.blocked_by.clone(),
                 dimensions: report
                     .readiness
                     .dimensions

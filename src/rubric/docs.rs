@@ -42,6 +42,10 @@ weakens it), **thin** (evidence, but weakened by a warning or an error that is n
 **missing** (nothing evidences it). Evidenced earns 1, thin 0.5, missing 0. With the weights of \
 the rubric (`weights:`),\n\n\
 ```text\nscore = round(100 × Σ weight × credit / Σ weight)\n```\n\n\
+A case with an error that is not waived scores at most 79, however many dimensions are \
+evidenced: `build` refuses it until the errors are fixed, so it never reads as nearly ready. The \
+report names the rules whose errors block it (`blocked_by` in JSON; a line under the score in the \
+terminal).\n\n\
 The top three gaps are the dimensions that are not evidenced, ranked by the points they cost \
 (weight × (1 − credit)), then by the severity of their worst finding, then in the order of the \
 criteria.\n\n\

@@ -16,7 +16,10 @@
 //! score = round(100 × Σ weight × credit / Σ weight)
 //! ```
 //!
-//! so 100 means every weighted dimension is evidenced. The top gaps are the
+//! so 100 means every weighted dimension is evidenced. A case with an error
+//! (not waived) scores at most [`ERROR_CAP`] = 79, whatever the dimensions
+//! say: `build` refuses it, so it must not read as nearly ready; the report
+//! names the rules that block it (`blocked_by`). The top gaps are the
 //! dimensions that are not evidenced, ranked by the points they cost
 //! (weight × (1 − credit)), then by the severity of their worst finding, then
 //! in the order of the criteria; the report lists the first three, each with
@@ -29,6 +32,10 @@ use serde::Serialize;
 use super::finding::Finding;
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 use crate::model::{Dimension, EvidenceStatus, KpiStatus};
+
+/// The highest score a case with an error can have: below 80, which reads as
+/// nearly ready, because `build` refuses the case until the errors are fixed.
+pub const ERROR_CAP: u32 = 79;
 
 /// One row of the readiness table.
 #[derive(Debug, Clone, Serialize)]
@@ -58,6 +65,9 @@ pub struct Gap {
 pub struct Readiness {
     /// 0 to 100; see the module documentation for the formula.
     pub score: u32,
+    /// The rules whose errors keep the score at most [`ERROR_CAP`] and make
+    /// `build` refuse the case, in file order, each once; empty when none.
+    pub blocked_by: Vec<&'static str>,
     /// The level id: senior-manager, director or vp.
     pub level: &'static str,
     /// The rubric's name for the level (a company may rename it).
@@ -188,13 +198,25 @@ pub fn readiness(
         });
     }
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    let score = if possible > 0.0 {
+    let weighted = if possible > 0.0 {
         (100.0 * earned / possible).round() as u32
     } else {
         0
     };
+    let mut blocked_by: Vec<&'static str> = Vec::new();
+    for finding in findings.iter().filter(|f| f.severity == Severity::Error) {
+        if !blocked_by.contains(&finding.rule) {
+            blocked_by.push(finding.rule);
+        }
+    }
+    let score = if blocked_by.is_empty() {
+        weighted
+    } else {
+        weighted.min(ERROR_CAP)
+    };
     Readiness {
         score,
+        blocked_by,
         level,
         level_name,
         dimensions,
@@ -265,5 +287,41 @@ mod tests {
         let gaps: Vec<&str> = readiness.top_gaps.iter().map(|g| g.dimension).collect();
         assert_eq!(gaps, ["budget", "strategy", "succession"]);
         assert_eq!(readiness.top_gaps[0].message, "budget-not-owned says so");
+        assert_eq!(
+            readiness.blocked_by,
+            ["budget-not-owned", "succession-missing"]
+        );
+    }
+
+    #[test]
+    fn an_error_keeps_the_score_below_eighty() {
+        let evidence: Vec<(Dimension, Vec<String>)> = Dimension::ALL
+            .into_iter()
+            .map(|d| (d, vec!["evidence".to_string()]))
+            .collect();
+        let weight = |_| 1;
+        // One error among 15 evidenced dimensions: 14.5 / 15 would be 97.
+        let one_error = [finding(
+            "succession-missing",
+            Dimension::Succession,
+            Severity::Error,
+        )];
+        let capped = readiness(&evidence, &one_error, weight, "director", "Director".into());
+        assert_eq!(capped.score, ERROR_CAP);
+        assert_eq!(capped.blocked_by, ["succession-missing"]);
+        let one_warning = [finding(
+            "succession-late",
+            Dimension::Succession,
+            Severity::Warning,
+        )];
+        let warned = readiness(
+            &evidence,
+            &one_warning,
+            weight,
+            "director",
+            "Director".into(),
+        );
+        assert_eq!(warned.score, 97);
+        assert!(warned.blocked_by.is_empty());
     }
 }
