@@ -63,7 +63,7 @@ does not apply and is itself reported (`waiver-no-reason`).\n\n\
 `promocase check FILE... --format human|json|sarif|github --fail-on error|warning|info`. `human` \
 prints each finding with its line of the file, then the readiness table and a tally; `json` prints \
 one report object per file (an array when several files are given) with `readiness` (`score`, \
-`level`, `dimensions` with `status` and `evidence`, `top_gaps`), `findings` (`rule`, `severity`, \
+`blocked_by`, `level`, `dimensions` with `status` and `evidence`, `top_gaps`), `findings` (`rule`, `severity`, \
 `message`, `line`, `column`, `hint`) and `waivers`; `sarif` prints one SARIF 2.1.0 log; `github` \
 prints `::error file=…,line=…::` annotations for GitHub Actions. The exit code is 0 when no finding \
 is at or above `--fail-on` (default `error`), 1 when one is, and 2 for a file or rubric that cannot \
