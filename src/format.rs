@@ -119,7 +119,9 @@ pub fn number(value: f64) -> String {
     }
 }
 
-/// Large numbers shortened: `2.4M`, `450k`; smaller ones as [`number`].
+/// Large numbers shortened to three significant digits: `2.4M`, `1.15M`,
+/// `450k`, `18.7k`; smaller ones as [`number`]. Three digits keep what a
+/// figure like 1,150,000 says (one digit fewer would print 1.2M, 4% more).
 pub fn compact(value: f64) -> String {
     let magnitude = value.abs();
     let (scaled, suffix) = if magnitude >= 1e9 {
@@ -131,9 +133,29 @@ pub fn compact(value: f64) -> String {
     } else {
         return number(value);
     };
-    let digits = if scaled.abs() >= 100.0 { 0 } else { 1 };
+    let digits = if scaled.abs() >= 100.0 {
+        0
+    } else if scaled.abs() >= 10.0 {
+        1
+    } else {
+        2
+    };
     let factor = 10f64.powi(digits);
     format!("{}{suffix}", number((scaled * factor).round() / factor))
+}
+
+/// An amount of money below the shortened range: cents are written in
+/// full when there are any (`3.40`, not `3.4`), as prices are.
+fn money_amount(amount: f64) -> String {
+    let cents = (amount * 100.0).round();
+    if amount.abs() >= 1e4 || cents % 100.0 == 0.0 {
+        return compact(amount);
+    }
+    let text = number(amount);
+    match text.split_once('.') {
+        Some((_, fraction)) if fraction.len() == 1 => format!("{text}0"),
+        _ => text,
+    }
 }
 
 /// The symbol of a currency, when the unit is an ISO code.
@@ -151,12 +173,12 @@ fn is_currency(unit: &str) -> bool {
     unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// Money: `€2.4M`, `CHF 450k`.
+/// Money: `€2.4M`, `£1.15M`, `CHF 450k`, `$3.40`.
 pub fn money(amount: f64, currency: &str) -> String {
     match currency_symbol(currency) {
-        Some(symbol) if amount < 0.0 => format!("−{symbol}{}", compact(-amount)),
-        Some(symbol) => format!("{symbol}{}", compact(amount)),
-        None => format!("{currency} {}", compact(amount)),
+        Some(symbol) if amount < 0.0 => format!("−{symbol}{}", money_amount(-amount)),
+        Some(symbol) => format!("{symbol}{}", money_amount(amount)),
+        None => format!("{currency} {}", money_amount(amount)),
     }
 }
 
@@ -243,6 +265,21 @@ mod tests {
         assert_eq!(value(38.0, Some("%")), "38%");
         assert_eq!(value(9.0, Some("days")), "9 days");
         assert_eq!(value(120_000.0, Some("CHF")), "CHF 120k");
+    }
+
+    #[test]
+    fn money_keeps_the_digits_the_case_gives() {
+        // 3.40 USD stays 3.40; 1,150,000 GBP is £1.15M, not £1.2M.
+        assert_eq!(value(3.40, Some("USD")), "$3.40");
+        assert_eq!(value(1.29, Some("USD")), "$1.29");
+        assert_eq!(value(12.0, Some("EUR")), "€12");
+        assert_eq!(money(1_150_000.0, "GBP"), "£1.15M");
+        assert_eq!(money(48_500_000.0, "USD"), "$48.5M");
+        assert_eq!(money(6_400_000.0, "EUR"), "€6.4M");
+        assert_eq!(money(650_000.0, "EUR"), "€650k");
+        assert_eq!(money(18_700.0, "EUR"), "€18.7k");
+        assert_eq!(money(-2_450_000.0, "EUR"), "−€2.45M");
+        assert_eq!(compact(12_345_678.0), "12.3M");
     }
 
     #[test]

@@ -166,3 +166,46 @@ fn money_reads_the_same_in_the_appendix_and_the_summary() {
         "{proposal}"
     );
 }
+
+#[test]
+fn money_keeps_the_digits_the_case_gives_in_every_document() {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/build/complete.yaml"))
+        .expect("fixture");
+    let edited = text
+        .replacen("    target: 3.6\n", "    target: 3.40\n", 1)
+        .replacen("    amount: 5600000\n", "    amount: 1150000\n", 1);
+    assert_ne!(edited, text);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = dir.path().join("case.yaml");
+    std::fs::write(&case, edited).expect("write case");
+    let [proposal, brief, talking_points] = documents(&case, dir.path());
+    // The KPI table and the brief write the target as the case does.
+    assert!(proposal.contains("€3.40"), "{proposal}");
+    assert!(brief.contains("€3.40"), "{brief}");
+    assert!(!proposal.contains("€3.4 "), "{proposal}");
+    // The budget is 1,150,000 EUR: €1.15M, never €1.2M.
+    for text in [&proposal, &brief, &talking_points] {
+        assert!(text.contains("€1.15M"), "{text}");
+        assert!(!text.contains("€1.2M"), "{text}");
+    }
+}
+
+#[test]
+fn an_open_risk_is_never_called_mitigated() {
+    let case = root().join("examples/marketing-director.yaml");
+    let check = promocase(&["check", path_str(&case), "--format", "json"]);
+    let report: Value = serde_json::from_str(&stdout(&check)).expect("JSON report");
+    let risk = report["readiness"]["dimensions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|d| d["id"] == "risk")
+        .expect("the risk dimension");
+    let evidence = risk["evidence"].to_string();
+    // `status: open` with a mitigation plan: the risks table says Open, so must the appendix.
+    assert!(
+        evidence.contains("Open risk with a mitigation plan: 60% of pipeline"),
+        "{evidence}"
+    );
+    assert!(!evidence.contains("Risk mitigated: 60% of pipeline"), "{evidence}");
+}
