@@ -15,6 +15,30 @@ use serde::{Deserialize, Serialize};
 use super::date::{PartialDate, PeriodEnd, Readiness};
 use super::dimension::Dimension;
 
+/// The top-level sections of a case, in the order the starter and the
+/// examples write them; a finding about a missing section points where it
+/// belongs in this order.
+pub const SECTIONS: [&str; 18] = [
+    "as_of",
+    "candidate",
+    "ask",
+    "vision",
+    "achievements",
+    "kpis",
+    "initiatives",
+    "scope",
+    "people_development",
+    "decisions",
+    "risks",
+    "changes_led",
+    "visibility",
+    "sponsors",
+    "learning",
+    "succession",
+    "waivers",
+    "branding",
+];
+
 /// A promotion case: who the candidate is, what they ask for, and the evidence.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -671,5 +695,23 @@ fn hex_colour<'de, D: serde::Deserializer<'de>>(
         Err(serde::de::Error::custom(format!(
             "\"{text}\" is not a colour like \"#1F4E79\""
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_name_every_top_level_field_once() {
+        let schema = serde_json::to_value(schemars::schema_for!(Case)).unwrap_or_default();
+        let mut fields: Vec<&str> = schema["properties"]
+            .as_object()
+            .map(|p| p.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        let mut sections = SECTIONS.to_vec();
+        fields.sort_unstable();
+        sections.sort_unstable();
+        assert_eq!(sections, fields);
     }
 }

@@ -17,7 +17,9 @@ use chrono::{Months, NaiveDate};
 use super::config::{Rubric, Thresholds};
 use super::finding::Finding;
 use crate::diagnostic::{Location, Severity};
-use crate::model::{Case, Dimension, KpiStatus, LoadedCase, PartialDate, Period, PeriodEnd};
+use crate::model::{
+    Case, Dimension, KpiStatus, LoadedCase, PartialDate, Period, PeriodEnd, SECTIONS,
+};
 
 /// The case under check and the rubric it is checked against.
 pub struct CheckContext<'a> {
@@ -71,11 +73,19 @@ impl<'a> CheckContext<'a> {
     }
 
     /// Where to point for `pointer`: the field, or its nearest parent in the
-    /// file. A missing top-level section points at the start of the document,
-    /// its parent, so that every finding has a line (GitHub annotations and
-    /// SARIF viewers need one); `None` only for an empty document.
+    /// file. A missing top-level section points where it belongs (see
+    /// [`CheckContext::section_place`]), so that every finding has a line
+    /// (GitHub annotations and SARIF viewers need one); `None` only for an
+    /// empty document.
     pub fn range(&self, pointer: &str) -> Option<Range<usize>> {
         let locations = &self.loaded.locations;
+        let section = top_level_section(pointer);
+        if !section.is_empty()
+            && locations.get(&format!("/{section}")).is_none()
+            && let Some(place) = self.section_place(section)
+        {
+            return Some(place.range);
+        }
         locations.nearest(pointer).map(|spans| {
             if locations.get(pointer).is_none() && spans.key.is_none() {
                 // The document itself: its first key, not its whole first line.
@@ -88,6 +98,38 @@ impl<'a> CheckContext<'a> {
             } else {
                 spans.primary()
             }
+        })
+    }
+
+    /// Where a section the file lacks belongs: before the first section that
+    /// follows it in the format's order ([`crate::model::SECTIONS`]), or after
+    /// the file's last section; `None` for a file with no sections.
+    pub fn section_place(&self, section: &str) -> Option<SectionPlace> {
+        let locations = &self.loaded.locations;
+        let order = SECTIONS.iter().position(|s| *s == section)?;
+        let key_of = |name: &str| {
+            locations
+                .get(&format!("/{name}"))
+                .and_then(|s| s.key.clone())
+        };
+        if let Some((next, key)) = SECTIONS[order + 1..]
+            .iter()
+            .find_map(|name| key_of(name).map(|key| (*name, key)))
+        {
+            return Some(SectionPlace {
+                range: key,
+                label: format!("the case has no `{section}:` section; it belongs above `{next}:`"),
+            });
+        }
+        let (last, key) = SECTIONS
+            .iter()
+            .filter_map(|name| key_of(name).map(|key| (*name, key)))
+            .max_by_key(|(_, key)| key.start)?;
+        Some(SectionPlace {
+            range: key,
+            label: format!(
+                "the case has no `{section}:` section; add it after `{last}:`, at the end of the file"
+            ),
         })
     }
 
@@ -125,6 +167,17 @@ impl<'a> CheckContext<'a> {
     }
 }
 
+/// Where a missing section belongs, and the label that says so.
+pub struct SectionPlace {
+    pub range: Range<usize>,
+    pub label: String,
+}
+
+/// `scope` for `/scope/budget/amount`.
+fn top_level_section(pointer: &str) -> &str {
+    pointer.split('/').nth(1).unwrap_or_default()
+}
+
 /// Collects the findings of one rule.
 pub struct Emitter<'a> {
     rule: &'static str,
@@ -154,6 +207,17 @@ impl<'a> Emitter<'a> {
     /// A finding about the field at `pointer` (or its parent, when missing).
     pub fn at(&mut self, pointer: &str, message: impl Into<String>, hint: impl Into<String>) {
         let range = self.context.range(pointer);
+        self.push(pointer, range, self.dimension, message.into(), hint.into());
+    }
+
+    /// A finding about the value of the field at `pointer`, not its key: a
+    /// date that is wrong is pointed at where it is written, as load errors
+    /// are. Falls back to [`Emitter::at`] when the field is not in the file.
+    pub fn at_value(&mut self, pointer: &str, message: impl Into<String>, hint: impl Into<String>) {
+        let range = match self.context.loaded.locations.get(pointer) {
+            Some(spans) => Some(spans.value.clone()),
+            None => self.context.range(pointer),
+        };
         self.push(pointer, range, self.dimension, message.into(), hint.into());
     }
 
@@ -196,17 +260,20 @@ impl<'a> Emitter<'a> {
     ) {
         let source = &self.context.loaded.source;
         let location = range.map(|range| Location::new(source, range));
-        // A section missing from the whole case is shown at the document's
-        // start; say so under the marker, or the line shown would puzzle.
-        let top_level = pointer.split('/').nth(1).unwrap_or_default();
-        let label = (!top_level.is_empty()
+        // A section missing from the whole case is shown where it belongs;
+        // say so under the marker, or the line shown would puzzle.
+        let section = top_level_section(pointer);
+        let missing = !section.is_empty()
             && self
                 .context
                 .loaded
                 .locations
-                .get(&format!("/{top_level}"))
-                .is_none())
-        .then(|| format!("the case has no `{top_level}:` section"));
+                .get(&format!("/{section}"))
+                .is_none();
+        let label = missing.then(|| match self.context.section_place(section) {
+            Some(place) => place.label,
+            None => format!("the case has no `{section}:` section"),
+        });
         self.findings.push(Finding {
             rule: self.rule,
             dimension,

@@ -6,10 +6,11 @@
 //!
 //! A row names where the finding must point with `»` placed in a unique
 //! snippet of the edited file (`"- »title: Automated"`), or `None` when the
-//! finding is about a section missing from the file, which has no place.
+//! finding is about a section missing from the file, which points where the
+//! section belongs.
 
 use promocase::diagnostic::SourceFile;
-use promocase::model::parse_case;
+use promocase::model::{SECTIONS, parse_case};
 use promocase::rubric::{Rubric, check_case};
 use serde_json::Value;
 
@@ -22,7 +23,7 @@ struct Row {
     /// Replacements applied to the base, each `from` found at least once.
     edits: &'static [(&'static str, &'static str)],
     /// Where the finding points, marked with `»`; `None` for a section missing from the
-    /// whole case, which points at the start of the document (its first key).
+    /// whole case, which points where the section belongs (the next section's key).
     at: Option<&'static str>,
 }
 
@@ -344,12 +345,12 @@ const ROWS: &[Row] = &[
             "{start: 2025-01, end: 2025-12}\n    context",
             "{start: 2023-01, end: 2024-05}\n    context",
         )],
-        at: Some("»end: 2024-05"),
+        at: Some("end: »2024-05"),
     },
     Row {
         rule: "date-in-future",
         edits: &[("date: 2025-02", "date: 2026-08")],
-        at: Some("»date: 2026-08"),
+        at: Some("date: »2026-08"),
     },
     Row {
         rule: "period-end-before-start",
@@ -357,7 +358,7 @@ const ROWS: &[Row] = &[
             "{start: 2025-02, end: 2025-07}",
             "{start: 2025-02, end: 2024-07}",
         )],
-        at: Some("»end: 2024-07"),
+        at: Some("end: »2024-07"),
     },
     Row {
         rule: "evidence-unattested",
@@ -654,11 +655,22 @@ fn each_rule_triggers_at_its_place() {
                 (Some(line), Some(column))
             }
             None => {
-                let line = text
-                    .lines()
-                    .position(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with(' '))
-                    .expect("the case has a first key");
-                (Some(line as u64 + 1), Some(1))
+                // A missing section points where it belongs: at the first
+                // section that follows it in the format's order.
+                let section = first["path"]
+                    .as_str()
+                    .and_then(|p| p.split('/').nth(1))
+                    .unwrap_or_default();
+                let order = SECTIONS.iter().position(|s| *s == section);
+                let next = order
+                    .and_then(|i| {
+                        SECTIONS[i + 1..]
+                            .iter()
+                            .find(|s| text.lines().any(|l| l.starts_with(&format!("{s}:"))))
+                    })
+                    .unwrap_or_else(|| panic!("{}: no section follows `{section}`", row.rule));
+                let (line, column) = position_of(&text, &format!("\n»{next}:"));
+                (Some(line), Some(column))
             }
         };
         if actual != expected {

@@ -207,5 +207,8 @@ fn an_open_risk_is_never_called_mitigated() {
         evidence.contains("Open risk with a mitigation plan: 60% of pipeline"),
         "{evidence}"
     );
-    assert!(!evidence.contains("Risk mitigated: 60% of pipeline"), "{evidence}");
+    assert!(
+        !evidence.contains("Risk mitigated: 60% of pipeline"),
+        "{evidence}"
+    );
 }

@@ -92,7 +92,7 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     for (pointer, date) in evidence_dates(ctx) {
         // A month is in the future only when it starts after the case date.
         if date.first_day() > ctx.as_of {
-            out.at(
+            out.at_value(
                 &pointer,
                 format!(
                     "{} is after the case date ({}): a result dated in the future reads as a typo or a plan presented as a fact",

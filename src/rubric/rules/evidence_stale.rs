@@ -33,7 +33,7 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         };
         if end < cutoff {
             let field = if period.end.is_some() { "end" } else { "start" };
-            out.at(
+            out.at_value(
                 &format!("/achievements/{index}/period/{field}"),
                 format!(
                     "\"{}\" ended more than {months} months before the case date: executives weigh what you do now",

@@ -49,7 +49,7 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
             continue;
         };
         if end.last_day() < start.first_day() {
-            out.at(
+            out.at_value(
                 &format!("{base}/period/end"),
                 format!("This period ends ({}) before it starts ({}): a reader who spots it doubts every other date", show_date(end), show_date(start)),
                 "swap or correct the dates",
