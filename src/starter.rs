@@ -38,6 +38,58 @@ fn track_defaults(track: Track) -> (&'static str, &'static str, &'static str, &'
     }
 }
 
+/// Every text the starter case offers for the writer to replace, as it
+/// stands in `starter.yaml` (commented examples included). The
+/// `placeholder-text` rule reports any of them left in a case, so the
+/// starter's wording never reaches an executive; a test keeps this list and
+/// the starter in step.
+pub const PLACEHOLDERS: &[&str] = &[
+    "Your Name",
+    "Your Company",
+    "Your Department",
+    "Your Area",
+    "Name of your COO",
+    "What has changed in the business that makes this the right moment.",
+    "The business problem the new role would own and solve",
+    "Where you would take the department in the next one to three years, in two or three sentences.",
+    "A company objective, named as the company names it",
+    "What will be true by then",
+    "Name the result, e.g. \"Cut onboarding time from 21 to 9 days\"",
+    "The situation before.",
+    "What you personally led or decided.",
+    "Joint pricing review",
+    "Partner Name",
+    "What it achieved, with a number.",
+    "Team A",
+    "Team B",
+    "Where you moved money or people, and why.",
+    "What it led to.",
+    "Why.",
+    "Name",
+    "What came of it.",
+    "Head of X",
+    "A decision you took",
+    "The situation.",
+    "What you could not know",
+    "Option A",
+    "Option B",
+    "What you chose, and why.",
+    "What happened.",
+    "A risk you identified",
+    "What you did about it.",
+    "A reorganisation, new process or tool you led",
+    "How the team came through it.",
+    "What you presented",
+    "Sponsor Name",
+    "VP of Something",
+    "How they know your work",
+    "What they can speak to",
+    "Provider",
+    "Successor Name",
+    "Responsibilities they would take over",
+    "Who covers until then.",
+];
+
 /// A human name for a track, as it appears in titles: "Director of Marketing".
 pub fn track_title(track: Track) -> &'static str {
     match track {

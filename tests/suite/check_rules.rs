@@ -408,6 +408,19 @@ const ROWS: &[Row] = &[
         at: Some("»ask:"),
     },
     Row {
+        rule: "placeholder-text",
+        edits: &[(
+            "why_now: Marketing now sources 45% of pipeline and needs a seat in revenue planning.",
+            "why_now: >-\n    What has changed in the business\n    that makes this the right moment.",
+        )],
+        at: Some("    »What has changed in the business"),
+    },
+    Row {
+        rule: "placeholder-text",
+        edits: &[("  name: Ana Petrova", "  name: Your Name")],
+        at: Some("name: »Your Name"),
+    },
+    Row {
         rule: "ask-target-date-past",
         edits: &[("target_date: 2027-01", "target_date: 2026-05")],
         at: Some("»target_date: 2026-05"),
@@ -574,6 +587,14 @@ const NEAR_MISSES: &[NearMiss] = &[
     NearMiss {
         rule: "track-evidence-missing",
         edits: &[("track: marketing", "track: other")],
+    },
+    // The starter's sentence, finished in the writer's own words, is theirs.
+    NearMiss {
+        rule: "placeholder-text",
+        edits: &[(
+            "why_now: Marketing now sources 45% of pipeline and needs a seat in revenue planning.",
+            "why_now: What has changed in the business that makes this the right moment is the 2027 plan.",
+        )],
     },
     NearMiss {
         rule: "ask-target-date-past",

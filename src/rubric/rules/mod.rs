@@ -64,6 +64,7 @@ registry! {
     percent_out_of_range,
     weak_verb,
     vague_quantity,
+    placeholder_text,
     track_evidence_missing,
     ask_incomplete,
     ask_target_date_past,
