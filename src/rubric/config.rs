@@ -103,6 +103,12 @@ pub struct ThresholdSettings {
     pub weak_verbs: Option<Vec<String>>,
     /// Quantities without a number ("many", "significant").
     pub vague_words: Option<Vec<String>>,
+    /// Phrases by which `why_now` argues from the candidate rather than the business ("I deserve", "my time", "years in the role").
+    pub candidate_centred_phrases: Option<Vec<String>>,
+    /// Phrases that ask for resources for the candidate's own team ("more budget", "more headcount").
+    pub resource_request_phrases: Option<Vec<String>>,
+    /// Words that name a business result, so a request for resources that names one is a business case ("revenue", "customers", "cost").
+    pub business_outcome_words: Option<Vec<String>>,
 }
 
 /// The schema's ranges, enforced by the types too: the loader trusts a file
@@ -150,6 +156,9 @@ pub struct Thresholds {
     pub percent_max: f64,
     pub weak_verbs: Vec<String>,
     pub vague_words: Vec<String>,
+    pub candidate_centred_phrases: Vec<String>,
+    pub resource_request_phrases: Vec<String>,
+    pub business_outcome_words: Vec<String>,
 }
 
 impl Thresholds {
@@ -198,6 +207,18 @@ impl Thresholds {
                 .vague_words
                 .clone()
                 .unwrap_or_else(|| base.vague_words.clone()),
+            candidate_centred_phrases: file
+                .candidate_centred_phrases
+                .clone()
+                .unwrap_or_else(|| base.candidate_centred_phrases.clone()),
+            resource_request_phrases: file
+                .resource_request_phrases
+                .clone()
+                .unwrap_or_else(|| base.resource_request_phrases.clone()),
+            business_outcome_words: file
+                .business_outcome_words
+                .clone()
+                .unwrap_or_else(|| base.business_outcome_words.clone()),
         }
     }
 
@@ -221,6 +242,9 @@ impl Thresholds {
             percent_max: 100.0,
             weak_verbs: Vec::new(),
             vague_words: Vec::new(),
+            candidate_centred_phrases: Vec::new(),
+            resource_request_phrases: Vec::new(),
+            business_outcome_words: Vec::new(),
         }
     }
 }

@@ -421,6 +421,22 @@ const ROWS: &[Row] = &[
         at: Some("name: »Your Name"),
     },
     Row {
+        rule: "ask-why-now-personal",
+        edits: &[(
+            "why_now: Marketing now sources 45% of pipeline and needs a seat in revenue planning.",
+            "why_now: After 7 years in the role I feel ready, and I deserve the title.",
+        )],
+        at: Some("7 »years in the role"),
+    },
+    Row {
+        rule: "ask-resources-only",
+        edits: &[(
+            "    - Nobody owns pipeline targets across Marketing and Sales",
+            "    - My team needs more headcount and a bigger budget",
+        )],
+        at: Some("needs »more headcount"),
+    },
+    Row {
         rule: "ask-target-date-past",
         edits: &[("target_date: 2027-01", "target_date: 2026-05")],
         at: Some("»target_date: 2026-05"),
@@ -596,6 +612,22 @@ const NEAR_MISSES: &[NearMiss] = &[
             "why_now: What has changed in the business that makes this the right moment is the 2027 plan.",
         )],
     },
+    // A business reason, in the business's terms, with the candidate's part in it.
+    NearMiss {
+        rule: "ask-why-now-personal",
+        edits: &[(
+            "why_now: Marketing now sources 45% of pipeline and needs a seat in revenue planning.",
+            "why_now: The company enters two new markets in 2027 and nobody owns their pipeline.",
+        )],
+    },
+    // Resources named as the means to a business result.
+    NearMiss {
+        rule: "ask-resources-only",
+        edits: &[(
+            "    - Nobody owns pipeline targets across Marketing and Sales",
+            "    - Churn of new customers is 8%; more headcount in onboarding would halve it",
+        )],
+    },
     NearMiss {
         rule: "ask-target-date-past",
         edits: &[("target_date: 2027-01", "target_date: 2026-06")],
@@ -765,6 +797,22 @@ fn every_vague_quantity_of_a_field_is_reported_at_its_own_column() {
             position_of(&text, "Cut »many handovers"),
             position_of(&text, "saved »significant time"),
             position_of(&text, "across »several teams"),
+        ]
+    );
+}
+
+#[test]
+fn every_self_centred_phrase_of_why_now_is_reported() {
+    let text = apply(&[(
+        "why_now: Marketing now sources 45% of pipeline and needs a seat in revenue planning.",
+        "why_now: After 7 years in the role I feel ready, and I deserve the title.",
+    )]);
+    assert_eq!(
+        places_of(&text, "ask-why-now-personal"),
+        [
+            position_of(&text, "7 »years in the role"),
+            position_of(&text, "role »I feel ready"),
+            position_of(&text, "and »I deserve the"),
         ]
     );
 }

@@ -68,6 +68,8 @@ registry! {
     track_evidence_missing,
     ask_incomplete,
     ask_target_date_past,
+    ask_why_now_personal,
+    ask_resources_only,
     waiver_no_reason,
     waiver_unknown_rule,
 }
