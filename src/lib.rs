@@ -7,6 +7,7 @@
 //! - [`model`]: the case format, its loader and its JSON Schema;
 //! - [`diagnostic`]: located messages shared by loading and checking;
 //! - [`format`]: numbers, money and dates as every output writes them;
+//! - [`logo`]: the case's logo file, checked alike by `check` and `build`;
 //! - [`rubric`]: the director-criteria lint behind `check`: rules, rubrics, readiness;
 //! - [`render`]: documents for the decision (PDF and more), rendered with typst;
 //! - [`starter`]: the commented starter case `promocase init` writes;
@@ -14,6 +15,7 @@
 
 pub mod diagnostic;
 pub mod format;
+pub mod logo;
 pub mod model;
 #[cfg(feature = "render")]
 pub mod render;

@@ -1,10 +1,6 @@
 //! Files a case points at, read by promocase rather than by typst: today the
-//! logo of `branding.logo`, resolved relative to the case file.
-//!
-//! Absolute paths, `..` and symlinks that lead out of the case's folder are
-//! refused, so a case file cannot make a document embed an arbitrary file.
-
-use std::path::{Component, Path};
+//! logo of `branding.logo`, found and checked by [`crate::logo`] (which
+//! `check` uses too), read here and served to typst at a virtual path.
 
 use super::RenderError;
 use crate::diagnostic::Diagnostic;
@@ -20,12 +16,7 @@ pub struct Asset {
     pub bytes: Vec<u8>,
 }
 
-/// A logo fills a header box a few centimetres wide.
-const MAX_LOGO_BYTES: u64 = 10 * 1024 * 1024;
-
-const LOGO_FORMATS: [&str; 6] = ["png", "jpg", "jpeg", "gif", "svg", "webp"];
-
-/// Reads the case's logo, if it names one.
+/// Reads the case's logo, if it names one; the checks are [`crate::logo`]'s.
 pub fn logo(loaded: &LoadedCase) -> Result<Option<Asset>, RenderError> {
     let Some(logo) = loaded
         .case
@@ -35,86 +26,19 @@ pub fn logo(loaded: &LoadedCase) -> Result<Option<Asset>, RenderError> {
     else {
         return Ok(None);
     };
-    let refuse = |message: String, hint: &str| {
+    let refuse = |problem: crate::logo::LogoProblem| {
         let range = loaded.locations.value("/branding/logo");
         RenderError::Located(vec![
-            Diagnostic::error("bad-logo", &loaded.source, message)
+            Diagnostic::error("bad-logo", &loaded.source, problem.message)
                 .at(range)
-                .with_hint(hint),
+                .with_hint(problem.hint),
         ])
     };
-    let relative = Path::new(logo);
-    if relative.is_absolute()
-        || relative
-            .components()
-            .any(|c| !matches!(c, Component::Normal(_)))
-    {
-        return Err(refuse(
-            format!("the logo `{logo}` is not a path inside the case's folder"),
-            "give a path relative to the case file, without `..`, e.g. `logo: assets/logo.png`",
-        ));
-    }
-    let extension = relative
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .filter(|e| LOGO_FORMATS.contains(&e.as_str()));
-    let Some(extension) = extension else {
-        return Err(refuse(
-            format!("the logo `{logo}` is not an image promocase can place"),
-            "use a PNG, JPEG, GIF, SVG or WebP file",
-        ));
-    };
-    let folder = match loaded.source.path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => Path::new(".").to_path_buf(),
-    };
-    let path = folder.join(relative);
-    let inside = match (folder.canonicalize(), path.canonicalize()) {
-        (Ok(root), Ok(real)) => real.starts_with(root),
-        _ => {
-            return Err(refuse(
-                format!("the logo `{}` does not exist", path.display()),
-                "check the path; it is relative to the case file",
-            ));
-        }
-    };
-    if !inside {
-        return Err(refuse(
-            format!("the logo `{logo}` is a link to a file outside the case's folder"),
-            "copy the logo next to the case file",
-        ));
-    }
-    // A device or a pipe named `logo.png` would block or never end; a huge
-    // file would only bloat the PDF. Refuse both before reading.
-    match std::fs::metadata(&path) {
-        Ok(meta) if !meta.is_file() => {
-            return Err(refuse(
-                format!("the logo `{logo}` is not a regular file"),
-                "point `logo:` at an image file",
-            ));
-        }
-        Ok(meta) if meta.len() > MAX_LOGO_BYTES => {
-            return Err(refuse(
-                format!(
-                    "the logo `{logo}` is {} MB; a logo may be at most {} MB",
-                    meta.len().div_ceil(1024 * 1024),
-                    MAX_LOGO_BYTES / (1024 * 1024)
-                ),
-                "export a smaller image: a few hundred pixels wide is plenty for a page header",
-            ));
-        }
-        _ => {}
-    }
-    let bytes = std::fs::read(&path).map_err(|error| {
-        refuse(
-            format!("cannot read the logo `{}`: {error}", path.display()),
-            "check the file's permissions",
-        )
-    })?;
+    let file = crate::logo::find(&loaded.source.path, logo).map_err(refuse)?;
+    let bytes = crate::logo::read(&file).map_err(refuse)?;
     Ok(Some(Asset {
-        virtual_path: format!("/logo.{extension}"),
-        source: path,
+        virtual_path: format!("/logo.{}", file.extension),
+        source: file.path,
         bytes,
     }))
 }

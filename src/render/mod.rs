@@ -62,16 +62,28 @@ impl<'a> Job<'a> {
         report: &crate::rubric::Report,
     ) -> Result<Self, RenderError> {
         let logo = assets::logo(loaded)?;
+        Ok(Self::with_logo(loaded, draft, report, logo))
+    }
+
+    /// As [`Job::new`], with the logo already read by [`assets::logo`]
+    /// (`build` reads it before the check, so a bad logo is a located input
+    /// error, exit 2, rather than one finding among others).
+    pub fn with_logo(
+        loaded: &'a LoadedCase,
+        draft: bool,
+        report: &crate::rubric::Report,
+        logo: Option<Asset>,
+    ) -> Self {
         let options = DocumentOptions {
             draft,
             report: CheckReport::from(report),
             logo: logo.as_ref().map(|l| l.virtual_path.clone()),
         };
-        Ok(Self {
+        Self {
             loaded,
             options,
             logo,
-        })
+        }
     }
 
     pub fn loaded(&self) -> &LoadedCase {

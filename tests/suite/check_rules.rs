@@ -436,6 +436,23 @@ const ROWS: &[Row] = &[
         )],
         at: Some("needs »more headcount"),
     },
+    // The edited case is read as `case.yaml` in the repository's root.
+    Row {
+        rule: "logo-unusable",
+        edits: &[(
+            "until she is ready.",
+            "until she is ready.\nbranding:\n  logo: assets/missing-logo.png",
+        )],
+        at: Some("logo: »assets/missing-logo.png"),
+    },
+    Row {
+        rule: "logo-unusable",
+        edits: &[(
+            "until she is ready.",
+            "until she is ready.\nbranding:\n  logo: tests/fixtures/rules/not-an-image.png",
+        )],
+        at: Some("logo: »tests/fixtures/rules/not-an-image.png"),
+    },
     Row {
         rule: "ask-target-date-past",
         edits: &[("target_date: 2027-01", "target_date: 2026-05")],
@@ -626,6 +643,13 @@ const NEAR_MISSES: &[NearMiss] = &[
         edits: &[(
             "    - Nobody owns pipeline targets across Marketing and Sales",
             "    - Churn of new customers is 8%; more headcount in onboarding would halve it",
+        )],
+    },
+    NearMiss {
+        rule: "logo-unusable",
+        edits: &[(
+            "until she is ready.",
+            "until she is ready.\nbranding:\n  logo: docs/brief.png",
         )],
     },
     NearMiss {

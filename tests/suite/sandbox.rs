@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::support::{
     assert_ok, assert_refused, build_with_brief, complete_case, line_of, path_str, pdf_info,
-    pdf_text, promocase, root, stderr,
+    pdf_text, promocase, root, stderr, stdout,
 };
 
 #[test]
@@ -432,8 +432,17 @@ fn an_svg_logo_cannot_link_files_or_urls() {
             "{href}: {messages}"
         );
     }
-    // Nor can a broken image slip through.
+    // Nor can a broken image slip through: its first bytes are not a PNG's.
     std::fs::write(dir.path().join("logo.png"), b"not a png").unwrap();
     let (output, line) = build_with_logo(dir.path(), "logo.png");
-    assert_logo_refused(&output, line, "cannot be placed");
+    assert_logo_refused(&output, line, "is not a PNG image");
+    // And `check` says so before any build.
+    let check = promocase(&["check", path_str(&dir.path().join("case.yaml"))]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    assert!(
+        stderr(&check).contains("error[logo-unusable]")
+            || stdout(&check).contains("error[logo-unusable]"),
+        "{}",
+        stdout(&check)
+    );
 }

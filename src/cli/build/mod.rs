@@ -235,10 +235,13 @@ fn build(
         }
     };
     built.assets = asset_paths(&loaded);
+    // A logo the build cannot use is bad input (exit 2), located at `logo:`,
+    // before the check would count it among the findings.
+    let logo = promocase::render::assets::logo(&loaded)?;
     let started = Instant::now();
     let report = check_first(args, &loaded, out, built)?;
     out.detail(&super::check::checked_in(&report, started));
-    let job = Job::new(&loaded, plan.draft, &report)?;
+    let job = Job::with_logo(&loaded, plan.draft, &report, logo);
     built.report = Some(report);
     let renderer = kept.renderer(args)?;
     // Typst prints a character no font has as a box, silently: say so first.

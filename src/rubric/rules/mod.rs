@@ -65,6 +65,7 @@ registry! {
     weak_verb,
     vague_quantity,
     placeholder_text,
+    logo_unusable,
     track_evidence_missing,
     ask_incomplete,
     ask_target_date_past,

@@ -1,0 +1,151 @@
+//! The case's logo (`branding.logo`) as a file: where it is, and whether a
+//! build can use it. `check` asks [`find`] and [`sniff`] so that it reports
+//! a logo `build` would refuse (the `logo-unusable` rule); `build` asks
+//! [`find`] and then reads the file ([`crate::render::assets`]). One set of
+//! rules, one set of messages.
+//!
+//! Absolute paths, `..` and links that lead out of the case's folder are
+//! refused, so a case file cannot make a document embed an arbitrary file.
+
+use std::path::{Component, Path, PathBuf};
+
+/// A logo fills a header box a few centimetres wide.
+pub const MAX_LOGO_BYTES: u64 = 10 * 1024 * 1024;
+
+const LOGO_FORMATS: [&str; 6] = ["png", "jpg", "jpeg", "gif", "svg", "webp"];
+
+/// A logo file that passed every check but reading it.
+#[derive(Debug, Clone)]
+pub struct LogoFile {
+    pub path: PathBuf,
+    /// Lower case: png, jpg, jpeg, gif, svg or webp.
+    pub extension: String,
+}
+
+/// Why a logo cannot be used, in the words the user reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogoProblem {
+    pub message: String,
+    pub hint: &'static str,
+}
+
+fn problem(message: String, hint: &'static str) -> LogoProblem {
+    LogoProblem { message, hint }
+}
+
+/// Finds the logo `logo` (as written in the case) next to the case file at
+/// `case_path`, and checks what can be checked without reading it.
+pub fn find(case_path: &Path, logo: &str) -> Result<LogoFile, LogoProblem> {
+    let relative = Path::new(logo);
+    if relative.is_absolute()
+        || relative
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return Err(problem(
+            format!("the logo `{logo}` is not a path inside the case's folder"),
+            "give a path relative to the case file, without `..`, e.g. `logo: assets/logo.png`",
+        ));
+    }
+    let extension = relative
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .filter(|e| LOGO_FORMATS.contains(&e.as_str()));
+    let Some(extension) = extension else {
+        return Err(problem(
+            format!("the logo `{logo}` is not an image promocase can place"),
+            "use a PNG, JPEG, GIF, SVG or WebP file",
+        ));
+    };
+    let folder = match case_path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => Path::new(".").to_path_buf(),
+    };
+    let path = folder.join(relative);
+    let inside = match (folder.canonicalize(), path.canonicalize()) {
+        (Ok(root), Ok(real)) => real.starts_with(root),
+        _ => {
+            return Err(problem(
+                format!("the logo `{}` does not exist", path.display()),
+                "check the path; it is relative to the case file",
+            ));
+        }
+    };
+    if !inside {
+        return Err(problem(
+            format!("the logo `{logo}` is a link to a file outside the case's folder"),
+            "copy the logo next to the case file",
+        ));
+    }
+    // A device or a pipe named `logo.png` would block or never end; a huge
+    // file would only bloat the PDF. Refuse both before reading.
+    match std::fs::metadata(&path) {
+        Ok(meta) if !meta.is_file() => Err(problem(
+            format!("the logo `{logo}` is not a regular file"),
+            "point `logo:` at an image file",
+        )),
+        Ok(meta) if meta.len() > MAX_LOGO_BYTES => Err(problem(
+            format!(
+                "the logo `{logo}` is {} MB; a logo may be at most {} MB",
+                meta.len().div_ceil(1024 * 1024),
+                MAX_LOGO_BYTES / (1024 * 1024)
+            ),
+            "export a smaller image: a few hundred pixels wide is plenty for a page header",
+        )),
+        _ => Ok(LogoFile { path, extension }),
+    }
+}
+
+/// Reads the logo's bytes, refusing a file that is not the image its name says.
+pub fn read(file: &LogoFile) -> Result<Vec<u8>, LogoProblem> {
+    let bytes = std::fs::read(&file.path).map_err(|error| {
+        problem(
+            format!("cannot read the logo `{}`: {error}", file.path.display()),
+            "check the file's permissions",
+        )
+    })?;
+    matches_its_name(file, &bytes)?;
+    Ok(bytes)
+}
+
+/// Whether the first bytes of a file say it is the image its name claims
+/// (PNG, JPEG, GIF, WebP signatures; an SVG's `<svg`), so that `check`
+/// catches a renamed document without decoding the image.
+pub fn sniff(file: &LogoFile) -> Result<(), LogoProblem> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(1024);
+    std::fs::File::open(&file.path)
+        .and_then(|f| f.take(1024).read_to_end(&mut head))
+        .map_err(|error| {
+            problem(
+                format!("cannot read the logo `{}`: {error}", file.path.display()),
+                "check the file's permissions",
+            )
+        })?;
+    matches_its_name(file, &head)
+}
+
+/// Whether `head`, the first bytes of the file, are those of its kind of image.
+fn matches_its_name(file: &LogoFile, head: &[u8]) -> Result<(), LogoProblem> {
+    let head = &head[..head.len().min(1024)];
+    let is_image = match file.extension.as_str() {
+        "png" => head.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "jpg" | "jpeg" => head.starts_with(b"\xFF\xD8\xFF"),
+        "gif" => head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a"),
+        "webp" => head.len() >= 12 && &head[..4] == b"RIFF" && &head[8..12] == b"WEBP",
+        _ => String::from_utf8_lossy(head).contains("<svg"),
+    };
+    if is_image {
+        Ok(())
+    } else {
+        Err(problem(
+            format!(
+                "the logo `{}` is not a {} image",
+                file.path.display(),
+                file.extension.to_ascii_uppercase()
+            ),
+            "export the logo again as a PNG, JPEG, GIF, SVG or WebP file",
+        ))
+    }
+}
