@@ -97,3 +97,22 @@ fn load_and_check_growth(bencher: Bencher, items: usize) {
         check_case(&loaded, &Rubric::for_case(&loaded, None))
     });
 }
+
+/// The human report of a large case with many findings (every diagnostic
+/// rendered with its snippet) against its JSON report: the snippet renderer
+/// indexes the file once, so the two should stay within a small factor.
+#[divan::bench(args = ["human", "json"], sample_count = 10)]
+fn report_of_a_large_case(bencher: Bencher, format: &str) {
+    let text = promocase::synthetic::case_yaml(1000, 42);
+    let loaded =
+        parse_case(SourceFile::new("synthetic.yaml", text.as_str()), today()).expect("loads");
+    let report = check_case(&loaded, &Rubric::for_case(&loaded, None));
+    bencher.bench(|| match format {
+        "human" => report
+            .diagnostics()
+            .iter()
+            .map(|d| d.render(false).len())
+            .sum::<usize>(),
+        _ => report.to_json().to_string().len(),
+    });
+}

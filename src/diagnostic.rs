@@ -52,13 +52,24 @@ impl fmt::Display for Severity {
 }
 
 /// A file read from disk (or stdin), kept whole so messages can quote it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     /// The path as the user gave it; used in every message.
     pub path: PathBuf,
     pub text: String,
     line_starts: Vec<usize>,
+    /// The file as the snippet renderer reads it, indexed once: rendering
+    /// 300 findings of a large file must not scan it 300 times.
+    snippet: std::sync::OnceLock<SimpleFile<String, String>>,
 }
+
+impl PartialEq for SourceFile {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path && self.text == other.text
+    }
+}
+
+impl Eq for SourceFile {}
 
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<Self> {
@@ -75,7 +86,14 @@ impl SourceFile {
             path: path.into(),
             text,
             line_starts,
+            snippet: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The file for the snippet renderer, built on first use.
+    fn snippet_file(&self) -> &SimpleFile<String, String> {
+        self.snippet
+            .get_or_init(|| SimpleFile::new(self.name(), snippet_text(&self.text).into_owned()))
     }
 
     pub fn name(&self) -> String {
@@ -201,8 +219,7 @@ impl Diagnostic {
 
     /// A rustc-style message with the offending line and a marker under it.
     pub fn render(&self, color: bool) -> String {
-        let text = snippet_text(&self.source.text);
-        let file = SimpleFile::new(self.source.name(), text.as_ref());
+        let file = self.source.snippet_file();
         let severity = match self.severity {
             Severity::Error => CsSeverity::Error,
             Severity::Warning => CsSeverity::Warning,
@@ -228,12 +245,12 @@ impl Diagnostic {
             let styles = Styles::default();
             let mut buffer = termcolor::Buffer::ansi();
             let mut writer = StylesWriter::new(&mut buffer, &styles);
-            let emitted = term::emit_to_write_style(&mut writer, &config, &file, &diagnostic);
+            let emitted = term::emit_to_write_style(&mut writer, &config, file, &diagnostic);
             emitted
                 .ok()
                 .and_then(|()| String::from_utf8(buffer.into_inner()).ok())
         } else {
-            term::emit_into_string(&config, &file, &diagnostic).ok()
+            term::emit_into_string(&config, file, &diagnostic).ok()
         };
         // The snippet renderer only fails on a range outside the file; fall back to one line.
         rendered.unwrap_or_else(|| {
@@ -304,6 +321,21 @@ mod tests {
         let text = diagnostic.render(false);
         assert!(text.contains("case.yaml:4:10"), "{text}");
         assert!(text.contains("4 │   years: five"), "{text}");
+    }
+
+    #[test]
+    fn the_snippet_index_is_built_once_per_file() {
+        let source = SourceFile::new("case.yaml", "candidate:\n  years: five\n");
+        assert!(source.snippet.get().is_none());
+        let first = Diagnostic::error("x", &source, "one")
+            .at(20..24)
+            .render(false);
+        let built: *const _ = source.snippet_file();
+        let second = Diagnostic::error("x", &source, "two")
+            .at(13..18)
+            .render(false);
+        assert!(std::ptr::eq(built, source.snippet_file()), "indexed again");
+        assert!(first.contains("case.yaml:2:10") && second.contains("case.yaml:2:3"));
     }
 
     #[test]
