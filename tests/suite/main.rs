@@ -13,6 +13,7 @@ mod cli;
 mod consistency;
 mod conventions;
 mod diff;
+mod documents;
 mod hostile;
 mod load;
 mod lost_work;

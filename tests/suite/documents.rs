@@ -1,0 +1,131 @@
+//! How the documents hold up under real input (issue 12): long names and
+//! titles, large cases. Layout is checked where the words land on the page
+//! (`pdftotext -bbox`) and, for colour, on the rendered page (PNG).
+
+use std::path::{Path, PathBuf};
+
+use crate::support::{assert_ok, path_str, pdf_pages, pdf_text, promocase, root};
+
+fn long_names() -> PathBuf {
+    root().join("tests/fixtures/documents/long-names.yaml")
+}
+
+/// A word on a page of a PDF, with its box in points from the top left.
+#[derive(Debug, Clone)]
+struct Word {
+    text: String,
+    x_min: f64,
+    y_min: f64,
+    x_max: f64,
+    y_max: f64,
+}
+
+/// The words of one page of a PDF, in reading order.
+fn words(pdf: &Path, page: usize) -> Vec<Word> {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", &page.to_string(), "-l", &page.to_string()])
+        .args([path_str(pdf), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let html = String::from_utf8_lossy(&output.stdout);
+    let attribute = |line: &str, name: &str| -> f64 {
+        line.split(&format!("{name}=\""))
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    html.lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .map(|line| Word {
+            text: line
+                .split('>')
+                .nth(1)
+                .and_then(|rest| rest.split('<').next())
+                .unwrap_or_default()
+                .to_string(),
+            x_min: attribute(line, "xMin"),
+            y_min: attribute(line, "yMin"),
+            x_max: attribute(line, "xMax"),
+            y_max: attribute(line, "yMax"),
+        })
+        .collect()
+}
+
+/// A rendered page as RGB rows, and its resolution.
+struct Picture {
+    width: usize,
+    rgb: Vec<u8>,
+    dpi: f64,
+}
+
+impl Picture {
+    fn load(path: &Path, dpi: f64) -> Picture {
+        let decoder = png::Decoder::new(std::io::BufReader::new(
+            std::fs::File::open(path).expect("the page image"),
+        ));
+        let mut reader = decoder.read_info().expect("a PNG");
+        let mut buffer = vec![0; reader.output_buffer_size().expect("a size")];
+        let info = reader.next_frame(&mut buffer).expect("a frame");
+        let channels = info.color_type.samples();
+        let rgb = buffer[..info.buffer_size()]
+            .chunks(channels)
+            .flat_map(|px| [px[0], px[1], px[2]])
+            .collect();
+        Picture {
+            width: info.width as usize,
+            rgb,
+            dpi,
+        }
+    }
+
+    /// The brightness (0 to 255) at a point given in PDF points.
+    fn brightness_at(&self, x: f64, y: f64) -> u32 {
+        let scale = self.dpi / 72.0;
+        let (px, py) = ((x * scale) as usize, (y * scale) as usize);
+        let at = (py * self.width + px) * 3;
+        self.rgb[at..at + 3].iter().map(|&c| u32::from(c)).sum::<u32>() / 3
+    }
+}
+
+#[test]
+fn the_cover_band_grows_with_a_long_name_and_title() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("cover.pdf");
+    let case = long_names();
+    assert_ok(&promocase(&["build", path_str(&case), "-o", path_str(&pdf)]));
+    let png = dir.path().join("cover.png");
+    assert_ok(&promocase(&[
+        "build",
+        path_str(&case),
+        "--format",
+        "png",
+        "--dpi",
+        "60",
+        "-o",
+        path_str(&png),
+    ]));
+    let page = Picture::load(&dir.path().join("cover-1.png"), 60.0);
+    let words = words(&pdf, 1);
+    // The last word of the title and of the "department · level · track"
+    // line are white on the band: just left of each, the band's colour.
+    for last in ["Network", "track"] {
+        let word = words
+            .iter()
+            .find(|w| w.text == last)
+            .unwrap_or_else(|| panic!("`{last}` is on the cover: {words:?}"));
+        let left = word.x_min - 3.0;
+        let middle = (word.y_min + word.y_max) / 2.0;
+        assert!(
+            page.brightness_at(left, middle) < 128,
+            "`{last}` at {word:?} stands outside the band, white on white"
+        );
+    }
+    // What follows the band (the executive it is prepared for) moves down.
+    let audience = words
+        .iter()
+        .find(|w| w.text == "Raymond")
+        .expect("the audience's name");
+    let track = words.iter().find(|w| w.text == "track").expect("track");
+    assert!(track.y_max + 20.0 < audience.y_min, "the band pushes the rest down");
+}
