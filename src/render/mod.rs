@@ -97,6 +97,11 @@ impl<'a> Job<'a> {
         files
     }
 
+    /// Warnings for the case's fields the one-page brief has to cut.
+    pub fn brief_warnings(&self) -> Vec<Diagnostic> {
+        data::brief_warnings(self.loaded, &self.options)
+    }
+
     /// The `/data.json` a template receives, pretty-printed so the typst
     /// hand-off folder is readable.
     pub fn data_json(&self, kind: TemplateKind) -> String {

@@ -84,7 +84,11 @@ impl Picture {
         let scale = self.dpi / 72.0;
         let (px, py) = ((x * scale) as usize, (y * scale) as usize);
         let at = (py * self.width + px) * 3;
-        self.rgb[at..at + 3].iter().map(|&c| u32::from(c)).sum::<u32>() / 3
+        self.rgb[at..at + 3]
+            .iter()
+            .map(|&c| u32::from(c))
+            .sum::<u32>()
+            / 3
     }
 }
 
@@ -93,7 +97,12 @@ fn the_cover_band_grows_with_a_long_name_and_title() {
     let dir = tempfile::tempdir().expect("temp dir");
     let pdf = dir.path().join("cover.pdf");
     let case = long_names();
-    assert_ok(&promocase(&["build", path_str(&case), "-o", path_str(&pdf)]));
+    assert_ok(&promocase(&[
+        "build",
+        path_str(&case),
+        "-o",
+        path_str(&pdf),
+    ]));
     let png = dir.path().join("cover.png");
     assert_ok(&promocase(&[
         "build",
@@ -127,5 +136,95 @@ fn the_cover_band_grows_with_a_long_name_and_title() {
         .find(|w| w.text == "Raymond")
         .expect("the audience's name");
     let track = words.iter().find(|w| w.text == "track").expect("track");
-    assert!(track.y_max + 20.0 < audience.y_min, "the band pushes the rest down");
+    assert!(
+        track.y_max + 20.0 < audience.y_min,
+        "the band pushes the rest down"
+    );
+}
+
+/// Pairs of words printed over each other: their boxes cross sideways and
+/// their middles are less than half a line apart (a word's box spans its
+/// font's full height, so the boxes of two lines in a row always touch).
+fn overprinted(words: &[Word]) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    for (i, a) in words.iter().enumerate() {
+        for b in &words[i + 1..] {
+            let overlap_x = a.x_min.max(b.x_min) < a.x_max.min(b.x_max) - 0.5;
+            let middle = |w: &Word| (w.y_min + w.y_max) / 2.0;
+            let height = (a.y_max - a.y_min).min(b.y_max - b.y_min);
+            let overlap_y = (middle(a) - middle(b)).abs() < height / 2.0;
+            if overlap_x && overlap_y {
+                pairs.push((a.text.clone(), b.text.clone()));
+            }
+        }
+    }
+    pairs
+}
+
+#[test]
+fn the_brief_gives_a_long_name_the_width_and_stays_one_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("brief.pdf");
+    assert_ok(&promocase(&[
+        "build",
+        path_str(&long_names()),
+        "--template",
+        "brief",
+        "-o",
+        path_str(&pdf),
+    ]));
+    assert_eq!(pdf_pages(&pdf), 1);
+    let words = words(&pdf, 1);
+    // The name in the band, set large (the page header repeats it small).
+    let line_of = |text: &str| {
+        words
+            .iter()
+            .find(|w| w.text == text && w.y_max - w.y_min > 14.0)
+            .map(|w| w.y_min)
+            .unwrap_or_else(|| panic!("`{text}` is on the brief: {words:?}"))
+    };
+    // A long audience title no longer squeezes the name into a narrow column.
+    assert_eq!(line_of("Maria-Alejandra"), line_of("Fernández"));
+    assert_eq!(overprinted(&words), Vec::<(String, String)>::new());
+}
+
+#[test]
+fn a_case_with_huge_fields_gets_a_readable_one_page_brief_and_a_warning() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("brief.pdf");
+    let case = root().join("tests/fixtures/documents/huge-fields.yaml");
+    let output = promocase(&[
+        "build",
+        path_str(&case),
+        "--template",
+        "brief",
+        "-o",
+        path_str(&pdf),
+    ]);
+    assert_ok(&output);
+    assert_eq!(pdf_pages(&pdf), 1);
+    let messages = String::from_utf8_lossy(&output.stderr).into_owned()
+        + &String::from_utf8_lossy(&output.stdout);
+    assert!(
+        messages.contains("warning[brief-shortened]") && messages.contains("huge-fields.yaml:31:5"),
+        "the cut of why_now is named at its line: {messages}"
+    );
+    assert_eq!(
+        messages.matches("warning[brief-shortened]").count(),
+        4,
+        "{messages}"
+    );
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("two transport…"),
+        "why now, cut at a word: {text}"
+    );
+    let words = words(&pdf, 1);
+    assert_eq!(overprinted(&words), Vec::<(String, String)>::new());
+    // Readable: the body is not shrunk below 8 points (a word's box is its line's height).
+    let why = words
+        .iter()
+        .find(|w| w.text == "grew")
+        .expect("why now's text");
+    assert!(why.y_max - why.y_min >= 8.0, "{why:?}");
 }

@@ -248,6 +248,11 @@ fn build(
     for warning in promocase::render::coverage::missing_glyphs(&loaded, renderer.fonts()) {
         out.diagnostic(&warning);
     }
+    if plan.kinds.contains(&TemplateKind::Brief) {
+        for warning in job.brief_warnings() {
+            out.diagnostic(&warning);
+        }
+    }
     let timestamp = promocase::render::document_timestamp(
         loaded.as_of,
         std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),

@@ -9,7 +9,7 @@ use crate::model::{Case, KpiStatus};
 /// have too few numbers.
 pub(super) fn top_impacts(case: &Case, kpi_statuses: &[KpiStatus]) -> Vec<Impact> {
     let mut scored: Vec<(f64, Impact)> = Vec::new();
-    for achievement in &case.achievements {
+    for (index, achievement) in case.achievements.iter().enumerate() {
         let best = achievement
             .outcomes
             .iter()
@@ -24,6 +24,7 @@ pub(super) fn top_impacts(case: &Case, kpi_statuses: &[KpiStatus]) -> Vec<Impact
             scored.push((
                 score,
                 Impact {
+                    pointer: format!("/achievements/{index}/title"),
                     title: achievement.title.clone(),
                     metric: outcome.metric.clone(),
                     from_text: format::value(b, unit),
@@ -46,6 +47,7 @@ pub(super) fn top_impacts(case: &Case, kpi_statuses: &[KpiStatus]) -> Vec<Impact
         if let (true, Some(b), Some(a)) = (met, kpi.baseline, kpi.actual) {
             let unit = kpi.unit.as_deref();
             impacts.push(Impact {
+                pointer: format!("/kpis/{index}/name"),
                 title: kpi.name.clone(),
                 metric: kpi.name.clone(),
                 from_text: format::value(b, unit),

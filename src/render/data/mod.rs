@@ -15,6 +15,7 @@
 //! can test `data.scope != none` without guarding against missing keys. User
 //! text only ever travels as JSON strings: typst prints it, never evaluates it.
 
+pub mod brief;
 mod groups;
 mod impacts;
 mod succession;
@@ -53,6 +54,16 @@ pub(super) fn months_between(from: NaiveDate, to: NaiveDate) -> i64 {
     (to.year() as i64 - from.year() as i64) * 12 + to.month() as i64 - from.month() as i64
 }
 
+/// Warnings for the fields the one-page brief cuts (see [`brief`]).
+pub fn brief_warnings(
+    loaded: &LoadedCase,
+    options: &DocumentOptions,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    let impacts = impacts::top_impacts(&loaded.case, &options.report.kpi_statuses);
+    let (_, shortened) = brief::view(&loaded.case, &impacts);
+    brief::warnings(loaded, &shortened)
+}
+
 /// Builds the data for `kind` from a loaded case.
 pub fn build<'a>(
     loaded: &'a LoadedCase,
@@ -85,6 +96,7 @@ pub fn build<'a>(
         .filter(|a| is_hex_colour(a))
         .unwrap_or_else(|| DEFAULT_ACCENT.to_string());
     let count = |status: KpiStatus| kpis.iter().filter(|k| k.status.id == status.id()).count();
+    let impacts = impacts::top_impacts(case, statuses);
     TemplateData {
         meta: Meta {
             generator: format!("promocase {}", env!("CARGO_PKG_VERSION")),
@@ -158,7 +170,8 @@ pub fn build<'a>(
             incomplete: count(KpiStatus::Incomplete),
             business_wide: kpis.iter().filter(|k| k.business_wide).count(),
         },
-        impacts: impacts::top_impacts(case, statuses),
+        brief: brief::view(case, &impacts).0,
+        impacts,
         achievement_groups: groups::by_dimension(case, &achievements),
         achievements,
         kpis,

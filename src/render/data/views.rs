@@ -20,6 +20,8 @@ pub struct TemplateData<'a> {
     pub kpis: Vec<KpiView>,
     pub kpi_summary: KpiSummary,
     pub impacts: Vec<Impact>,
+    /// The brief's texts, cut to what one page holds.
+    pub brief: BriefView,
     pub achievements: Vec<AchievementView>,
     pub achievement_groups: Vec<AchievementGroup>,
     pub initiatives: Vec<InitiativeView>,
@@ -137,6 +139,9 @@ pub struct KpiSummary {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Impact {
+    /// Where the title comes from in the case (an achievement's title or a KPI's name).
+    #[serde(skip)]
+    pub pointer: String,
     pub title: String,
     pub metric: String,
     pub from_text: String,
@@ -301,4 +306,24 @@ pub struct TimelineRow {
     pub fraction: f64,
     pub label: String,
     pub ready_by_target: bool,
+}
+
+/// The brief's texts, each within its budget (filled by [`super::brief`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefView {
+    pub name: String,
+    pub current_title: String,
+    pub target_title: String,
+    /// "For Name, Title", when the case names its audience.
+    pub audience: Option<String>,
+    pub why_now: Option<String>,
+    pub problems: Vec<String>,
+    pub support_requested: Vec<String>,
+    pub interim_plan: Option<String>,
+    pub impacts: Vec<Impact>,
+    /// The name of every KPI, in the case's order.
+    pub kpi_names: Vec<String>,
+    /// Each successor's name and current role, in the case's order.
+    pub successor_names: Vec<String>,
+    pub successor_roles: Vec<String>,
 }
