@@ -228,3 +228,79 @@ fn a_case_with_huge_fields_gets_a_readable_one_page_brief_and_a_warning() {
         .expect("why now's text");
     assert!(why.y_max - why.y_min >= 8.0, "{why:?}");
 }
+
+/// The talking points of `text` (a case), as text.
+fn talking_points_of(text: &str, dir: &Path) -> (String, usize) {
+    let case = dir.join("case.yaml");
+    std::fs::write(&case, text).expect("write case");
+    let pdf = dir.join("talking-points.pdf");
+    assert_ok(&promocase(&[
+        "build",
+        path_str(&case),
+        "--template",
+        "talking-points",
+        "--draft",
+        "-o",
+        path_str(&pdf),
+    ]));
+    (pdf_text(&pdf), pdf_pages(&pdf))
+}
+
+#[test]
+fn the_talking_points_of_a_large_case_hold_in_two_pages() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 300 achievements and KPIs, many of them missing their targets.
+    let (text, pages) = talking_points_of(&promocase::synthetic::case_yaml(300, 7), dir.path());
+    assert!(pages <= 2, "{pages} pages");
+    let objections = text.matches("missed its target.").count()
+        + text.matches("KPIs missed their targets.").count();
+    assert_eq!(objections, 1, "the misses are one objection: {text}");
+    assert!(
+        text.contains("more in the proposal's KPI table")
+            || text.contains("more in the proposal’s KPI table"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_talking_points_read_as_the_candidate_would_say_them() {
+    let base = std::fs::read_to_string(root().join("tests/fixtures/rules/base.yaml"))
+        .expect("the rule fixture");
+    let text = base
+        .replacen("managers_among_reports: 2", "managers_among_reports: 1", 1)
+        .replacen(
+            "- name: Lead-to-cash handover",
+            "- name: Demand review with Finance",
+            1,
+        )
+        .replace("scope: business-wide", "scope: department");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (points, _) = talking_points_of(&text, dir.path());
+    // Words hyphenated at a line end come out as "ex\u{ad} pected".
+    let points = points.replace("\u{ad} ", "");
+    // Number agreement.
+    assert!(
+        points.contains("1 of my 4 direct reports is a manager"),
+        "{points}"
+    );
+    // A partner the initiative's name already gives is not repeated.
+    assert!(
+        points.contains("Led “Demand review with Finance” with Sales"),
+        "{points}"
+    );
+    // Findings are gaps to prepare for, never quoted as the executive's words.
+    assert!(
+        points.contains("(at least 1 expected)"),
+        "the gap is listed: {points}"
+    );
+    for quoted in points
+        .split('“')
+        .skip(1)
+        .filter_map(|q| q.split('”').next())
+    {
+        assert!(
+            !quoted.contains("expected)"),
+            "lint phrasing quoted: “{quoted}”"
+        );
+    }
+}

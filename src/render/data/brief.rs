@@ -1,4 +1,5 @@
-//! The one-page brief's texts, cut to what one page holds. The brief must
+//! The one-page brief's texts, cut to what one page holds (the talking
+//! points, at most two pages, print the same cut texts). The brief must
 //! stay one readable page for any case that loads: `fit-to-page` shrinks the
 //! type a little, and past that, a field longer than its budget here is cut at
 //! a word with an ellipsis, and `build` warns at the field (never a silent
@@ -19,6 +20,7 @@ mod budget {
     pub const INTERIM: usize = 220;
     pub const IMPACT_TITLE: usize = 100;
     pub const KPI_NAME: usize = 70;
+    pub const KPI_NOTE: usize = 200;
     pub const SUCCESSOR: usize = 60;
     /// The brief lists at most this many problems, requests and successors.
     pub const ITEMS: usize = 3;
@@ -134,6 +136,19 @@ pub fn view(case: &Case, impacts: &[Impact]) -> (BriefView, Vec<Shortened>) {
             .iter()
             .enumerate()
             .map(|(i, k)| cutter.cut(format!("/kpis/{i}/name"), &k.name, budget::KPI_NAME))
+            .collect(),
+        // Only the talking points quote notes, as a reminder to the candidate,
+        // whose own text it is; the brief prints none, so a cut is no warning.
+        kpi_notes: case
+            .kpis
+            .iter()
+            .map(|k| {
+                k.note
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(|n| shorten(n, budget::KPI_NOTE).0)
+            })
             .collect(),
         successor_names: successors
             .iter()

@@ -182,6 +182,7 @@ pub fn build<'a>(
                 name: i.name.clone(),
                 role: Label::of(i.role),
                 partner_departments: i.partner_departments.clone(),
+                partners_beyond_name: partners_beyond_name(&i.name, &i.partner_departments),
                 partner_leaders: i.partner_leaders.iter().map(person_text).collect(),
                 outcome: non_empty(&i.outcome),
                 period_text: i.period.as_ref().and_then(format::period),
@@ -294,6 +295,8 @@ fn kpi_view(kpi: &Kpi, status: KpiStatus) -> KpiView {
         actual_cell: kpi.actual.map(|v| format::cell(v, unit)),
         table_unit: kpi.unit.clone().filter(|_| !format::is_short_unit(unit)),
         status: Label::of(status),
+        // JSON has no infinity: a missed target of zero sorts as the largest miss.
+        shortfall_percent: kpi.shortfall_percent().map(|p| p.min(1e9)),
         change_text: kpi
             .baseline
             .zip(kpi.actual)
@@ -337,11 +340,43 @@ pub(super) fn achievement_view(a: &Achievement) -> AchievementView {
     }
 }
 
+/// "1 of my 5 direct reports is a manager", "3 of my direct reports are managers".
+fn managers_text(managers: u32, direct_reports: Option<u32>) -> String {
+    let reports = match direct_reports {
+        Some(1) => "my 1 direct report".to_string(),
+        Some(count) => format!("my {count} direct reports"),
+        None => "my direct reports".to_string(),
+    };
+    let verb = if managers == 1 {
+        "is a manager"
+    } else {
+        "are managers"
+    };
+    format!("{managers} of {reports} {verb}")
+}
+
+/// The partner departments an initiative's name does not already name.
+fn partners_beyond_name(name: &str, partners: &[String]) -> Vec<String> {
+    let name = name.to_lowercase();
+    partners
+        .iter()
+        .filter(|p| {
+            let partner = p.trim().to_lowercase();
+            !partner.is_empty()
+                && crate::rubric::context::find_phrase_in(&name, &[partner]).is_none()
+        })
+        .cloned()
+        .collect()
+}
+
 fn scope_view(scope: &Scope) -> ScopeView {
     ScopeView {
         team_size: scope.team_size,
         direct_reports: scope.direct_reports,
         managers_among_reports: scope.managers_among_reports,
+        managers_text: scope
+            .managers_among_reports
+            .map(|managers| managers_text(managers, scope.direct_reports)),
         teams: scope.teams.clone(),
         budget_text: scope
             .budget
@@ -415,4 +450,39 @@ fn people_view(people: &PeopleDevelopment) -> Option<PeopleView> {
     let empty =
         view.promoted.is_empty() && view.mentored.is_empty() && view.senior_hires.is_empty();
     (!empty).then_some(view)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_managers_sentence_agrees_in_number() {
+        assert_eq!(
+            managers_text(1, Some(5)),
+            "1 of my 5 direct reports is a manager"
+        );
+        assert_eq!(
+            managers_text(3, Some(5)),
+            "3 of my 5 direct reports are managers"
+        );
+        assert_eq!(
+            managers_text(0, None),
+            "0 of my direct reports are managers"
+        );
+        assert_eq!(
+            managers_text(1, Some(1)),
+            "1 of my 1 direct report is a manager"
+        );
+    }
+
+    #[test]
+    fn partners_the_name_already_gives_are_not_repeated() {
+        let partners = ["Finance".to_string(), "Sales".to_string()];
+        assert_eq!(
+            partners_beyond_name("Demand review with Finance", &partners),
+            ["Sales"]
+        );
+        assert_eq!(partners_beyond_name("Financed growth", &partners).len(), 2);
+    }
 }

@@ -111,6 +111,9 @@ pub struct KpiView {
     /// met, within-tolerance, missed or incomplete (no target or no actual),
     /// under the rubric's tolerance, as `check` judged it.
     pub status: Label,
+    /// How far the actual misses the target, in percent of the target
+    /// (`null` when met or incomplete): the largest misses are explained first.
+    pub shortfall_percent: Option<f64>,
     /// Change from baseline to actual, e.g. `+18%` or `−4 pts`.
     pub change_text: Option<String>,
     /// Whether the change from baseline went the good way.
@@ -182,6 +185,9 @@ pub struct InitiativeView {
     pub name: String,
     pub role: Label,
     pub partner_departments: Vec<String>,
+    /// The partner departments the initiative's name does not already say
+    /// ("Demand review with Finance" needs no "with Finance" after it).
+    pub partners_beyond_name: Vec<String>,
     pub partner_leaders: Vec<String>,
     pub outcome: Option<String>,
     pub period_text: Option<String>,
@@ -192,6 +198,8 @@ pub struct ScopeView {
     pub team_size: Option<u32>,
     pub direct_reports: Option<u32>,
     pub managers_among_reports: Option<u32>,
+    /// In the candidate's words: "1 of my 5 direct reports is a manager".
+    pub managers_text: Option<String>,
     pub teams: Vec<String>,
     pub budget_text: Option<String>,
     pub budget_ownership: Option<Label>,
@@ -323,6 +331,8 @@ pub struct BriefView {
     pub impacts: Vec<Impact>,
     /// The name of every KPI, in the case's order.
     pub kpi_names: Vec<String>,
+    /// Each KPI's note, cut short, in the case's order (`null` without one).
+    pub kpi_notes: Vec<Option<String>>,
     /// Each successor's name and current role, in the case's order.
     pub successor_names: Vec<String>,
     pub successor_roles: Vec<String>,
