@@ -79,7 +79,7 @@ fn build_refuses_standard_output_for_several_files() {
         (&["--template", "all"][..], "--template all makes three"),
         (&["--format", "png"][..], "not --format png"),
         (&["--format", "typst"][..], "not --format typst"),
-        (&["--format", "svg"][..], "has 5 pages"),
+        (&["--format", "svg"][..], "pages and `-o -` writes one SVG"),
     ] {
         let mut args = vec!["build", COMPLETE, "-o", "-"];
         args.extend_from_slice(extra);

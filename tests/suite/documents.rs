@@ -304,3 +304,67 @@ fn the_talking_points_read_as_the_candidate_would_say_them() {
         );
     }
 }
+
+/// The page (1-based) on which `needle` stands, in a PDF of `pages` pages.
+fn page_of(pdf: &Path, pages: usize, needle: &str) -> usize {
+    (1..=pages)
+        .find(|&page| {
+            let output = std::process::Command::new("pdftotext")
+                .args(["-f", &page.to_string(), "-l", &page.to_string()])
+                .args([path_str(pdf), "-"])
+                .output()
+                .expect("pdftotext");
+            String::from_utf8_lossy(&output.stdout)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains(needle)
+        })
+        .unwrap_or_else(|| panic!("`{needle}` is not in {}", pdf.display()))
+}
+
+#[test]
+fn the_proposal_keeps_each_record_together_with_air_between_records() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("operations.pdf");
+    let case = root().join("examples/operations-director.yaml");
+    assert_ok(&promocase(&[
+        "build",
+        path_str(&case),
+        "-o",
+        path_str(&pdf),
+    ]));
+    let pages = pdf_pages(&pdf);
+    // A successor's block never splits across pages.
+    for (heading, last_line) in [
+        (
+            "Lucía Fernández · General Manager",
+            "Own the FY2027 regional budget submission",
+        ),
+        (
+            "Tomasz Brzeziński · Transport Operations Manager",
+            "Complete the Leading leaders programme",
+        ),
+    ] {
+        assert_eq!(
+            page_of(&pdf, pages, heading),
+            page_of(&pdf, pages, last_line),
+            "{heading} is split from its development plan"
+        );
+    }
+    // Two changes led in a row: the second starts well below the first's last line.
+    let page = page_of(&pdf, pages, "Voice picking and dynamic slotting");
+    let words = words(&pdf, page);
+    let find = |text: &str| {
+        words
+            .iter()
+            .find(|w| w.text == text)
+            .unwrap_or_else(|| panic!("`{text}` on page {page}"))
+            .clone()
+    };
+    let gap = find("Voice").y_min - find("lost.").y_max;
+    assert!(
+        gap >= 6.0,
+        "the changes run into each other: {gap:.1} pt apart"
+    );
+}

@@ -1,28 +1,70 @@
 //! The executive summary's "three measured impacts": which results lead.
+//!
+//! Executives value results by what they mean for the business before by
+//! how large they look: money first, then customers, then business results,
+//! then everything else (a drill's "+60 pts" does not outrank a 17% cost cut).
+//! Within a tier the largest relative change leads.
 
 use super::views::Impact;
 use crate::format;
-use crate::model::{Case, KpiStatus};
+use crate::model::{Achievement, Case, Dimension, KpiStatus, Outcome};
+use crate::rubric::context::currency_of;
 
-/// The three achievements with the largest measured relative change, one
-/// outcome each; KPIs that beat their target fill the list when achievements
-/// have too few numbers.
+/// How much an executive makes of an outcome, most first: 0 money, 1
+/// customers, 2 other business results, 3 the rest.
+fn executive_tier(achievement: &Achievement, outcome: &Outcome) -> u8 {
+    let metric = outcome.metric.to_lowercase();
+    let money = outcome
+        .unit
+        .as_deref()
+        .is_some_and(|u| currency_of(u).is_some());
+    let customer = achievement.dimensions.contains(&Dimension::Customer)
+        || [
+            "customer",
+            "client",
+            "nps",
+            "churn",
+            "retention",
+            "satisfaction",
+        ]
+        .iter()
+        .any(|word| metric.contains(word));
+    let business = achievement
+        .dimensions
+        .iter()
+        .any(|d| matches!(d, Dimension::BusinessKpis | Dimension::Budget));
+    if money {
+        0
+    } else if customer {
+        1
+    } else if business {
+        2
+    } else {
+        3
+    }
+}
+
+/// The three achievements whose results an executive values most, one
+/// outcome each (see the module's order); KPIs that beat their target fill
+/// the list when achievements have too few numbers.
 pub(super) fn top_impacts(case: &Case, kpi_statuses: &[KpiStatus]) -> Vec<Impact> {
-    let mut scored: Vec<(f64, Impact)> = Vec::new();
+    // (tier, relative change, impact): the lower tier, then the larger change, leads.
+    let mut scored: Vec<(u8, f64, Impact)> = Vec::new();
     for (index, achievement) in case.achievements.iter().enumerate() {
         let best = achievement
             .outcomes
             .iter()
             .filter_map(|o| {
                 let (b, r) = (o.baseline?, o.result?);
-                let score = if b != 0.0 { ((r - b) / b).abs() } else { 0.0 };
-                Some((score, o, b, r))
+                let change = if b != 0.0 { ((r - b) / b).abs() } else { 0.0 };
+                Some((executive_tier(achievement, o), change, o, b, r))
             })
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((score, outcome, b, r)) = best {
+            .min_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+        if let Some((tier, change, outcome, b, r)) = best {
             let unit = outcome.unit.as_deref();
             scored.push((
-                score,
+                tier,
+                change,
                 Impact {
                     pointer: format!("/achievements/{index}/title"),
                     title: achievement.title.clone(),
@@ -34,8 +76,8 @@ pub(super) fn top_impacts(case: &Case, kpi_statuses: &[KpiStatus]) -> Vec<Impact
             ));
         }
     }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut impacts: Vec<Impact> = scored.into_iter().map(|(_, i)| i).take(3).collect();
+    scored.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+    let mut impacts: Vec<Impact> = scored.into_iter().map(|(.., i)| i).take(3).collect();
     for (index, kpi) in case.kpis.iter().enumerate() {
         if impacts.len() >= 3 {
             break;
@@ -83,6 +125,24 @@ mod tests {
         assert_eq!(titles, ["Big", "Middle", "Small"]);
         assert_eq!(impacts[0].metric, "m2");
         assert_eq!(impacts[0].change_text, "+200%");
+    }
+
+    #[test]
+    fn money_and_customers_lead_whatever_the_size_of_other_changes() {
+        let case = case(
+            "achievements:\n\
+             - {title: Drill, outcomes: [{metric: Evacuation drill pass rate, baseline: 30, result: 90, unit: \"%\"}]}\n\
+             - {title: Cost, outcomes: [{metric: Cost per order, baseline: 4.2, result: 3.49, unit: EUR}]}\n\
+             - {title: Customers, dimensions: [customer], outcomes: [{metric: Complaints per 10k, baseline: 6.8, result: 5.9}]}\n\
+             - {title: Speed, outcomes: [{metric: Report build time, baseline: 10, result: 2, unit: hours}]}\n",
+        );
+        let titles: Vec<String> = top_impacts(&case, &[])
+            .into_iter()
+            .map(|i| i.title)
+            .collect();
+        // A 17% cost cut, then 13% fewer complaints, before a +60-point drill.
+        assert_eq!(titles[..2], ["Cost", "Customers"]);
+        assert_eq!(titles.len(), 3);
     }
 
     #[test]
