@@ -15,6 +15,14 @@ fn within_tolerance_case() -> PathBuf {
     root().join("tests/fixtures/consistency/nrr-within-tolerance.yaml")
 }
 
+/// The proposal of a case, as text.
+fn proposal_of(case: &Path) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("proposal.pdf");
+    assert_ok(&promocase(&["build", path_str(case), "-o", path_str(&out)]));
+    pdf_text(&out)
+}
+
 /// The three documents of a case, as text.
 fn documents(case: &Path, dir: &Path) -> [String; 3] {
     let out = dir.join("case.pdf");
@@ -100,15 +108,7 @@ fn a_dimension_has_one_name_in_check_and_in_the_proposal() {
     let case = root().join("examples/marketing-director.yaml");
     let check = promocase(&["check", path_str(&case), "--format", "json"]);
     let report: Value = serde_json::from_str(&stdout(&check)).expect("JSON report");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("p.pdf");
-    assert_ok(&promocase(&[
-        "build",
-        path_str(&case),
-        "-o",
-        path_str(&out),
-    ]));
-    let proposal = pdf_text(&out);
+    let proposal = proposal_of(&case);
     let names: Vec<&str> = report["readiness"]["dimensions"]
         .as_array()
         .into_iter()
@@ -144,15 +144,7 @@ fn a_dimension_has_one_name_in_check_and_in_the_proposal() {
 #[test]
 fn money_reads_the_same_in_the_appendix_and_the_summary() {
     let case = root().join("examples/marketing-director.yaml");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("p.pdf");
-    assert_ok(&promocase(&[
-        "build",
-        path_str(&case),
-        "-o",
-        path_str(&out),
-    ]));
-    let proposal = pdf_text(&out);
+    let proposal = proposal_of(&case);
     // The budget is 2400000 EUR: the summary's figure and the appendix's evidence agree.
     assert!(proposal.contains("Owns a budget of €2.4M"), "{proposal}");
     assert!(
