@@ -5,6 +5,7 @@
 //! The library holds everything the command line uses, so the same work can be
 //! driven from tests, benchmarks and other tools:
 //! - [`model`]: the case format, its loader and its JSON Schema;
+//! - [`analysis`]: text to findings, readiness and ranges, for `serve` and editors;
 //! - [`diagnostic`]: located messages shared by loading and checking;
 //! - [`format`]: numbers, money and dates as every output writes them;
 //! - [`logo`]: the case's logo file, checked alike by `check` and `build`;
@@ -13,6 +14,7 @@
 //! - [`starter`]: the commented starter case `promocase init` writes;
 //! - [`write`]: atomic writes that never overwrite without being asked.
 
+pub mod analysis;
 pub mod diagnostic;
 pub mod format;
 pub mod logo;

@@ -14,6 +14,7 @@ mod prompt;
 mod rubric;
 mod rules;
 mod schema;
+mod serve;
 mod watch;
 
 use std::process::ExitCode;
@@ -105,6 +106,15 @@ pub enum Command {
     ///
     /// Example: promocase watch ana.yaml --template all
     Watch(watch::WatchArgs),
+    /// Draft the case in the browser: the text, its findings, readiness and a live preview.
+    ///
+    /// A private workspace on this machine: it edits the YAML text itself (comments stay),
+    /// shows every load error and finding at its line, the readiness and what changed since
+    /// you opened the file, and the proposal, brief or talking points as you type. Save with
+    /// Ctrl/Cmd-S; download each document as the PDF `build` writes. Ctrl-C stops.
+    ///
+    /// Example: promocase serve ana.yaml
+    Serve(serve::ServeArgs),
 }
 
 /// The exit codes every command shares.
@@ -146,6 +156,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(args) => build::run(&args, &out, today),
         Command::Diff(args) => diff::run(&args, &out, today),
         Command::Watch(args) => watch::run(&args, &out, today),
+        Command::Serve(args) => serve::run(&args, &out, today),
     };
     exit::code(code)
 }

@@ -112,6 +112,12 @@ impl<'a> Job<'a> {
     }
 }
 
+/// The PDF identifier of a case's document: stable across builds of the
+/// same case, so `build` and `serve` give the same bytes for the same text.
+pub fn pdf_ident(kind: TemplateKind, loaded: &LoadedCase) -> String {
+    format!("promocase/{}/{}", kind.id(), loaded.case.candidate.name)
+}
+
 /// A laid-out document and the warnings typst gave on the way.
 pub struct Compiled {
     pub kind: TemplateKind,

@@ -19,5 +19,6 @@ mod load;
 mod lost_work;
 mod sandbox;
 mod scripts;
+mod serve;
 mod timeout;
 mod watch;

@@ -287,7 +287,7 @@ fn build(
         planned.extend(match plan.format {
             FormatArg::Pdf => {
                 let settings = PdfSettings {
-                    ident: format!("promocase/{}/{}", kind.id(), loaded.case.candidate.name),
+                    ident: promocase::render::pdf_ident(kind, &loaded),
                     timestamp,
                     standards: &plan.standards,
                 };

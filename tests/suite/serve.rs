@@ -1,0 +1,331 @@
+//! `promocase serve`: the workspace's server, spoken to over raw HTTP/1.1 on
+//! a port of its own choosing. It answers only its own page (token, Host,
+//! Origin), refuses what it must, analyses, saves without overwriting a file
+//! changed elsewhere, and downloads the very bytes `build` writes.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::Child;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::support::{assert_ok, command, path_str, promocase, root};
+
+/// A running `promocase serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    token: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(case: &Path) -> Server {
+        let mut child = command(&["serve", path_str(case), "--port", "0", "--no-open"])
+            .spawn()
+            .expect("promocase serve starts");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("the address line");
+        // "serving CASE at http://127.0.0.1:PORT/?token=TOKEN"
+        let url = line
+            .split(" at ")
+            .nth(1)
+            .expect("an address")
+            .trim()
+            .to_string();
+        let port = url
+            .trim_start_matches("http://127.0.0.1:")
+            .split('/')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("a loopback port in {url}"));
+        let token = url.rsplit("token=").next().expect("a token").to_string();
+        Server { child, port, token }
+    }
+
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    fn origin(&self) -> String {
+        format!("http://{}", self.host())
+    }
+
+    /// A request as the page makes it: the right Host, the token, and the
+    /// page's Origin on a POST.
+    fn page(&self, method: &str, path: &str, body: &[u8]) -> (u16, Vec<u8>) {
+        let separator = if path.contains('?') { '&' } else { '?' };
+        let target = format!("{path}{separator}token={}", self.token);
+        let origin = self.origin();
+        let mut headers = vec![("Host", self.host())];
+        if method == "POST" {
+            headers.push(("Origin", origin));
+        }
+        self.raw(method, &target, &headers, body)
+    }
+
+    fn raw(
+        &self,
+        method: &str,
+        target: &str,
+        headers: &[(&str, String)],
+        body: &[u8],
+    ) -> (u16, Vec<u8>) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("the server listens");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .expect("a timeout");
+        let mut request = format!(
+            "{method} {target} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n",
+            body.len()
+        );
+        for (name, value) in headers {
+            request.push_str(&format!("{name}: {value}\r\n"));
+        }
+        request.push_str("\r\n");
+        stream.write_all(request.as_bytes()).expect("send");
+        let _ = stream.write_all(body);
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        let split = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or(response.len());
+        let head = String::from_utf8_lossy(&response[..split]).into_owned();
+        let status = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let mut body = response[(split + 4).min(response.len())..].to_vec();
+        if head
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked")
+        {
+            body = unchunk(&body);
+        }
+        (status, body)
+    }
+}
+
+fn unchunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let Some(end) = data.windows(2).position(|w| w == b"\r\n") else {
+            return out;
+        };
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&data[..end]).trim(), 16).unwrap_or(0);
+        if size == 0 {
+            return out;
+        }
+        let start = end + 2;
+        out.extend_from_slice(&data[start..(start + size).min(data.len())]);
+        data = &data[(start + size + 2).min(data.len())..];
+    }
+}
+
+fn json(body: &[u8]) -> Value {
+    serde_json::from_slice(body)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(body)))
+}
+
+/// The thin example copied into a folder of its own, so saving cannot touch the repository.
+fn thin_case(dir: &Path) -> std::path::PathBuf {
+    let case = dir.join("thin.yaml");
+    std::fs::copy(root().join("examples/it-manager-thin.yaml"), &case).expect("copy");
+    case
+}
+
+#[test]
+fn only_the_sessions_own_page_gets_an_answer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(&thin_case(dir.path()));
+    let host = vec![("Host", server.host())];
+    // No token, a wrong token.
+    assert_eq!(server.raw("GET", "/api/case", &host, b"").0, 403);
+    assert_eq!(
+        server
+            .raw(
+                "GET",
+                "/api/case?token=00000000000000000000000000000000",
+                &host,
+                b""
+            )
+            .0,
+        403
+    );
+    // The right token under a foreign Host (DNS rebinding).
+    let foreign = vec![("Host", format!("attacker.example:{}", server.port))];
+    let with_token = format!("/api/case?token={}", server.token);
+    assert_eq!(server.raw("GET", &with_token, &foreign, b"").0, 421);
+    // A change without the page's Origin, or from another site.
+    let analyse = format!("/api/analyse?token={}", server.token);
+    assert_eq!(server.raw("POST", &analyse, &host, b"a: 1").0, 403);
+    let cross = vec![
+        ("Host", server.host()),
+        ("Origin", "http://attacker.example".to_string()),
+    ];
+    assert_eq!(server.raw("POST", &analyse, &cross, b"a: 1").0, 403);
+    // The token in a cookie works as in the address.
+    let cookie = vec![
+        ("Host", server.host()),
+        ("Cookie", format!("promocase_token={}", server.token)),
+    ];
+    assert_eq!(server.raw("GET", "/api/case", &cookie, b"").0, 200);
+    // A body over the loader's limit, a path of the server's own, a document that is not one.
+    let huge = vec![b'a'; 5 * 1024 * 1024];
+    assert_eq!(server.page("POST", "/api/analyse", &huge).0, 413);
+    assert_eq!(server.page("GET", "/etc/passwd", b"").0, 404);
+    assert_eq!(
+        server
+            .page("POST", "/api/download?doc=../../etc/passwd", b"a: 1")
+            .0,
+        400
+    );
+    // No request names a file: a path in the query changes nothing.
+    let (status, body) = server.page("GET", "/api/case?path=/etc/passwd", b"");
+    assert_eq!(status, 200);
+    assert!(
+        json(&body)["name"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("thin.yaml")
+    );
+}
+
+#[test]
+fn an_edit_is_analysed_as_check_would() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = thin_case(dir.path());
+    let server = Server::start(&case);
+    let (status, body) = server.page("GET", "/api/case", b"");
+    assert_eq!(status, 200);
+    let text = json(&body)["text"].as_str().expect("the text").to_string();
+    let codes = |analysis: &Value| -> Vec<String> {
+        analysis["messages"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|m| m["code"].as_str().map(str::to_string))
+            .collect()
+    };
+    let (_, body) = server.page("POST", "/api/analyse", text.as_bytes());
+    let before = json(&body);
+    assert!(codes(&before).contains(&"succession-missing".to_string()));
+    let fixed = format!(
+        "{text}\nsuccession:\n  successors:\n    - name: Jonas Weber\n      current_role: Service desk lead\n      readiness: ready-now\n      covers: [Service desk]\n"
+    );
+    let (_, body) = server.page("POST", "/api/analyse", fixed.as_bytes());
+    let after = json(&body);
+    assert!(!codes(&after).contains(&"succession-missing".to_string()));
+    assert!(
+        after["changes"]["fixed"]
+            .to_string()
+            .contains("succession-missing")
+    );
+    // A half-typed file is a located load error, and the server goes on.
+    let (status, body) = server.page("POST", "/api/analyse", b"candidate:\n  name: [Ana\n");
+    assert_eq!(status, 200);
+    let broken = json(&body);
+    assert_eq!(broken["loads"], false);
+    assert!(broken["messages"][0]["span"]["line"].as_u64().is_some());
+    assert_eq!(server.page("GET", "/api/case", b"").0, 200);
+}
+
+#[test]
+fn saving_never_overwrites_a_file_changed_elsewhere() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = thin_case(dir.path());
+    let server = Server::start(&case);
+    let (_, body) = server.page("GET", "/api/case", b"");
+    let opened = json(&body);
+    let version = opened["version"].as_str().expect("a version").to_string();
+    let edited = format!(
+        "{}\n# reviewed with Katrin\n",
+        opened["text"].as_str().unwrap_or_default()
+    );
+    let save = serde_json::json!({ "text": edited, "version": version }).to_string();
+    let (status, body) = server.page("POST", "/api/save", save.as_bytes());
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    assert_eq!(std::fs::read_to_string(&case).expect("saved"), edited);
+    // Another editor changes the file; a save from the old version is refused.
+    std::fs::write(&case, "# changed in another editor\n").expect("external change");
+    let stale =
+        serde_json::json!({ "text": "mine", "version": json(&body)["version"] }).to_string();
+    let (status, body) = server.page("POST", "/api/save", stale.as_bytes());
+    assert_eq!(status, 409);
+    assert_eq!(json(&body)["text"], "# changed in another editor\n");
+    assert_eq!(
+        std::fs::read_to_string(&case).expect("still there"),
+        "# changed in another editor\n"
+    );
+}
+
+#[test]
+fn a_download_is_the_pdf_build_writes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = thin_case(dir.path());
+    let server = Server::start(&case);
+    let text = std::fs::read(&case).expect("the case");
+    let (status, served) = server.page("POST", "/api/download?doc=brief", &text);
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&served));
+    assert!(served.starts_with(b"%PDF-"));
+    // The thin case has errors: build writes it only as a draft, and so does serve.
+    let built = dir.path().join("built.pdf");
+    assert_ok(&promocase(&[
+        "build",
+        path_str(&case),
+        "--template",
+        "brief",
+        "--draft",
+        "-o",
+        path_str(&built),
+    ]));
+    assert_eq!(served, std::fs::read(&built).expect("build's PDF"));
+}
+
+#[test]
+fn the_preview_sends_only_pages_that_changed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = thin_case(dir.path());
+    let server = Server::start(&case);
+    let text = std::fs::read_to_string(&case).expect("the case");
+    let ask = |known: &[String], text: &str| {
+        let body =
+            serde_json::json!({ "text": text, "doc": "proposal", "known": known }).to_string();
+        let (status, body) = server.page("POST", "/api/preview", body.as_bytes());
+        assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+        json(&body)["pages"].as_array().cloned().unwrap_or_default()
+    };
+    let first = ask(&[], &text);
+    assert!(first.len() > 1);
+    assert!(
+        first
+            .iter()
+            .all(|p| p["svg"].as_str().is_some_and(|s| s.starts_with("<svg")))
+    );
+    let known: Vec<String> = first
+        .iter()
+        .filter_map(|p| p["hash"].as_str().map(str::to_string))
+        .collect();
+    let again = ask(&known, &text);
+    assert!(
+        again.iter().all(|p| p["svg"].is_null()),
+        "nothing changed, nothing sent"
+    );
+    // A text that does not load keeps the last preview: the server says so.
+    let body = serde_json::json!({ "text": "candidate: [", "doc": "proposal" }).to_string();
+    assert_eq!(server.page("POST", "/api/preview", body.as_bytes()).0, 422);
+}
