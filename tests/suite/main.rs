@@ -6,6 +6,7 @@
 mod support;
 
 mod architecture;
+mod browser;
 mod build;
 mod check_cli;
 mod check_rules;
