@@ -329,3 +329,50 @@ fn the_preview_sends_only_pages_that_changed() {
     let body = serde_json::json!({ "text": "candidate: [", "doc": "proposal" }).to_string();
     assert_eq!(server.page("POST", "/api/preview", body.as_bytes()).0, 422);
 }
+
+#[test]
+fn a_folder_lists_its_cases_and_a_new_one_is_written_from_the_form() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(dir.path());
+    assert_eq!(
+        server.page("GET", "/api/case", b"").0,
+        409,
+        "no case chosen yet"
+    );
+    let (_, body) = server.page("GET", "/api/cases", b"");
+    let listing = json(&body);
+    assert_eq!(listing["cases"], serde_json::json!([]));
+    assert!(listing["levels"].to_string().contains("\"director\""));
+    // Only a listed name opens, never a path.
+    let escape = serde_json::json!({ "name": "../../etc/passwd" }).to_string();
+    assert_eq!(server.page("POST", "/api/open", escape.as_bytes()).0, 400);
+    let form = serde_json::json!({
+        "name": "Ana Petrova", "level": "director", "track": "marketing",
+        "company": "Nordlicht Software", "target_date": "2027-04"
+    })
+    .to_string();
+    let (status, body) = server.page("POST", "/api/new", form.as_bytes());
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    let written = dir.path().join("ana-petrova.yaml");
+    let text = std::fs::read_to_string(&written).expect("the starter is written");
+    assert!(text.contains("name: Ana Petrova") && text.contains("company: Nordlicht Software"));
+    assert!(dir.path().join("promocase.schema.json").is_file());
+    // It loads (check finds the starter's placeholders, but no load error) and is now served.
+    let check = promocase(&["check", path_str(&written)]);
+    assert_eq!(
+        check.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let (status, body) = server.page("GET", "/api/case", b"");
+    assert_eq!(status, 200);
+    assert_eq!(json(&body)["text"].as_str(), Some(text.as_str()));
+    // The same name again never overwrites it.
+    assert_eq!(server.page("POST", "/api/new", form.as_bytes()).0, 409);
+    let (_, body) = server.page("GET", "/api/cases", b"");
+    assert_eq!(
+        json(&body)["cases"],
+        serde_json::json!(["ana-petrova.yaml"])
+    );
+}

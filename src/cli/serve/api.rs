@@ -5,7 +5,7 @@
 
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use axum::Router;
 use axum::body::Bytes;
@@ -31,7 +31,10 @@ const PAGE: &str = include_str!("page.html");
 /// The session: the one case it serves, how it judges it, and what it keeps
 /// between edits.
 pub struct State {
-    case: PathBuf,
+    /// The folder whose cases are listed, and where a new case is written.
+    folder: PathBuf,
+    /// The case being edited, once one is chosen or created.
+    case: RwLock<Option<PathBuf>>,
     rubric: RubricChoice,
     today: NaiveDate,
     /// The analysis of the file as it was when the session started, for
@@ -44,21 +47,51 @@ pub struct State {
 pub type SharedState = Arc<State>;
 
 impl State {
-    pub fn new(case: PathBuf, rubric: RubricChoice, today: NaiveDate) -> State {
-        let baseline = std::fs::read_to_string(&case)
-            .ok()
-            .map(|text| analyse(&case, &text, today, &rubric));
-        State {
-            case,
+    /// A session on `folder`, editing `case` when one is given.
+    pub fn new(
+        folder: PathBuf,
+        case: Option<PathBuf>,
+        rubric: RubricChoice,
+        today: NaiveDate,
+    ) -> State {
+        let state = State {
+            folder,
+            case: RwLock::new(None),
             rubric,
             today,
-            baseline: Mutex::new(baseline),
+            baseline: Mutex::new(None),
             renderer: Mutex::new(None),
+        };
+        if let Some(case) = case {
+            state.choose(case);
+        }
+        state
+    }
+
+    /// Makes `case` the one the session edits, and its text the baseline.
+    fn choose(&self, case: PathBuf) {
+        let baseline = std::fs::read_to_string(&case)
+            .ok()
+            .map(|text| analyse(&case, &text, self.today, &self.rubric));
+        if let Ok(mut slot) = self.baseline.lock() {
+            *slot = baseline;
+        }
+        if let Ok(mut slot) = self.case.write() {
+            *slot = Some(case);
         }
     }
 
+    /// The case being edited; refused until one is chosen.
+    fn case(&self) -> Result<PathBuf, Refusal> {
+        self.case.read().ok().and_then(|case| case.clone()).ok_or((
+            StatusCode::CONFLICT,
+            "choose a case or create one first".to_string(),
+        ))
+    }
+
     fn analyse(&self, text: &str) -> Analysis {
-        analyse(&self.case, text, self.today, &self.rubric)
+        let case = self.case().map(|c| c.to_path_buf()).unwrap_or_default();
+        analyse(&case, text, self.today, &self.rubric)
     }
 }
 
@@ -66,6 +99,9 @@ pub fn router(state: SharedState, gate: Arc<Gate>) -> Router {
     Router::new()
         .route("/", get(page))
         .route("/api/case", get(case))
+        .route("/api/cases", get(cases))
+        .route("/api/open", post(open))
+        .route("/api/new", post(new_case))
         .route("/api/analyse", post(analyse_text))
         .route("/api/preview", post(preview))
         .route("/api/save", post(save))
@@ -113,10 +149,11 @@ fn version_of(bytes: &[u8]) -> String {
 }
 
 fn disk(state: &State) -> Result<(String, String), Refusal> {
-    let bytes = std::fs::read(&state.case).map_err(|e| {
+    let case = state.case()?;
+    let bytes = std::fs::read(&case).map_err(|e| {
         (
             StatusCode::INTERNAL_SERVER_ERROR,
-            format!("cannot read {}: {e}", state.case.display()),
+            format!("cannot read {}: {e}", case.display()),
         )
     })?;
     let version = version_of(&bytes);
@@ -130,7 +167,7 @@ async fn page() -> Html<&'static str> {
 async fn case(Shared(state): Shared<SharedState>) -> Response {
     match disk(&state) {
         Ok((text, version)) => axum::Json(json!({
-            "name": state.case.display().to_string(),
+            "name": state.case().map(|c| c.display().to_string()).unwrap_or_default(),
             "text": text,
             "version": version,
         }))
@@ -300,7 +337,11 @@ async fn save(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
         )
             .into_response();
     }
-    match write_new_file(&state.case, request.text.as_bytes(), WriteMode::Replace) {
+    let case = match state.case() {
+        Ok(case) => case,
+        Err(refusal) => return refused(refusal),
+    };
+    match write_new_file(&case, request.text.as_bytes(), WriteMode::Replace) {
         Ok(()) => {
             axum::Json(json!({ "version": version_of(request.text.as_bytes()) })).into_response()
         }
@@ -320,11 +361,13 @@ async fn download(
         Ok(kind) => kind,
         Err(refusal) => return refused(refusal),
     };
-    let stem = state
-        .case
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "case".to_string());
+    let stem = match state.case() {
+        Ok(case) => case
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "case".to_string()),
+        Err(refusal) => return refused(refusal),
+    };
     let result = blocking(move || {
         compile(&state, &text, kind, |compiled, loaded| {
             let timestamp = promocase::render::document_timestamp(
@@ -361,5 +404,152 @@ async fn download(
         }
         Ok(Err(refusal)) => refused(refusal),
         Err(refusal) => refused(refusal),
+    }
+}
+
+/// The cases in the session's folder: YAML files that hold a `candidate:`
+/// section, by file name. A request chooses one of these names, never a path.
+fn cases_in(folder: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|entry| entry.file_name().to_str().map(str::to_string))
+        .filter(|name| {
+            !name.starts_with('.') && (name.ends_with(".yaml") || name.ends_with(".yml"))
+        })
+        .filter(|name| {
+            std::fs::read_to_string(folder.join(name)).is_ok_and(|text| {
+                text.len() as u64 <= MAX_FILE_BYTES
+                    && text.lines().any(|line| line.trim_end() == "candidate:")
+            })
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+async fn cases(Shared(state): Shared<SharedState>) -> Response {
+    let chosen = state
+        .case()
+        .ok()
+        .and_then(|c| c.file_name().map(|n| n.to_string_lossy().into_owned()));
+    let labels = |all: Vec<promocase::model::Label>| serde_json::to_value(all).unwrap_or_default();
+    axum::Json(json!({
+        "folder": state.folder.display().to_string(),
+        "cases": cases_in(&state.folder),
+        "chosen": chosen,
+        // The words of the new-case form, from the one table of labels.
+        "levels": labels(promocase::model::Level::ALL.into_iter().map(promocase::model::Label::of).collect()),
+        "tracks": labels(promocase::model::Track::ALL.into_iter().map(promocase::model::Label::of).collect()),
+    }))
+    .into_response()
+}
+
+#[derive(Deserialize)]
+struct OpenRequest {
+    name: String,
+}
+
+async fn open(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
+    let Ok(request) = serde_json::from_slice::<OpenRequest>(&body) else {
+        return error(StatusCode::BAD_REQUEST, "expected {\"name\": …}");
+    };
+    if !cases_in(&state.folder).contains(&request.name) {
+        return error(
+            StatusCode::BAD_REQUEST,
+            format!("`{}` is not one of the cases in this folder", request.name),
+        );
+    }
+    state.choose(state.folder.join(&request.name));
+    axum::Json(json!({ "name": request.name })).into_response()
+}
+
+/// What the new-case form asks: what `init --interactive` asks.
+#[derive(Deserialize)]
+struct NewCase {
+    name: String,
+    level: promocase::model::Level,
+    track: promocase::model::Track,
+    current_title: Option<String>,
+    target_title: Option<String>,
+    company: Option<String>,
+    audience_name: Option<String>,
+    audience_title: Option<String>,
+    target_date: Option<String>,
+}
+
+/// `Ana Petrova` → `ana-petrova.yaml`.
+fn file_name_for(name: &str) -> String {
+    let slug: String = name
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        "case.yaml".to_string()
+    } else {
+        format!("{slug}.yaml")
+    }
+}
+
+async fn new_case(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
+    let request = match serde_json::from_slice::<NewCase>(&body) {
+        Ok(request) => request,
+        Err(e) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                format!("the form is incomplete: {e}"),
+            );
+        }
+    };
+    let given = |v: Option<String>| v.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    let target_date = match given(request.target_date).map(|d| d.parse()) {
+        Some(Ok(date)) => Some(date),
+        Some(Err(_)) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "the target date is written YYYY-MM or YYYY-MM-DD",
+            );
+        }
+        None => None,
+    };
+    let mut answers = promocase::starter::StarterAnswers::new(request.level, request.track);
+    answers.name = given(Some(request.name.clone()));
+    answers.current_title = given(request.current_title);
+    answers.target_title = given(request.target_title);
+    answers.company = given(request.company);
+    answers.audience_name = given(request.audience_name);
+    answers.audience_title = given(request.audience_title);
+    answers.target_date = target_date;
+    let file = file_name_for(&request.name);
+    let path = state.folder.join(&file);
+    let text = promocase::starter::starter_case(&file, &answers, state.today);
+    if let Err(e) = write_new_file(&path, text.as_bytes(), WriteMode::CreateNew) {
+        return error(StatusCode::CONFLICT, e.to_string());
+    }
+    // The schema beside the case, as `init` writes it, unless one is there.
+    let schema = state.folder.join(promocase::starter::SCHEMA_FILE_NAME);
+    let _ = write_new_file(
+        &schema,
+        super::super::schema::schema_text().as_bytes(),
+        WriteMode::CreateNew,
+    );
+    state.choose(path);
+    axum::Json(json!({ "name": file })).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name_for;
+
+    #[test]
+    fn a_new_case_is_named_after_the_person() {
+        assert_eq!(file_name_for("Ana Petrova"), "ana-petrova.yaml");
+        assert_eq!(file_name_for("Zoë O'Brien-Smith"), "zoë-o-brien-smith.yaml");
+        assert_eq!(file_name_for("../../etc"), "etc.yaml");
+        assert_eq!(file_name_for("  "), "case.yaml");
     }
 }

@@ -25,8 +25,9 @@ use promocase::model::Level;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// The case file to edit.
-    #[arg(value_name = "CASE")]
+    /// The case file to edit, or a folder whose cases are listed to pick from (a
+    /// folder with none offers a form that writes a starter case).
+    #[arg(value_name = "PATH", default_value = ".")]
     pub case: PathBuf,
     /// The port to listen on; 0 picks a free one.
     #[arg(long, default_value_t = 7878)]
@@ -47,11 +48,18 @@ pub struct ServeArgs {
 }
 
 pub fn run(args: &ServeArgs, out: &Output, today: NaiveDate) -> u8 {
-    let case = match std::fs::metadata(&args.case) {
-        Ok(meta) if meta.is_file() => args.case.clone(),
+    let (folder, case) = match std::fs::metadata(&args.case) {
+        Ok(meta) if meta.is_file() => {
+            let folder = match args.case.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            (folder, Some(args.case.clone()))
+        }
+        Ok(meta) if meta.is_dir() => (args.case.clone(), None),
         Ok(_) => {
             out.error(&format!(
-                "error: `{}` is not a file; give the case file to edit",
+                "error: `{}` is neither a case file nor a folder",
                 args.case.display()
             ));
             return exit::BAD_INPUT;
@@ -125,7 +133,7 @@ pub fn run(args: &ServeArgs, out: &Output, today: NaiveDate) -> u8 {
             token,
             port: address.port(),
         });
-        let state = Arc::new(api::State::new(case, rubric, today));
+        let state = Arc::new(api::State::new(folder, case, rubric, today));
         let app = api::router(state, gate);
         // The address is the result: print it on stdout, flushed, for scripts and tests.
         out.result(&format!("serving {} at {url}", args.case.display()));
