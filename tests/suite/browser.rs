@@ -140,17 +140,15 @@ fn a_manager_fixes_a_gap_in_the_browser_and_saves() {
         until("the preview shows", || async { pages().await.contains("blob:") }).await;
         let preview_before = pages().await;
 
-        // Type the missing section at the end of the text.
-        let editor = client.find(Locator::Css("#text")).await.expect("the editor");
+        // Type the missing section at the end of the text, on the empty last line
+        // (in flow style: the editor indents a new line as the one above it).
         client
-            .execute(
-                "const t = document.getElementById('text'); t.focus(); t.setSelectionRange(t.value.length, t.value.length);",
-                vec![],
-            )
+            .execute("window.promocaseEditor.focusEnd()", vec![])
             .await
             .expect("the cursor goes to the end");
+        let editor = client.find(Locator::Css(".cm-content")).await.expect("the editor");
         editor
-            .send_keys("\nsuccession:\n  successors:\n    - name: Jonas Weber\n      current_role: Service desk lead\n      readiness: ready-now\n      covers: [Service desk]\n")
+            .send_keys("succession: {successors: [{name: Jonas Weber, current_role: Service desk lead, readiness: ready-now, covers: [Service desk]}]}")
             .await
             .expect("typing");
         until("succession-missing goes", || async {
@@ -172,7 +170,7 @@ fn a_manager_fixes_a_gap_in_the_browser_and_saves() {
             .await
             .expect("saving");
         until("the file is saved", || async {
-            std::fs::read_to_string(&case).is_ok_and(|t| t.contains("- name: Jonas Weber"))
+            std::fs::read_to_string(&case).is_ok_and(|t| t.contains("{name: Jonas Weber"))
         })
         .await;
         let state = client

@@ -376,3 +376,45 @@ fn a_folder_lists_its_cases_and_a_new_one_is_written_from_the_form() {
         serde_json::json!(["ana-petrova.yaml"])
     );
 }
+
+#[test]
+fn completion_and_hover_come_from_the_schema_and_the_rubric() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(&thin_case(dir.path()));
+    let text = "candidate:\n  name: Ana\n  target_level: d\nwaivers:\n  - rule: weak-verb\n";
+    let at = |path: &str, line: usize, column: usize| {
+        let body = serde_json::json!({ "text": text, "line": line, "column": column }).to_string();
+        let (status, body) = server.page("POST", path, body.as_bytes());
+        assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+        json(&body)
+    };
+    let levels = at("/api/complete", 3, 18);
+    assert_eq!(levels["from"], 17);
+    let labels: Vec<&str> = levels["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert_eq!(labels, ["senior-manager", "director", "vp"]);
+    let fields = at("/api/complete", 2, 3);
+    assert!(fields["items"].to_string().contains("\"current_title\""));
+    let help = at("/api/hover", 3, 5);
+    assert!(
+        help["text"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("target_level: ")
+    );
+    let rule = at("/api/hover", 5, 13);
+    assert!(
+        rule["text"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("weak-verb: ")
+    );
+    // The editor the page loads comes from the binary.
+    let (status, script) = server.page("GET", "/editor.js", b"");
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&script).contains("PromocaseEditor"));
+}

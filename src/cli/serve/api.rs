@@ -27,6 +27,8 @@ use promocase::write::{WriteMode, write_new_file};
 use super::guard::Gate;
 
 const PAGE: &str = include_str!("page.html");
+/// CodeMirror 6 with YAML, built from `web/editor` by its `build.sh`.
+const EDITOR: &str = include_str!("editor.js");
 
 /// The session: the one case it serves, how it judges it, and what it keeps
 /// between edits.
@@ -104,6 +106,9 @@ pub fn router(state: SharedState, gate: Arc<Gate>) -> Router {
         .route("/api/new", post(new_case))
         .route("/api/analyse", post(analyse_text))
         .route("/api/preview", post(preview))
+        .route("/api/complete", post(complete))
+        .route("/api/hover", post(hover))
+        .route("/editor.js", get(editor_script))
         .route("/api/save", post(save))
         .route("/api/download", post(download))
         // A body a little larger than the largest case the loader takes,
@@ -162,6 +167,68 @@ fn disk(state: &State) -> Result<(String, String), Refusal> {
 
 async fn page() -> Html<&'static str> {
     Html(PAGE)
+}
+
+async fn editor_script() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        EDITOR,
+    )
+        .into_response()
+}
+
+/// A place in the text the page sends for completion and hover.
+#[derive(Deserialize)]
+struct AtRequest {
+    text: String,
+    line: usize,
+    column: usize,
+}
+
+fn at_request(body: &Bytes) -> Result<AtRequest, Refusal> {
+    let request = serde_json::from_slice::<AtRequest>(body).map_err(|_| {
+        (
+            StatusCode::BAD_REQUEST,
+            "expected {\"text\": …, \"line\": …, \"column\": …}".to_string(),
+        )
+    })?;
+    check_size(&request.text)?;
+    Ok(request)
+}
+
+async fn complete(body: Bytes) -> Response {
+    match at_request(&body) {
+        Ok(request) => {
+            let (from, items) = promocase::analysis::cursor::completions(
+                &request.text,
+                request.line,
+                request.column,
+            );
+            axum::Json(json!({ "from": from, "items": items })).into_response()
+        }
+        Err(refusal) => refused(refusal),
+    }
+}
+
+async fn hover(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
+    let request = match at_request(&body) {
+        Ok(request) => request,
+        Err(refusal) => return refused(refusal),
+    };
+    let result = blocking(move || {
+        let analysis = state.analyse(&request.text);
+        let statuses = analysis
+            .report
+            .as_ref()
+            .map(|r| r.kpi_statuses.clone())
+            .unwrap_or_default();
+        promocase::analysis::cursor::hover(&request.text, request.line, request.column, &statuses)
+    })
+    .await;
+    match result {
+        Ok(text) => axum::Json(json!({ "text": text })).into_response(),
+        Err(refusal) => refused(refusal),
+    }
 }
 
 async fn case(Shared(state): Shared<SharedState>) -> Response {

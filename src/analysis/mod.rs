@@ -3,7 +3,10 @@
 //! range to underline, the readiness, each KPI's status, and what changed
 //! since a baseline version. It knows nothing of HTTP or of an editor:
 //! `promocase serve` sends it to the browser as JSON, and a language server
-//! can map the same ranges to its own positions.
+//! can map the same ranges to its own positions. [`cursor`] says what is at
+//! a place in the text (for completion and hover), from the schema.
+
+pub mod cursor;
 
 use std::path::Path;
 use std::sync::Arc;
