@@ -323,7 +323,11 @@ fn compile<T>(
         .ok_or((StatusCode::INTERNAL_SERVER_ERROR, "no renderer".to_string()))?;
     let compiled = renderer
         .compile(&job, kind)
-        .map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+        .map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()));
+    // As `watch` does: drop what the last few compiles did not use, so a long
+    // session's memory stays flat.
+    typst::comemo::evict(10);
+    let compiled = compiled?;
     want(&compiled, loaded).map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e))
 }
 

@@ -1,0 +1,130 @@
+//! `promocase serve` end to end, as the page uses it: the real binary on a
+//! port of its own, the operations example with the proposal shown, and a
+//! one-field edit (a KPI's actual) sent 1,000 times as the page sends it,
+//! with the hashes of the pages it already has. Prints the time from the
+//! edit leaving the client to the last changed page received (median, p95),
+//! the bytes sent per edit against the whole document, and the server's
+//! memory after 100 and after 1,000 edits (it must not grow).
+//!
+//! Run with `cargo bench --bench serve`; README's "Performance" keeps the figures.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const EDITS: usize = 1000;
+
+fn main() {
+    let dir = std::env::temp_dir().join(format!("promocase-serve-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let case = dir.join("operations.yaml");
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/operations-director.yaml");
+    std::fs::copy(&example, &case).expect("the example");
+    let text = std::fs::read_to_string(&case).expect("the text");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_promocase"))
+        .args(["serve", case.to_str().expect("UTF-8"), "--port", "0", "--no-open"])
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("promocase serve starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("the address");
+    let url = line.split(" at ").nth(1).expect("an address").trim().to_string();
+    let port: u16 = url
+        .trim_start_matches("http://127.0.0.1:")
+        .split('/')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("a port");
+    let token = url.rsplit("token=").next().expect("a token").to_string();
+
+    let preview = |text: &str, known: &[String]| -> (Duration, Vec<(String, usize)>) {
+        let body = serde_json::json!({ "text": text, "doc": "proposal", "known": known }).to_string();
+        let started = Instant::now();
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("the server listens");
+        let request = format!(
+            "POST /api/preview?token={token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        stream.write_all(request.as_bytes()).expect("send");
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).expect("receive");
+        let elapsed = started.elapsed();
+        let split = response.windows(4).position(|w| w == b"\r\n\r\n").expect("a head") + 4;
+        let json: serde_json::Value = serde_json::from_slice(&response[split..]).expect("JSON pages");
+        let pages = json["pages"]
+            .as_array()
+            .expect("pages")
+            .iter()
+            .map(|p| {
+                let hash = p["hash"].as_str().unwrap_or_default().to_string();
+                let sent = p["svg"].as_str().map_or(0, str::len);
+                (hash, sent)
+            })
+            .collect();
+        (elapsed, pages)
+    };
+    let rss_kb = |field: &str| -> u64 {
+        std::fs::read_to_string(format!("/proc/{}/status", child.id()))
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with(field))
+                    .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+            })
+            .unwrap_or(0)
+    };
+
+    // The whole document once, as a freshly opened page receives it.
+    let (cold, first) = preview(&text, &[]);
+    let whole: usize = first.iter().map(|(_, sent)| sent).sum();
+    let mut known: Vec<String> = first.iter().map(|(h, _)| h.clone()).collect();
+    let anchor = "    actual: 96.1\n";
+    assert!(text.contains(anchor), "the example's OTIF actual");
+    let mut times = Vec::with_capacity(EDITS);
+    let mut sent = Vec::with_capacity(EDITS);
+    let mut rss_at_100 = 0;
+    for edit in 0..EDITS {
+        let value = format!("    actual: 96.{}\n", edit % 9);
+        let edited = text.replacen(anchor, &value, 1);
+        let (elapsed, pages) = preview(&edited, &known);
+        times.push(elapsed);
+        sent.push(pages.iter().map(|(_, s)| s).sum::<usize>());
+        known = pages.into_iter().map(|(h, _)| h).collect();
+        if edit + 1 == 100 {
+            rss_at_100 = rss_kb("VmRSS:");
+        }
+    }
+    let rss_at_end = rss_kb("VmRSS:");
+    let peak = rss_kb("VmHWM:");
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+
+    times.sort();
+    sent.sort_unstable();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!("serve: {EDITS} one-field edits of the operations example, proposal shown");
+    println!("  first preview (cold, whole document): {:.1} ms, {} KB", ms(cold), whole / 1024);
+    println!(
+        "  edit to last changed page received: median {:.1} ms, p95 {:.1} ms",
+        ms(times[times.len() / 2]),
+        ms(times[times.len() * 95 / 100])
+    );
+    println!(
+        "  bytes sent per edit: median {} KB of the whole {} KB ({:.0}%)",
+        sent[sent.len() / 2] / 1024,
+        whole / 1024,
+        100.0 * sent[sent.len() / 2] as f64 / whole as f64
+    );
+    println!(
+        "  server memory: {} MB after 100 edits, {} MB after {EDITS} (peak {} MB)",
+        rss_at_100 / 1024,
+        rss_at_end / 1024,
+        peak / 1024
+    );
+}
