@@ -19,11 +19,18 @@ fn main() {
     let dir = std::env::temp_dir().join(format!("promocase-serve-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a folder");
     let case = dir.join("operations.yaml");
-    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/operations-director.yaml");
+    let example =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/operations-director.yaml");
     std::fs::copy(&example, &case).expect("the example");
     let text = std::fs::read_to_string(&case).expect("the text");
     let mut child = Command::new(env!("CARGO_BIN_EXE_promocase"))
-        .args(["serve", case.to_str().expect("UTF-8"), "--port", "0", "--no-open"])
+        .args([
+            "serve",
+            case.to_str().expect("UTF-8"),
+            "--port",
+            "0",
+            "--no-open",
+        ])
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -33,7 +40,12 @@ fn main() {
     BufReader::new(child.stdout.take().expect("stdout"))
         .read_line(&mut line)
         .expect("the address");
-    let url = line.split(" at ").nth(1).expect("an address").trim().to_string();
+    let url = line
+        .split(" at ")
+        .nth(1)
+        .expect("an address")
+        .trim()
+        .to_string();
     let port: u16 = url
         .trim_start_matches("http://127.0.0.1:")
         .split('/')
@@ -43,7 +55,8 @@ fn main() {
     let token = url.rsplit("token=").next().expect("a token").to_string();
 
     let preview = |text: &str, known: &[String]| -> (Duration, Vec<(String, usize)>) {
-        let body = serde_json::json!({ "text": text, "doc": "proposal", "known": known }).to_string();
+        let body =
+            serde_json::json!({ "text": text, "doc": "proposal", "known": known }).to_string();
         let started = Instant::now();
         let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("the server listens");
         let request = format!(
@@ -54,8 +67,13 @@ fn main() {
         let mut response = Vec::new();
         stream.read_to_end(&mut response).expect("receive");
         let elapsed = started.elapsed();
-        let split = response.windows(4).position(|w| w == b"\r\n\r\n").expect("a head") + 4;
-        let json: serde_json::Value = serde_json::from_slice(&response[split..]).expect("JSON pages");
+        let split = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a head")
+            + 4;
+        let json: serde_json::Value =
+            serde_json::from_slice(&response[split..]).expect("JSON pages");
         let pages = json["pages"]
             .as_array()
             .expect("pages")
@@ -109,7 +127,11 @@ fn main() {
     sent.sort_unstable();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("serve: {EDITS} one-field edits of the operations example, proposal shown");
-    println!("  first preview (cold, whole document): {:.1} ms, {} KB", ms(cold), whole / 1024);
+    println!(
+        "  first preview (cold, whole document): {:.1} ms, {} KB",
+        ms(cold),
+        whole / 1024
+    );
     println!(
         "  edit to last changed page received: median {:.1} ms, p95 {:.1} ms",
         ms(times[times.len() / 2]),
