@@ -5,14 +5,13 @@
 //! file on disk. `.ci/run` installs chromium and chromium-driver; where they
 //! cannot be had, the test says it skipped and why.
 
-use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{ClientBuilder, Locator};
 
-use crate::support::{command, path_str, root};
+use crate::serve::{Server, thin_case};
 
 /// A child process killed when dropped.
 struct Running(Child);
@@ -63,23 +62,9 @@ fn a_manager_fixes_a_gap_in_the_browser_and_saves() {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
-    let case = dir.path().join("thin.yaml");
-    std::fs::copy(root().join("examples/it-manager-thin.yaml"), &case).expect("copy");
-
-    let mut server = command(&["serve", path_str(&case), "--port", "0", "--no-open"])
-        .spawn()
-        .expect("promocase serve starts");
-    let mut line = String::new();
-    BufReader::new(server.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("the address");
-    let _server = Running(server);
-    let url = line
-        .split(" at ")
-        .nth(1)
-        .expect("an address")
-        .trim()
-        .to_string();
+    let case = thin_case(dir.path());
+    let server = Server::start(&case);
+    let url = server.url.clone();
 
     let port = free_port();
     let driver = Running(

@@ -13,9 +13,12 @@ use serde_json::Value;
 
 use crate::support::{assert_ok, command, path_str, promocase, root};
 
-/// A running `promocase serve`, stopped when dropped.
-struct Server {
+/// A running `promocase serve`, stopped when dropped. The browser test
+/// starts its server through this too.
+pub struct Server {
     child: Child,
+    /// The address the server printed, with its token.
+    pub url: String,
     port: u16,
     token: String,
 }
@@ -28,7 +31,7 @@ impl Drop for Server {
 }
 
 impl Server {
-    fn start(case: &Path) -> Server {
+    pub fn start(case: &Path) -> Server {
         let mut child = command(&["serve", path_str(case), "--port", "0", "--no-open"])
             .spawn()
             .expect("promocase serve starts");
@@ -51,7 +54,12 @@ impl Server {
             .and_then(|p| p.parse().ok())
             .unwrap_or_else(|| panic!("a loopback port in {url}"));
         let token = url.rsplit("token=").next().expect("a token").to_string();
-        Server { child, port, token }
+        Server {
+            child,
+            url,
+            port,
+            token,
+        }
     }
 
     fn host(&self) -> String {
@@ -142,7 +150,7 @@ fn json(body: &[u8]) -> Value {
 }
 
 /// The thin example copied into a folder of its own, so saving cannot touch the repository.
-fn thin_case(dir: &Path) -> std::path::PathBuf {
+pub fn thin_case(dir: &Path) -> std::path::PathBuf {
     let case = dir.join("thin.yaml");
     std::fs::copy(root().join("examples/it-manager-thin.yaml"), &case).expect("copy");
     case
