@@ -7,6 +7,7 @@
 //! a place in the text (for completion and hover), from the schema.
 
 pub mod cursor;
+pub mod insert;
 
 use std::path::Path;
 use std::sync::Arc;

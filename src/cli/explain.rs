@@ -5,7 +5,7 @@
 use clap::Args;
 
 use super::{Output, exit};
-use promocase::rubric::docs::severities;
+use promocase::rubric::docs::Explanation;
 use promocase::rubric::rules::{RULES, find};
 
 #[derive(Debug, Args)]
@@ -26,27 +26,20 @@ pub fn run(args: &ExplainArgs, out: &Output) -> u8 {
         ));
         return exit::BAD_INPUT;
     };
-    let [sm, director, vp] = severities(rule.id);
-    let dimension = rule
-        .dimension
-        .map_or("the case file itself".to_string(), |d| {
-            format!("{} ({})", d.name(), d.id())
-        });
-    let example: String = rule
+    let explanation = Explanation::of(rule);
+    let example: String = explanation
         .example
         .lines()
         .map(|line| format!("    {line}\n"))
         .collect();
-    let explanation: Vec<String> = rule
-        .explanation_paragraphs()
-        .iter()
-        .map(|p| wrap(p, 78))
-        .collect();
+    let paragraphs: Vec<String> = explanation.paragraphs.iter().map(|p| wrap(p, 78)).collect();
     out.raw(&format!(
-        "{}: {}\n\nDimension: {dimension}\nSeverity: senior-manager {sm}, director {director}, vp {vp}\n\n{}\n\nA case that satisfies it:\n\n{example}",
-        rule.id,
-        rule.summary,
-        explanation.join("\n\n")
+        "{}: {}\n\nDimension: {}\nSeverity: {}\n\n{}\n\nA case that satisfies it:\n\n{example}",
+        explanation.id,
+        explanation.summary,
+        explanation.dimension,
+        explanation.severity_line(),
+        paragraphs.join("\n\n")
     ));
     exit::OK
 }

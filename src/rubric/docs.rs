@@ -1,8 +1,11 @@
 //! The rule reference as Markdown, generated from the registry and the
 //! built-in rubrics. It fills the rules section of README.md (a test keeps the
 //! two equal) and is what `promocase rules --format markdown` prints.
+//! [`Explanation`] is one rule's long text, as `explain` prints it and as the
+//! browser workspace shows it beside a finding.
 
 use super::config::Rubric;
+use super::rule::Rule;
 use super::rules::RULES;
 use crate::model::Level;
 
@@ -13,6 +16,61 @@ pub fn severities(rule_id: &str) -> [&'static str; 3] {
             .severity(rule_id)
             .map_or("off", |s| s.as_str())
     })
+}
+
+/// What `explain` says of a rule, in parts: the terminal prints them as text,
+/// the workspace lays them out.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Explanation {
+    pub id: &'static str,
+    pub summary: &'static str,
+    /// `name (id)`, or the file itself for rules about the file.
+    pub dimension: String,
+    /// The severity at each built-in level, in the order of the levels.
+    pub severities: Vec<LevelSeverity>,
+    pub paragraphs: Vec<String>,
+    /// A case that satisfies the rule (YAML, top-level sections).
+    pub example: &'static str,
+}
+
+/// A rule's severity at one level.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LevelSeverity {
+    pub level: &'static str,
+    pub severity: &'static str,
+}
+
+impl Explanation {
+    pub fn of(rule: &Rule) -> Explanation {
+        Explanation {
+            id: rule.id,
+            summary: rule.summary,
+            dimension: rule
+                .dimension
+                .map_or("the case file itself".to_string(), |d| {
+                    format!("{} ({})", d.name(), d.id())
+                }),
+            severities: Level::ALL
+                .into_iter()
+                .zip(severities(rule.id))
+                .map(|(level, severity)| LevelSeverity {
+                    level: level.id(),
+                    severity,
+                })
+                .collect(),
+            paragraphs: rule.explanation_paragraphs(),
+            example: rule.example,
+        }
+    }
+
+    /// The severities as one line: `senior-manager error, director error, vp error`.
+    pub fn severity_line(&self) -> String {
+        self.severities
+            .iter()
+            .map(|s| format!("{} {}", s.level, s.severity))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// The README's rules section: every rule, then how the readiness score works.

@@ -9,7 +9,7 @@ use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{ClientBuilder, Locator};
+use fantoccini::{Client, ClientBuilder, Locator};
 
 use crate::serve::{Server, thin_case};
 
@@ -50,15 +50,109 @@ fn wait_for_port(port: u16) {
     }
 }
 
+/// chromedriver on a port of its own, stopped when dropped; `None` (and a
+/// line in the test output) where chromium cannot be had.
+struct Driver {
+    _process: Running,
+    port: u16,
+}
+
+impl Driver {
+    fn start() -> Option<Driver> {
+        let driver = ["chromedriver", "/usr/bin/chromedriver"]
+            .into_iter()
+            .find(|p| installed(p));
+        let (Some(driver), true) = (driver, installed("chromium")) else {
+            println!(
+                "skipped: chromium and chromedriver are not installed (apt-get install chromium chromium-driver)"
+            );
+            return None;
+        };
+        let port = free_port();
+        let process = Running(
+            Command::new(driver)
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("chromedriver starts"),
+        );
+        wait_for_port(port);
+        Some(Driver {
+            _process: process,
+            port,
+        })
+    }
+
+    /// A headless browser window of this size.
+    async fn window(&self, width: u32, height: u32) -> Client {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".to_string(),
+            serde_json::json!({
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", format!("--window-size={width},{height}")],
+            }),
+        );
+        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("a browser session")
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime")
+}
+
+/// Polls `check` on the page's state until it holds.
+async fn until<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let start = Instant::now();
+    while !check().await {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out waiting: {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+async fn text_of(client: &Client, css: &str) -> String {
+    match client.find(Locator::Css(css)).await {
+        Ok(found) => found.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("{css} is on the page"))
+        .click()
+        .await
+        .unwrap_or_else(|_| panic!("{css} takes a click"));
+}
+
+/// With `UPDATE_DOCS=1`, the window as README shows it.
+async fn picture(client: &Client, name: &str) {
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        let png = client.screenshot().await.expect("a screenshot");
+        std::fs::write(crate::support::root().join("docs").join(name), png)
+            .expect("docs/ is writable");
+    }
+}
+
 #[test]
 fn a_manager_fixes_a_gap_in_the_browser_and_saves() {
-    let driver = ["chromedriver", "/usr/bin/chromedriver"]
-        .into_iter()
-        .find(|p| installed(p));
-    let (Some(driver), true) = (driver, installed("chromium")) else {
-        println!(
-            "skipped: chromium and chromedriver are not installed (apt-get install chromium chromium-driver)"
-        );
+    let Some(driver) = Driver::start() else {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
@@ -66,54 +160,11 @@ fn a_manager_fixes_a_gap_in_the_browser_and_saves() {
     let server = Server::start(&case);
     let url = server.url.clone();
 
-    let port = free_port();
-    let driver = Running(
-        Command::new(driver)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts"),
-    );
-    wait_for_port(port);
-
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    runtime.block_on(async {
-        let mut capabilities = serde_json::Map::new();
-        capabilities.insert(
-            "goog:chromeOptions".to_string(),
-            serde_json::json!({
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"],
-            }),
-        );
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a browser session");
+    runtime().block_on(async {
+        let client = driver.window(1280, 900).await;
         client.goto(&url).await.expect("the workspace opens");
 
-        // Polls `check` on the page's state until it holds.
-        async fn until<F, Fut>(what: &str, mut check: F)
-        where
-            F: FnMut() -> Fut,
-            Fut: std::future::Future<Output = bool>,
-        {
-            let start = Instant::now();
-            while !check().await {
-                assert!(start.elapsed() < Duration::from_secs(30), "timed out waiting: {what}");
-                tokio::time::sleep(Duration::from_millis(200)).await;
-            }
-        }
-        let findings = || async {
-            match client.find(Locator::Css("#findings")).await {
-                Ok(list) => list.text().await.unwrap_or_default(),
-                Err(_) => String::new(),
-            }
-        };
+        let findings = || text_of(&client, "#findings");
         let pages = || async {
             client
                 .execute("return [...document.querySelectorAll('#pages img')].map(i => i.src)", vec![])
@@ -166,6 +217,150 @@ fn a_manager_fixes_a_gap_in_the_browser_and_saves() {
             .await
             .unwrap_or_default();
         assert_eq!(state, "saved");
+        let _ = client.close().await;
+    });
+    drop(driver);
+}
+
+#[test]
+fn a_finding_opens_its_explanation_and_inserts_the_example() {
+    let Some(driver) = Driver::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = thin_case(dir.path());
+    let server = Server::start(&case);
+    runtime().block_on(async {
+        for (width, height, picture_name) in [
+            (1280, 900, "workspace.png"),
+            (420, 900, "workspace-narrow.png"),
+        ] {
+            let client = driver.window(width, height).await;
+            client.goto(&server.url).await.expect("the workspace opens");
+            until("succession-missing is listed", || async {
+                text_of(&client, "#findings")
+                    .await
+                    .contains("succession-missing")
+            })
+            .await;
+            // The finding's own "why it matters" opens what `explain` prints.
+            let item = client
+                .execute(
+                    "const items = [...document.querySelectorAll('#findings li')];\
+                     const item = items.find(li => li.textContent.includes('succession-missing'));\
+                     item.querySelector('button.more').click(); return items.indexOf(item) + 1;",
+                    vec![],
+                )
+                .await
+                .expect("the finding's button")
+                .as_u64()
+                .expect("its place");
+            let explanation = format!("#findings li:nth-child({item}) .explain");
+            until("the explanation shows", || async {
+                text_of(&client, &explanation)
+                    .await
+                    .contains("interim_plan")
+            })
+            .await;
+            if std::env::var_os("UPDATE_DOCS").is_some() {
+                until("the preview shows", || async {
+                    client
+                        .execute("return document.querySelectorAll('#pages img[src]').length", vec![])
+                        .await
+                        .is_ok_and(|n| n.as_u64().unwrap_or(0) > 0)
+                })
+                .await;
+                let _ = client
+                    .execute(
+                        &format!("document.querySelector('#findings li:nth-child({item})').scrollIntoView({{block: 'start'}})"),
+                        vec![],
+                    )
+                    .await;
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            picture(&client, picture_name).await;
+            click(&client, &format!("{explanation} button")).await;
+            until(
+                "the example is in the text and the finding goes",
+                || async {
+                    let text = client
+                        .execute("return window.promocaseEditor.text()", vec![])
+                        .await
+                        .map(|v| v.as_str().unwrap_or_default().to_string())
+                        .unwrap_or_default();
+                    let findings = text_of(&client, "#findings").await;
+                    text.contains("successors:\n    - name: Lena Vogt")
+                        && !findings.is_empty()
+                        && !findings.contains("succession-missing")
+                },
+            )
+            .await;
+            // Nothing is saved until the person saves.
+            assert!(
+                !std::fs::read_to_string(&case)
+                    .unwrap_or_default()
+                    .contains("Lena Vogt")
+            );
+            let _ = client.execute("localStorage.clear()", vec![]).await;
+            let _ = client.close().await;
+        }
+    });
+    drop(driver);
+}
+
+#[test]
+fn an_empty_folder_offers_the_new_case_form_and_opens_what_it_writes() {
+    let Some(driver) = Driver::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(dir.path());
+    runtime().block_on(async {
+        let client = driver.window(1280, 900).await;
+        client.goto(&server.url).await.expect("the workspace opens");
+        until("the form shows", || async {
+            text_of(&client, "#chooser")
+                .await
+                .contains("Or start a new one")
+        })
+        .await;
+        for (field, value) in [
+            ("name", "Ana Petrova"),
+            ("target_title", "Director of Marketing"),
+            ("company", "Lilienfeld Systems GmbH"),
+        ] {
+            client
+                .find(Locator::Css(&format!("#newCase input[name={field}]")))
+                .await
+                .expect("the field")
+                .send_keys(value)
+                .await
+                .expect("typing");
+        }
+        click(&client, "#newCase button[type=submit]").await;
+        until("the starter opens in the editor", || async {
+            text_of(&client, "#file").await.contains("ana-petrova.yaml")
+                && client
+                    .execute("return window.promocaseEditor.text()", vec![])
+                    .await
+                    .map(|v| v.as_str().unwrap_or_default().contains("Ana Petrova"))
+                    .unwrap_or(false)
+        })
+        .await;
+        let written = std::fs::read_to_string(dir.path().join("ana-petrova.yaml"))
+            .expect("the starter is written");
+        assert!(
+            written.contains("Director of Marketing")
+                && written.contains("Lilienfeld Systems GmbH")
+        );
+        // (The heading is shown in capitals.)
+        until("its findings show", || async {
+            text_of(&client, "#findingsTitle")
+                .await
+                .to_lowercase()
+                .starts_with("findings ·")
+        })
+        .await;
         let _ = client.close().await;
     });
     drop(driver);

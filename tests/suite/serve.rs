@@ -426,3 +426,74 @@ fn completion_and_hover_come_from_the_schema_and_the_rubric() {
     assert_eq!(status, 200);
     assert!(String::from_utf8_lossy(&script).contains("PromocaseEditor"));
 }
+
+#[test]
+fn a_finding_explains_its_rule_and_inserts_its_example_where_it_belongs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = thin_case(dir.path());
+    let server = Server::start(&case);
+    // The same words `promocase explain` prints.
+    let (status, body) = server.page("GET", "/api/explain?rule=succession-missing", b"");
+    assert_eq!(status, 200);
+    let explanation = json(&body);
+    let printed = promocase(&["explain", "succession-missing"]);
+    let printed = String::from_utf8_lossy(&printed.stdout).replace('\n', " ");
+    let first = explanation["paragraphs"][0].as_str().expect("a paragraph");
+    let opening: String = first
+        .split_whitespace()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        printed
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains(&opening),
+        "{opening}"
+    );
+    assert_eq!(
+        server
+            .page("GET", "/api/explain?rule=succession-mising", b"")
+            .0,
+        404
+    );
+
+    let text = std::fs::read_to_string(&case).expect("the case");
+    let request = serde_json::json!({ "text": text, "rule": "succession-missing" });
+    let (status, body) = server.page("POST", "/api/insert", request.to_string().as_bytes());
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    let insertions = json(&body)["insertions"].clone();
+    // Applied as the page applies them: at line starts, in order.
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut merged = String::new();
+    let mut next = 0;
+    for insertion in insertions.as_array().expect("a list") {
+        let line = insertion["line"].as_u64().expect("a line") as usize;
+        while next + 1 < line && next < lines.len() {
+            merged.push_str(lines[next]);
+            next += 1;
+        }
+        merged.push_str(insertion["text"].as_str().expect("text"));
+    }
+    merged.extend(lines[next..].iter().copied());
+    assert!(
+        merged.starts_with(&text[..text.len() / 2]),
+        "nothing the person wrote moves"
+    );
+    let (_, body) = server.page("POST", "/api/analyse", merged.as_bytes());
+    let after = json(&body);
+    assert_eq!(after["loads"], true, "{}", after["messages"]);
+    assert!(!after["messages"].to_string().contains("succession-missing"));
+
+    // Inserted twice, the second time there is nothing to add.
+    let again = serde_json::json!({ "text": merged, "rule": "succession-missing" });
+    let (status, body) = server.page("POST", "/api/insert", again.to_string().as_bytes());
+    assert_eq!(status, 409);
+    assert!(
+        json(&body)["error"]
+            .as_str()
+            .unwrap_or("")
+            .contains("already has")
+    );
+}

@@ -114,6 +114,16 @@ export function createEditor(parent, options) {
       view.dispatch({ selection: { anchor, head }, scrollIntoView: true });
       view.focus();
     },
+    // Text put at line starts (1-based lines of the current text, one past
+    // the last for its end), as one change that undo takes back; the cursor
+    // goes to the first.
+    insertLines(insertions) {
+      const doc = view.state.doc;
+      const at = (line) => (line > doc.lines ? doc.length : doc.line(line).from);
+      const changes = insertions.map((i) => ({ from: at(i.line), insert: i.text }));
+      view.dispatch({ changes, selection: { anchor: at(insertions[0].line) }, scrollIntoView: true });
+      view.focus();
+    },
     focusEnd() {
       const end = view.state.doc.length;
       view.dispatch({ selection: { anchor: end }, scrollIntoView: true });

@@ -108,6 +108,8 @@ pub fn router(state: SharedState, gate: Arc<Gate>) -> Router {
         .route("/api/preview", post(preview))
         .route("/api/complete", post(complete))
         .route("/api/hover", post(hover))
+        .route("/api/explain", get(explain))
+        .route("/api/insert", post(insert))
         .route("/editor.js", get(editor_script))
         .route("/api/save", post(save))
         .route("/api/download", post(download))
@@ -228,6 +230,52 @@ async fn hover(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
     match result {
         Ok(text) => axum::Json(json!({ "text": text })).into_response(),
         Err(refusal) => refused(refusal),
+    }
+}
+
+#[derive(Deserialize)]
+struct RuleQuery {
+    rule: String,
+}
+
+/// What `explain` prints for a rule, in parts for the page to lay out.
+async fn explain(Query(query): Query<RuleQuery>) -> Response {
+    match promocase::rubric::rules::find(&query.rule) {
+        Some(rule) => axum::Json(promocase::rubric::docs::Explanation::of(rule)).into_response(),
+        None => error(
+            StatusCode::NOT_FOUND,
+            format!("there is no rule `{}`", query.rule),
+        ),
+    }
+}
+
+#[derive(Deserialize)]
+struct InsertRequest {
+    text: String,
+    rule: String,
+}
+
+/// Where the rule's example goes in the text: insertions at line starts,
+/// which the page applies to its editor (so undo takes them back).
+async fn insert(body: Bytes) -> Response {
+    let Ok(request) = serde_json::from_slice::<InsertRequest>(&body) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "expected {\"text\": …, \"rule\": …}",
+        );
+    };
+    if let Err(refusal) = check_size(&request.text) {
+        return refused(refusal);
+    }
+    let Some(rule) = promocase::rubric::rules::find(&request.rule) else {
+        return error(
+            StatusCode::NOT_FOUND,
+            format!("there is no rule `{}`", request.rule),
+        );
+    };
+    match promocase::analysis::insert::insert_example(&request.text, rule.example) {
+        Ok(insertions) => axum::Json(json!({ "insertions": insertions })).into_response(),
+        Err(why) => error(StatusCode::CONFLICT, why.to_string()),
     }
 }
 
