@@ -176,6 +176,18 @@ fn a_manager_fixes_a_gap_in_the_browser_and_saves() {
         until("the preview shows", || async { pages().await.contains("blob:") }).await;
         let preview_before = pages().await;
 
+        // Another editor changes the file while the page holds no unsaved
+        // edits: the server pushes it and the page takes it.
+        let original = std::fs::read_to_string(&case).expect("the case");
+        std::fs::write(&case, format!("# reviewed with Katrin\n{original}")).expect("an external change");
+        until("the external change reaches the editor", || async {
+            client
+                .execute("return window.promocaseEditor.text()", vec![])
+                .await
+                .is_ok_and(|v| v.as_str().unwrap_or_default().starts_with("# reviewed with Katrin"))
+        })
+        .await;
+
         // Type the missing section at the end of the text, on the empty last line
         // (in flow style: the editor indents a new line as the one above it).
         client

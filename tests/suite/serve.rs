@@ -62,6 +62,27 @@ impl Server {
         }
     }
 
+    /// Ctrl-C, as a terminal sends it; the exit status once it has stopped.
+    fn interrupt(&mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        let sent = std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+        let start = std::time::Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the server's status") {
+                return status;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the server did not stop on Ctrl-C"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn host(&self) -> String {
         format!("127.0.0.1:{}", self.port)
     }
@@ -496,4 +517,47 @@ fn a_finding_explains_its_rule_and_inserts_its_example_where_it_belongs() {
             .unwrap_or("")
             .contains("already has")
     );
+}
+
+#[test]
+fn a_change_on_disk_is_pushed_to_the_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = thin_case(dir.path());
+    let mut server = Server::start(&case);
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("the server listens");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("a timeout");
+    let request = format!(
+        "GET /api/events?token={} HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.token,
+        server.host()
+    );
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut events = BufReader::new(stream);
+    // The version of each `disk` event, as it comes.
+    let mut next_version = || -> String {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            let read = events.read_line(&mut line).expect("an event within 20 s");
+            assert!(read > 0, "the stream ended");
+            if let Some(data) = line.strip_prefix("data: ") {
+                return data.trim().to_string();
+            }
+        }
+    };
+    let (_, body) = server.page("GET", "/api/case", b"");
+    let opened = json(&body)["version"]
+        .as_str()
+        .expect("a version")
+        .to_string();
+    assert_eq!(next_version(), opened, "the first event is the version now");
+    std::fs::write(&case, "# changed in another editor\n").expect("external change");
+    let pushed = next_version();
+    let (_, body) = server.page("GET", "/api/case", b"");
+    assert_ne!(pushed, opened);
+    assert_eq!(pushed, json(&body)["version"].as_str().unwrap_or_default());
+    // Ctrl-C stops the server cleanly, open event stream or not.
+    assert!(server.interrupt().success());
 }

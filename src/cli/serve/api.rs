@@ -44,6 +44,12 @@ pub struct State {
     baseline: Mutex<Option<Analysis>>,
     /// Fonts and parsed templates, kept so typst's caches serve every edit.
     renderer: Mutex<Option<Renderer>>,
+    /// The version of the case on disk, as last seen: every open page
+    /// hears of a change through `/api/events`.
+    on_disk: tokio::sync::watch::Sender<Option<String>>,
+    /// Set when the server stops, to end the event streams it would
+    /// otherwise wait for.
+    stopping: tokio::sync::watch::Sender<bool>,
 }
 
 pub type SharedState = Arc<State>;
@@ -63,6 +69,8 @@ impl State {
             today,
             baseline: Mutex::new(None),
             renderer: Mutex::new(None),
+            on_disk: tokio::sync::watch::Sender::new(None),
+            stopping: tokio::sync::watch::Sender::new(false),
         };
         if let Some(case) = case {
             state.choose(case);
@@ -81,6 +89,26 @@ impl State {
         if let Ok(mut slot) = self.case.write() {
             *slot = Some(case);
         }
+    }
+
+    /// Ends every event stream, so the server can stop.
+    pub fn stop(&self) {
+        self.stopping.send_replace(true);
+    }
+
+    /// Looks at the case on disk and tells the pages when its version moved
+    /// (a save here, another editor, a git pull).
+    pub fn look_at_disk(&self) {
+        let version = self
+            .case()
+            .ok()
+            .and_then(|case| std::fs::read(case).ok())
+            .map(|bytes| version_of(&bytes));
+        self.on_disk.send_if_modified(|seen| {
+            let moved = *seen != version;
+            *seen = version;
+            moved
+        });
     }
 
     /// The case being edited; refused until one is chosen.
@@ -109,6 +137,7 @@ pub fn router(state: SharedState, gate: Arc<Gate>) -> Router {
         .route("/api/complete", post(complete))
         .route("/api/hover", post(hover))
         .route("/api/explain", get(explain))
+        .route("/api/events", get(events))
         .route("/api/insert", post(insert))
         .route("/editor.js", get(editor_script))
         .route("/api/save", post(save))
@@ -231,6 +260,29 @@ async fn hover(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
         Ok(text) => axum::Json(json!({ "text": text })).into_response(),
         Err(refusal) => refused(refusal),
     }
+}
+
+/// Server-Sent Events: `disk` with the file's version whenever it changes
+/// on disk, so a page reloads an external change (or offers to, when it
+/// holds unsaved edits) the moment it happens.
+async fn events(Shared(state): Shared<SharedState>) -> Response {
+    use axum::response::sse::{Event, KeepAlive, Sse};
+    let mut seen = state.on_disk.subscribe();
+    seen.mark_changed();
+    let stopping = state.stopping.subscribe();
+    let stream =
+        futures_util::stream::unfold((seen, stopping), |(mut seen, mut stopping)| async move {
+            tokio::select! {
+                changed = seen.changed() => changed.ok()?,
+                _ = stopping.wait_for(|stop| *stop) => return None,
+            }
+            let version = seen.borrow_and_update().clone().unwrap_or_default();
+            let event = Event::default().event("disk").data(version);
+            Some((Ok::<_, std::convert::Infallible>(event), (seen, stopping)))
+        });
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
 }
 
 #[derive(Deserialize)]
@@ -462,6 +514,8 @@ async fn save(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
     };
     match write_new_file(&case, request.text.as_bytes(), WriteMode::Replace) {
         Ok(()) => {
+            // The other pages on this file hear of it now.
+            state.look_at_disk();
             axum::Json(json!({ "version": version_of(request.text.as_bytes()) })).into_response()
         }
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),

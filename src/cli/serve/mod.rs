@@ -134,7 +134,18 @@ pub fn run(args: &ServeArgs, out: &Output, today: NaiveDate) -> u8 {
             port: address.port(),
         });
         let state = Arc::new(api::State::new(folder, case, rubric, today));
-        let app = api::router(state, gate);
+        // Every half second, the case on disk: cheap next to a person's pace,
+        // and it needs no file-system events, which network drives lack.
+        let looking = Arc::clone(&state);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_millis(500));
+            loop {
+                tick.tick().await;
+                let state = Arc::clone(&looking);
+                let _ = tokio::task::spawn_blocking(move || state.look_at_disk()).await;
+            }
+        });
+        let app = api::router(Arc::clone(&state), gate);
         // The address is the result: print it on stdout, flushed, for scripts and tests.
         out.result(&format!("serving {} at {url}", args.case.display()));
         out.message("Ctrl-C stops; unsaved edits stay in the page");
@@ -142,8 +153,9 @@ pub fn run(args: &ServeArgs, out: &Output, today: NaiveDate) -> u8 {
             open_browser(&url);
         }
         let served = axum::serve(listener, app)
-            .with_graceful_shutdown(async {
+            .with_graceful_shutdown(async move {
                 let _ = tokio::signal::ctrl_c().await;
+                state.stop();
             })
             .await;
         match served {
