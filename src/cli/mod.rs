@@ -115,6 +115,9 @@ pub enum Command {
     ///
     /// Example: promocase serve ana.yaml
     Serve(serve::ServeArgs),
+    /// The render worker of `serve` (started by it, not by hand).
+    #[command(hide = true)]
+    ServeWorker(serve::worker::WorkerArgs),
 }
 
 /// The exit codes every command shares.
@@ -157,6 +160,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Diff(args) => diff::run(&args, &out, today),
         Command::Watch(args) => watch::run(&args, &out, today),
         Command::Serve(args) => serve::run(&args, &out, today),
+        Command::ServeWorker(args) => serve::worker::run(&args, &out),
     };
     exit::code(code)
 }

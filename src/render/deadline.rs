@@ -44,6 +44,11 @@ pub struct Limits {
     pub memory: Option<u64>,
 }
 
+/// How long a document may take to compile unless `--timeout` says otherwise.
+pub const DEFAULT_TIMEOUT_SECONDS: u64 = 60;
+/// How much memory compiling may hold unless `--max-memory` says otherwise, in MB.
+pub const DEFAULT_MAX_MEMORY_MB: u64 = 2048;
+
 /// How often memory is looked at: a template allocating as fast as it can
 /// gets only a few hundred megabytes past the limit in this time.
 const MEMORY_POLL: Duration = Duration::from_millis(50);

@@ -32,9 +32,14 @@ impl Drop for Server {
 
 impl Server {
     pub fn start(case: &Path) -> Server {
-        let mut child = command(&["serve", path_str(case), "--port", "0", "--no-open"])
-            .spawn()
-            .expect("promocase serve starts");
+        Server::start_with(case, &[])
+    }
+
+    /// With more options of `serve`.
+    pub fn start_with(case: &Path, options: &[&str]) -> Server {
+        let mut arguments = vec!["serve", path_str(case), "--port", "0", "--no-open"];
+        arguments.extend(options);
+        let mut child = command(&arguments).spawn().expect("promocase serve starts");
         let stdout = child.stdout.take().expect("stdout");
         let mut line = String::new();
         BufReader::new(stdout)
@@ -560,4 +565,71 @@ fn a_change_on_disk_is_pushed_to_the_page() {
     assert_eq!(pushed, json(&body)["version"].as_str().unwrap_or_default());
     // Ctrl-C stops the server cleanly, open event stream or not.
     assert!(server.interrupt().success());
+}
+
+#[test]
+fn a_template_that_never_ends_stops_its_compile_not_the_server() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = thin_case(dir.path());
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).expect("a template folder");
+    std::fs::write(
+        templates.join("brief.typ"),
+        "#for i in range(100000) { for j in range(100000) { } }\n",
+    )
+    .expect("a looping brief");
+    std::fs::write(
+        templates.join("talking-points.typ"),
+        "#let all = range(1000000000)\n#all.len()\n",
+    )
+    .expect("talking points that fill memory");
+    let template_dir = path_str(&templates).to_string();
+    let server = Server::start_with(
+        &case,
+        &[
+            "--template-dir",
+            &template_dir,
+            "--timeout",
+            "2",
+            "--max-memory",
+            "512",
+        ],
+    );
+    let text = std::fs::read_to_string(&case).expect("the case");
+    let ask = |doc: &str| {
+        let request = serde_json::json!({ "text": text, "doc": doc });
+        server.page("POST", "/api/preview", request.to_string().as_bytes())
+    };
+    let (status, body) = ask("brief");
+    assert_eq!(status, 503, "{}", String::from_utf8_lossy(&body));
+    let said = json(&body)["error"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        said.contains("did not finish within 2 s (--timeout 2)"),
+        "{said}"
+    );
+    // The server goes on: the built-in proposal still compiles, and the
+    // looping brief is stopped again, each time.
+    let (status, body) = ask("proposal");
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    assert!(
+        json(&body)["pages"]
+            .as_array()
+            .is_some_and(|p| !p.is_empty())
+    );
+    assert_eq!(ask("brief").0, 503);
+    let (status, body) = ask("talking-points");
+    assert_eq!(status, 503, "{}", String::from_utf8_lossy(&body));
+    let said = json(&body)["error"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        said.contains("more than 512 MB of memory (--max-memory 512)"),
+        "{said}"
+    );
+    assert_eq!(ask("proposal").0, 200);
+    assert_eq!(server.page("POST", "/api/analyse", text.as_bytes()).0, 200);
 }

@@ -83,13 +83,13 @@ pub struct BuildArgs {
     pub rubric: Option<PathBuf>,
     /// Stop with an error when the documents take longer than this to compile,
     /// e.g. a custom template that loops for ever. Nothing is written then.
-    #[arg(long, value_name = "SECONDS", default_value_t = 60,
+    #[arg(long, value_name = "SECONDS", default_value_t = promocase::render::deadline::DEFAULT_TIMEOUT_SECONDS,
           value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: u64,
     /// Stop with an error when the process holds more memory than this while
     /// compiling, e.g. a custom template that builds an enormous list.
     /// Nothing is written then. Checked on Linux.
-    #[arg(long, value_name = "MB", default_value_t = 2048,
+    #[arg(long, value_name = "MB", default_value_t = promocase::render::deadline::DEFAULT_MAX_MEMORY_MB,
           value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
     pub max_memory: u64,
 }

@@ -3,7 +3,6 @@
 //! that comes from a request: the served case (and what it points at) is the
 //! only file read, and the only one written.
 
-use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
@@ -18,13 +17,12 @@ use serde::Deserialize;
 use serde_json::json;
 
 use promocase::analysis::{Analysis, RubricChoice, analyse};
-use promocase::diagnostic::Severity;
 use promocase::model::load::MAX_FILE_BYTES;
-use promocase::render::export::{self, PdfSettings};
-use promocase::render::{Fonts, Job, Renderer, TemplateKind, Templates};
+use promocase::render::TemplateKind;
 use promocase::write::{WriteMode, write_new_file};
 
 use super::guard::Gate;
+use super::worker::{Compiled, Failure, Request, Workers, hash_of};
 
 const PAGE: &str = include_str!("page.html");
 /// CodeMirror 6 with YAML, built from `web/editor` by its `build.sh`.
@@ -42,8 +40,9 @@ pub struct State {
     /// The analysis of the file as it was when the session started, for
     /// "what changed since you opened it".
     baseline: Mutex<Option<Analysis>>,
-    /// Fonts and parsed templates, kept so typst's caches serve every edit.
-    renderer: Mutex<Option<Renderer>>,
+    /// The render worker: fonts, templates and typst's caches kept between
+    /// edits, in a process a runaway template cannot take the server down with.
+    workers: Workers,
     /// The version of the case on disk, as last seen: every open page
     /// hears of a change through `/api/events`.
     on_disk: tokio::sync::watch::Sender<Option<String>>,
@@ -61,6 +60,7 @@ impl State {
         case: Option<PathBuf>,
         rubric: RubricChoice,
         today: NaiveDate,
+        workers: Workers,
     ) -> State {
         let state = State {
             folder,
@@ -68,7 +68,7 @@ impl State {
             rubric,
             today,
             baseline: Mutex::new(None),
-            renderer: Mutex::new(None),
+            workers,
             on_disk: tokio::sync::watch::Sender::new(None),
             stopping: tokio::sync::watch::Sender::new(false),
         };
@@ -103,7 +103,7 @@ impl State {
             .case()
             .ok()
             .and_then(|case| std::fs::read(case).ok())
-            .map(|bytes| version_of(&bytes));
+            .map(|bytes| hash_of(&bytes));
         self.on_disk.send_if_modified(|seen| {
             let moved = *seen != version;
             *seen = version;
@@ -177,13 +177,6 @@ fn check_size(text: &str) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// A version of the file: a hash of its bytes, to notice changes made elsewhere.
-fn version_of(bytes: &[u8]) -> String {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    format!("{:016x}", hasher.finish())
-}
-
 fn disk(state: &State) -> Result<(String, String), Refusal> {
     let case = state.case()?;
     let bytes = std::fs::read(&case).map_err(|e| {
@@ -192,7 +185,7 @@ fn disk(state: &State) -> Result<(String, String), Refusal> {
             format!("cannot read {}: {e}", case.display()),
         )
     })?;
-    let version = version_of(&bytes);
+    let version = hash_of(&bytes);
     Ok((String::from_utf8_lossy(&bytes).into_owned(), version))
 }
 
@@ -389,46 +382,30 @@ fn kind_of(doc: Option<&str>) -> Result<TemplateKind, Refusal> {
     }
 }
 
-/// The document for `text`, compiled with the kept renderer: what `build`
-/// would write, as a draft while the check reports errors.
-fn compile<T>(
+/// The document for `text`, compiled by the render worker: what `build`
+/// would make of it, as a draft while the check reports errors.
+fn compile(
     state: &State,
-    text: &str,
+    text: String,
     kind: TemplateKind,
-    want: impl FnOnce(&promocase::render::Compiled, &promocase::model::LoadedCase) -> Result<T, String>,
-) -> Result<T, (StatusCode, String)> {
-    let analysis = state.analyse(text);
-    let (Some(loaded), Some(report)) = (&analysis.loaded, &analysis.report) else {
-        return Err((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "the text does not load; the last good preview stays".to_string(),
-        ));
+    output: &str,
+    known: Vec<String>,
+) -> Result<Vec<Compiled>, Refusal> {
+    let request = Request {
+        path: state.case()?,
+        text,
+        today: state.today.to_string(),
+        kind: kind.id().to_string(),
+        output: output.to_string(),
+        known,
     };
-    let draft = report.count(Severity::Error) > 0;
-    let job = Job::new(loaded, draft, report)
-        .map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
-    let mut kept = state.renderer.lock().map_err(|_| {
-        (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "the renderer failed earlier".to_string(),
-        )
-    })?;
-    if kept.is_none() {
-        let fonts = Fonts::with_folders(&[])
-            .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-        *kept = Some(Renderer::new(Templates::builtin(), fonts));
-    }
-    let renderer = kept
-        .as_ref()
-        .ok_or((StatusCode::INTERNAL_SERVER_ERROR, "no renderer".to_string()))?;
-    let compiled = renderer
-        .compile(&job, kind)
-        .map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()));
-    // As `watch` does: drop what the last few compiles did not use, so a long
-    // session's memory stays flat.
-    typst::comemo::evict(10);
-    let compiled = compiled?;
-    want(&compiled, loaded).map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e))
+    state
+        .workers
+        .compile(&request)
+        .map_err(|failure| match failure {
+            Failure::Document(message) => (StatusCode::UNPROCESSABLE_ENTITY, message),
+            Failure::Stopped(message) => (StatusCode::SERVICE_UNAVAILABLE, message),
+        })
 }
 
 #[derive(Deserialize)]
@@ -455,16 +432,15 @@ async fn preview(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
         Err(refusal) => return refused(refusal),
     };
     let result = blocking(move || {
-        compile(&state, &request.text, kind, |compiled, _| {
-            let pages: Vec<serde_json::Value> = export::svg(compiled)
+        compile(&state, request.text, kind, "svg", request.known).map(|parts| {
+            let pages: Vec<serde_json::Value> = parts
                 .into_iter()
-                .map(|svg| {
-                    let hash = version_of(svg.as_bytes());
-                    let known = request.known.contains(&hash);
-                    json!({ "hash": hash, "svg": if known { None } else { Some(svg) } })
+                .map(|page| {
+                    let svg = page.bytes.map(|b| String::from_utf8_lossy(&b).into_owned());
+                    json!({ "hash": page.hash, "svg": svg })
                 })
                 .collect();
-            Ok(json!({ "pages": pages }))
+            json!({ "pages": pages })
         })
     })
     .await;
@@ -516,7 +492,7 @@ async fn save(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
         Ok(()) => {
             // The other pages on this file hear of it now.
             state.look_at_disk();
-            axum::Json(json!({ "version": version_of(request.text.as_bytes()) })).into_response()
+            axum::Json(json!({ "version": hash_of(request.text.as_bytes()) })).into_response()
         }
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }
@@ -542,19 +518,8 @@ async fn download(
         Err(refusal) => return refused(refusal),
     };
     let result = blocking(move || {
-        compile(&state, &text, kind, |compiled, loaded| {
-            let timestamp = promocase::render::document_timestamp(
-                loaded.as_of,
-                std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
-            )
-            .map_err(|e| e.to_string())?;
-            let settings = PdfSettings {
-                ident: promocase::render::pdf_ident(kind, loaded),
-                timestamp,
-                standards: &[],
-            };
-            export::pdf(compiled, &settings).map_err(|e| e.to_string())
-        })
+        compile(&state, text, kind, "pdf", Vec::new())
+            .map(|parts| parts.into_iter().find_map(|p| p.bytes).unwrap_or_default())
     })
     .await;
     match result {

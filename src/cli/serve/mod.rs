@@ -6,11 +6,14 @@
 //! The parts: this module holds the arguments and runs the server; [`guard`]
 //! admits only requests from the session's own page (token, Host, Origin);
 //! [`api`] answers them with [`promocase::analysis`] and the renderer, which
-//! it keeps between edits as `watch` does; `page.html` is the workspace,
-//! served from the binary (no network, no CDN).
+//! hands the documents to [`worker`], a child process that compiles them
+//! with the fonts, templates and caches kept between edits, so a runaway
+//! template ends the worker and not the server; `page.html` is the
+//! workspace, served from the binary (no network, no CDN).
 
 mod api;
 mod guard;
+pub mod worker;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -45,6 +48,8 @@ pub struct ServeArgs {
     /// A company rubric file (as `check --rubric`).
     #[arg(long, value_name = "FILE")]
     pub rubric: Option<PathBuf>,
+    #[command(flatten)]
+    pub compile: worker::CompileArgs,
 }
 
 pub fn run(args: &ServeArgs, out: &Output, today: NaiveDate) -> u8 {
@@ -133,7 +138,8 @@ pub fn run(args: &ServeArgs, out: &Output, today: NaiveDate) -> u8 {
             token,
             port: address.port(),
         });
-        let state = Arc::new(api::State::new(folder, case, rubric, today));
+        let workers = worker::Workers::new(&args.compile, args.level, args.rubric.as_ref());
+        let state = Arc::new(api::State::new(folder, case, rubric, today, workers));
         // Every half second, the case on disk: cheap next to a person's pace,
         // and it needs no file-system events, which network drives lack.
         let looking = Arc::clone(&state);

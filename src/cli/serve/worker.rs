@@ -1,0 +1,474 @@
+//! The documents of `promocase serve` are compiled in a child process, the
+//! render worker (`promocase serve-worker`, hidden), so a template that
+//! loops for ever or fills memory ends the worker, never the server.
+//!
+//! Typst cannot be interrupted (see [`promocase::render::deadline`]), so
+//! the worker arms the same watchdog as `build` around each compile: past
+//! `--timeout` or `--max-memory` it prints why and exits. The server reads
+//! that message, answers the request with it, and starts a fresh worker for
+//! the next one. Between compiles the worker keeps its fonts, templates and
+//! typst's caches, as `watch` does.
+//!
+//! The protocol, on the worker's stdin and stdout: one JSON request per
+//! line ([`Request`]); each answer is one JSON line ([`Answer`]) followed by
+//! the bytes of its parts, their lengths given in the line.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use clap::Args;
+use serde::{Deserialize, Serialize};
+
+use super::super::{Output, exit};
+use promocase::analysis::{RubricChoice, analyse};
+use promocase::diagnostic::Severity;
+use promocase::model::Level;
+use promocase::render::deadline::{Limit, Limits, Watchdog};
+use promocase::render::export::{self, PdfSettings};
+use promocase::render::{Fonts, Job, Renderer, TemplateKind, Templates};
+
+/// How the documents are compiled: what `serve` passes on to its worker.
+#[derive(Debug, Clone, Args)]
+pub struct CompileArgs {
+    /// A folder of your own templates (as `build --template-dir`).
+    #[arg(long, value_name = "DIR")]
+    pub template_dir: Option<PathBuf>,
+    /// A folder of extra fonts the templates may use (as `build --font-path`). Repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// Give up on a document that takes longer than this to compile (a
+    /// template that loops for ever); the server goes on.
+    #[arg(long, value_name = "SECONDS", default_value_t = promocase::render::deadline::DEFAULT_TIMEOUT_SECONDS,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub timeout: u64,
+    /// Give up on a document whose compiling holds more memory than this (a
+    /// template that builds an enormous list); the server goes on. Linux.
+    #[arg(long, value_name = "MB", default_value_t = promocase::render::deadline::DEFAULT_MAX_MEMORY_MB,
+          value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
+    pub max_memory: u64,
+}
+
+impl CompileArgs {
+    fn as_arguments(&self) -> Vec<String> {
+        let mut arguments = vec![
+            "--timeout".to_string(),
+            self.timeout.to_string(),
+            "--max-memory".to_string(),
+            self.max_memory.to_string(),
+        ];
+        if let Some(dir) = &self.template_dir {
+            arguments.extend(["--template-dir".to_string(), dir.display().to_string()]);
+        }
+        for dir in &self.font_path {
+            arguments.extend(["--font-path".to_string(), dir.display().to_string()]);
+        }
+        arguments
+    }
+}
+
+/// `promocase serve-worker`: started by `serve`, never by hand.
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    #[command(flatten)]
+    pub compile: CompileArgs,
+    #[arg(long, value_enum, conflicts_with = "rubric")]
+    pub level: Option<Level>,
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+}
+
+/// What the server asks for: a document of the case at `path` as `text`
+/// holds it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Request {
+    pub path: PathBuf,
+    pub text: String,
+    /// The day the case is judged on, `YYYY-MM-DD`.
+    pub today: String,
+    /// `proposal`, `brief` or `talking-points`.
+    pub kind: String,
+    /// Pages as SVG (`svg`) or the PDF `build` writes (`pdf`).
+    pub output: String,
+    /// Hashes of SVG pages the page already shows: not sent again.
+    #[serde(default)]
+    pub known: Vec<String>,
+}
+
+/// The answer line. On success, `parts` gives each part's hash and length
+/// (0 for a page already known); the bytes follow the line.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Answer {
+    pub error: Option<String>,
+    #[serde(default)]
+    pub parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Part {
+    pub hash: String,
+    pub len: usize,
+}
+
+/// One compiled part: its hash and, unless the page knows it, its bytes.
+#[derive(Debug)]
+pub struct Compiled {
+    pub hash: String,
+    pub bytes: Option<Vec<u8>>,
+}
+
+/// A hash of bytes: the version of a file, the identity of a page.
+pub fn hash_of(bytes: &[u8]) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
+}
+
+fn kind_named(name: &str) -> Option<TemplateKind> {
+    TemplateKind::ALL.into_iter().find(|kind| kind.id() == name)
+}
+
+/// The worker's loop: a request in, an answer out, until stdin closes.
+pub fn run(args: &WorkerArgs, out: &Output) -> u8 {
+    let rubric = match &args.rubric {
+        Some(path) => match super::super::rubric::load_company_rubric(path, out) {
+            Some(rubric) => RubricChoice::Company(Box::new(rubric)),
+            None => return exit::BAD_INPUT,
+        },
+        None => RubricChoice::Builtin(args.level),
+    };
+    let renderer = match Fonts::with_folders(&args.compile.font_path).and_then(|fonts| {
+        let templates = match &args.compile.template_dir {
+            Some(dir) => Templates::with_folder(dir)?,
+            None => Templates::builtin(),
+        };
+        Ok(Renderer::new(templates, fonts))
+    }) {
+        Ok(renderer) => renderer,
+        Err(error) => {
+            out.error(&format!("error: {error}"));
+            return exit::BAD_INPUT;
+        }
+    };
+    let stdin = std::io::stdin();
+    let mut stdout = std::io::stdout().lock();
+    for line in stdin.lock().lines() {
+        let Ok(line) = line else { break };
+        let answer = match serde_json::from_str::<Request>(&line) {
+            Ok(request) => {
+                let watchdog = arm(&args.compile, &request.kind);
+                let answer = compile(&renderer, &rubric, &request);
+                if watchdog.disarm().is_err() {
+                    // The watchdog is ending the process; wait for it.
+                    std::thread::sleep(Duration::from_secs(60));
+                }
+                answer
+            }
+            Err(error) => Err(format!("not a request: {error}")),
+        };
+        let written = match answer {
+            Ok(parts) => {
+                let header = Answer {
+                    error: None,
+                    parts: parts
+                        .iter()
+                        .map(|p| Part {
+                            hash: p.hash.clone(),
+                            len: p.bytes.as_ref().map_or(0, Vec::len),
+                        })
+                        .collect(),
+                };
+                send(&mut stdout, &header, &parts)
+            }
+            Err(error) => send(
+                &mut stdout,
+                &Answer {
+                    error: Some(error),
+                    parts: Vec::new(),
+                },
+                &[],
+            ),
+        };
+        if written.is_err() {
+            break;
+        }
+    }
+    exit::OK
+}
+
+fn send(out: &mut impl Write, header: &Answer, parts: &[Compiled]) -> std::io::Result<()> {
+    let line = serde_json::to_string(header).map_err(std::io::Error::other)?;
+    out.write_all(line.as_bytes())?;
+    out.write_all(b"\n")?;
+    for part in parts {
+        if let Some(bytes) = &part.bytes {
+            out.write_all(bytes)?;
+        }
+    }
+    out.flush()
+}
+
+/// The watchdog of one compile: past the limits it says why on stderr, for
+/// the server to pass on, and ends the worker.
+fn arm(limits: &CompileArgs, kind: &str) -> Watchdog {
+    let (seconds, megabytes) = (limits.timeout, limits.max_memory);
+    let kind = kind.to_string();
+    let watch = Limits {
+        time: Duration::from_secs(seconds),
+        memory: Some(megabytes * 1024 * 1024),
+    };
+    Watchdog::arm(watch, move |_, limit| {
+        let message = match limit {
+            Limit::Time => format!(
+                "the {kind} did not finish within {seconds} s (--timeout {seconds}); a template that loops without end is the usual cause"
+            ),
+            Limit::Memory => format!(
+                "the {kind} took more than {megabytes} MB of memory (--max-memory {megabytes}); a template that builds an enormous list is the usual cause"
+            ),
+        };
+        let mut stderr = std::io::stderr().lock();
+        let _ = writeln!(stderr, "{message}");
+        let _ = stderr.flush();
+        std::process::exit(i32::from(exit::BAD_INPUT));
+    })
+}
+
+/// The document for the request's text: what `build` would make of it, as a
+/// draft while the check reports errors.
+fn compile(
+    renderer: &Renderer,
+    rubric: &RubricChoice,
+    request: &Request,
+) -> Result<Vec<Compiled>, String> {
+    let kind = kind_named(&request.kind).ok_or_else(|| {
+        format!(
+            "no document `{}`: proposal, brief or talking-points",
+            request.kind
+        )
+    })?;
+    let today: NaiveDate = request
+        .today
+        .parse()
+        .map_err(|_| format!("not a day: {}", request.today))?;
+    let analysis = analyse(&request.path, &request.text, today, rubric);
+    let (Some(loaded), Some(report)) = (&analysis.loaded, &analysis.report) else {
+        return Err("the text does not load; the last good preview stays".to_string());
+    };
+    let draft = report.count(Severity::Error) > 0;
+    let job = Job::new(loaded, draft, report).map_err(|e| e.to_string())?;
+    let compiled = renderer.compile(&job, kind).map_err(|e| e.to_string());
+    // As `watch` does: drop what the last few compiles did not use, so a long
+    // session's memory stays flat.
+    typst::comemo::evict(10);
+    let compiled = compiled?;
+    match request.output.as_str() {
+        "pdf" => {
+            let timestamp = promocase::render::document_timestamp(
+                loaded.as_of,
+                std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
+            )
+            .map_err(|e| e.to_string())?;
+            let settings = PdfSettings {
+                ident: promocase::render::pdf_ident(kind, loaded),
+                timestamp,
+                standards: &[],
+            };
+            let bytes = export::pdf(&compiled, &settings).map_err(|e| e.to_string())?;
+            Ok(vec![Compiled {
+                hash: hash_of(&bytes),
+                bytes: Some(bytes),
+            }])
+        }
+        _ => Ok(export::svg(&compiled)
+            .into_iter()
+            .map(|svg| {
+                let hash = hash_of(svg.as_bytes());
+                let known = request.known.contains(&hash);
+                Compiled {
+                    hash,
+                    bytes: (!known).then(|| svg.into_bytes()),
+                }
+            })
+            .collect()),
+    }
+}
+
+/// A running worker and the pipes to it.
+struct Running {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+    /// What the worker says on stderr (why it stopped), collected as it comes.
+    said: Arc<Mutex<String>>,
+    reading: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Why a compile gave no document, for the page.
+#[derive(Debug)]
+pub enum Failure {
+    /// The text or the template has a mistake; the message says which.
+    Document(String),
+    /// The worker stopped (a limit reached, or it broke); a new one starts
+    /// with the next request.
+    Stopped(String),
+}
+
+/// The server's side: one worker at a time, started on first use and again
+/// after one stops.
+pub struct Workers {
+    arguments: Vec<String>,
+    timeout: Duration,
+    running: Mutex<Option<Running>>,
+}
+
+impl Workers {
+    pub fn new(compile: &CompileArgs, level: Option<Level>, rubric: Option<&PathBuf>) -> Self {
+        let mut arguments = vec!["serve-worker".to_string()];
+        arguments.extend(compile.as_arguments());
+        if let Some(level) = level {
+            arguments.extend(["--level".to_string(), level.id().to_string()]);
+        }
+        if let Some(rubric) = rubric {
+            arguments.extend(["--rubric".to_string(), rubric.display().to_string()]);
+        }
+        Workers {
+            arguments,
+            timeout: Duration::from_secs(compile.timeout),
+            running: Mutex::new(None),
+        }
+    }
+
+    fn start(&self) -> Result<Running, Failure> {
+        let program = std::env::current_exe()
+            .map_err(|e| Failure::Stopped(format!("cannot find promocase itself: {e}")))?;
+        let mut child = Command::new(program)
+            .args(&self.arguments)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| Failure::Stopped(format!("cannot start the render worker: {e}")))?;
+        let (Some(stdin), Some(stdout), Some(mut stderr)) =
+            (child.stdin.take(), child.stdout.take(), child.stderr.take())
+        else {
+            return Err(Failure::Stopped(
+                "the render worker has no pipes".to_string(),
+            ));
+        };
+        let said = Arc::new(Mutex::new(String::new()));
+        let collecting = Arc::clone(&said);
+        let reading = std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = stderr.read_to_string(&mut text);
+            if let Ok(mut said) = collecting.lock() {
+                *said = text;
+            }
+        });
+        Ok(Running {
+            child,
+            stdin,
+            stdout: BufReader::new(stdout),
+            said,
+            reading: Some(reading),
+        })
+    }
+
+    /// Compiles `request` in the worker, starting one if none runs.
+    pub fn compile(&self, request: &Request) -> Result<Vec<Compiled>, Failure> {
+        let mut slot = self
+            .running
+            .lock()
+            .map_err(|_| Failure::Stopped("the render worker broke earlier".to_string()))?;
+        if slot.is_none() {
+            *slot = Some(self.start()?);
+        }
+        let Some(running) = slot.as_mut() else {
+            return Err(Failure::Stopped("no render worker".to_string()));
+        };
+        // The worker ends itself at its limits; should it not (stopped, or
+        // not scheduled), it is ended a little later from here.
+        let pid = running.child.id();
+        let (done, finished) = std::sync::mpsc::channel::<()>();
+        let grace = self.timeout + Duration::from_secs(10);
+        let guard = std::thread::spawn(move || {
+            if finished.recv_timeout(grace).is_err() {
+                let _ = Command::new("kill")
+                    .args(["-KILL", &pid.to_string()])
+                    .status();
+            }
+        });
+        let answer = exchange(running, request);
+        let _ = done.send(());
+        let _ = guard.join();
+        match answer {
+            Ok(Ok(parts)) => Ok(parts),
+            Ok(Err(message)) => Err(Failure::Document(message)),
+            Err(_) => {
+                // The worker is gone: say what it said, and start afresh next time.
+                let Some(mut gone) = slot.take() else {
+                    return Err(Failure::Stopped("the render worker stopped".to_string()));
+                };
+                let _ = gone.child.kill();
+                let _ = gone.child.wait();
+                if let Some(reading) = gone.reading.take() {
+                    let _ = reading.join();
+                }
+                let said = gone
+                    .said
+                    .lock()
+                    .map(|s| s.trim().to_string())
+                    .unwrap_or_default();
+                Err(Failure::Stopped(if said.is_empty() {
+                    "the render worker stopped; the next edit starts a new one".to_string()
+                } else {
+                    said
+                }))
+            }
+        }
+    }
+}
+
+/// One request and its answer; an I/O error means the worker is gone.
+fn exchange(
+    running: &mut Running,
+    request: &Request,
+) -> std::io::Result<Result<Vec<Compiled>, String>> {
+    let line = serde_json::to_string(request).map_err(std::io::Error::other)?;
+    running.stdin.write_all(line.as_bytes())?;
+    running.stdin.write_all(b"\n")?;
+    running.stdin.flush()?;
+    let mut header = String::new();
+    if running.stdout.read_line(&mut header)? == 0 {
+        return Err(std::io::ErrorKind::UnexpectedEof.into());
+    }
+    let answer: Answer = serde_json::from_str(&header).map_err(std::io::Error::other)?;
+    if let Some(error) = answer.error {
+        return Ok(Err(error));
+    }
+    let mut parts = Vec::with_capacity(answer.parts.len());
+    for part in answer.parts {
+        let bytes = if part.len == 0 {
+            None
+        } else {
+            let mut bytes = vec![0; part.len];
+            running.stdout.read_exact(&mut bytes)?;
+            Some(bytes)
+        };
+        parts.push(Compiled {
+            hash: part.hash,
+            bytes,
+        });
+    }
+    Ok(Ok(parts))
+}
