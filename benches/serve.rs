@@ -4,7 +4,8 @@
 //! with the hashes of the pages it already has. Prints the time from the
 //! edit leaving the client to the last changed page received (median, p95),
 //! the bytes sent per edit against the whole document, and the server's
-//! memory after 100 and after 1,000 edits (it must not grow).
+//! memory (server and render worker) after 100 and after 1,000 edits (it
+//! must not grow).
 //!
 //! Run with `cargo bench --bench serve`; README's "Performance" keeps the figures.
 
@@ -86,17 +87,30 @@ fn main() {
             .collect();
         (elapsed, pages)
     };
+    // The server and its render worker together: the worker holds the
+    // fonts, templates and typst's caches.
+    let server_pid = child.id();
     let rss_kb = |field: &str| -> u64 {
-        std::fs::read_to_string(format!("/proc/{}/status", child.id()))
-            .ok()
-            .and_then(|s| {
-                s.lines()
-                    .find(|l| l.starts_with(field))
-                    .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
-            })
-            .unwrap_or(0)
+        let of = |pid: &str| -> u64 {
+            std::fs::read_to_string(format!("/proc/{pid}/status"))
+                .ok()
+                .and_then(|s| {
+                    s.lines()
+                        .find(|l| l.starts_with(field))
+                        .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+                })
+                .unwrap_or(0)
+        };
+        // The worker is started from whichever thread compiled first.
+        let children: String = std::fs::read_dir(format!("/proc/{server_pid}/task"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|task| std::fs::read_to_string(task.path().join("children")).ok())
+            .collect::<Vec<_>>()
+            .join(" ");
+        of(&server_pid.to_string()) + children.split_whitespace().map(of).sum::<u64>()
     };
-
     // The whole document once, as a freshly opened page receives it.
     let (cold, first) = preview(&text, &[]);
     let whole: usize = first.iter().map(|(_, sent)| sent).sum();
@@ -144,7 +158,7 @@ fn main() {
         100.0 * sent[sent.len() / 2] as f64 / whole as f64
     );
     println!(
-        "  server memory: {} MB after 100 edits, {} MB after {EDITS} (peak {} MB)",
+        "  server and worker memory: {} MB after 100 edits, {} MB after {EDITS} (peaks summed {} MB)",
         rss_at_100 / 1024,
         rss_at_end / 1024,
         peak / 1024
