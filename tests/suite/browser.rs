@@ -199,6 +199,16 @@ fn a_manager_fixes_a_gap_in_the_browser_and_saves() {
             .send_keys("succession: {successors: [{name: Jonas Weber, current_role: Service desk lead, readiness: ready-now, covers: [Service desk]}]}")
             .await
             .expect("typing");
+        // A reload (or a crash of the tab) keeps the unsaved edit.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        client.refresh().await.expect("a reload");
+        until("the unsaved edit is back after a reload", || async {
+            client
+                .execute("return window.promocaseEditor.text()", vec![])
+                .await
+                .is_ok_and(|v| v.as_str().unwrap_or_default().contains("{name: Jonas Weber"))
+        })
+        .await;
         until("succession-missing goes", || async {
             let text = findings().await;
             !text.is_empty() && !text.contains("succession-missing")
