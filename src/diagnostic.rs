@@ -190,6 +190,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn warning(code: &str, source: &Arc<SourceFile>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(code, source, message)
+        }
+    }
+
     pub fn at(mut self, range: std::ops::Range<usize>) -> Self {
         self.location = Some(Location::new(&self.source, range));
         self

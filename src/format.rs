@@ -1,194 +1,177 @@
-//! Numbers, money and dates written the way an executive reads them, so
-//! templates print text instead of re-implementing formatting in typst.
+//! Numbers, money and dates written the way an executive reads them, in the
+//! reader's locale, so templates print text instead of re-implementing
+//! formatting in typst. What to write (three significant digits, cents in
+//! full, points for percentages) is decided here; how the locale writes it
+//! (separators, currency placement, month names) comes from CLDR through
+//! [`crate::locale`]. `check`'s messages pass [`Locale::english`].
 
 use chrono::NaiveDate;
 
+use crate::locale::Locale;
 use crate::model::{PartialDate, Period, PeriodEnd, Readiness};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn month_name(month: u32) -> &'static str {
-    MONTHS
-        .get(month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("?")
-}
-
-fn short_month(month: u32) -> &'static str {
-    let name = month_name(month);
-    name.get(..3).unwrap_or(name)
-}
-
-/// `14 March 2025`.
-pub fn long_date(date: NaiveDate) -> String {
-    use chrono::Datelike;
-    format!(
-        "{} {} {}",
-        date.day(),
-        month_name(date.month()),
-        date.year()
-    )
+/// `15 October 2026`, `15. Oktober 2026`.
+pub fn long_date(locale: &Locale, date: NaiveDate) -> String {
+    locale.cldr.long_date(date)
 }
 
 /// `Mar 2025`, or `14 Mar 2025` when the day was written.
-pub fn short_date(date: &PartialDate) -> String {
-    use chrono::Datelike;
+pub fn short_date(locale: &Locale, date: &PartialDate) -> String {
     if date.has_day() {
-        let day = date.first_day().day();
-        format!("{day} {} {}", short_month(date.month()), date.year())
+        locale.cldr.medium_date(date.first_day())
     } else {
-        format!("{} {}", short_month(date.month()), date.year())
+        locale.cldr.month_year(date.first_day())
     }
 }
 
 /// `Mar 2025` for any day.
-pub fn month_year(date: NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{} {}", short_month(date.month()), date.year())
+pub fn month_year(locale: &Locale, date: NaiveDate) -> String {
+    locale.cldr.month_year(date)
 }
 
 /// `Jan 2024 – Jun 2025`, `Since Jan 2024`, `Until Jun 2025`.
-pub fn period(period: &Period) -> Option<String> {
-    let start = period.start.as_ref().map(short_date);
+pub fn period(locale: &Locale, period: &Period) -> Option<String> {
+    let start = period.start.as_ref().map(|d| short_date(locale, d));
     let end = match &period.end {
-        Some(PeriodEnd::On(date)) => Some(short_date(date)),
+        Some(PeriodEnd::On(date)) => Some(short_date(locale, date)),
         Some(PeriodEnd::Ongoing) => None,
         None => None,
     };
     let ongoing = matches!(period.end, Some(PeriodEnd::Ongoing));
     match (start, end) {
         (Some(start), Some(end)) if start == end => Some(start),
-        (Some(start), Some(end)) => Some(format!("{start} – {end}")),
-        (Some(start), None) if ongoing => Some(format!("Since {start}")),
-        (Some(start), None) => Some(format!("From {start}")),
-        (None, Some(end)) => Some(format!("Until {end}")),
-        (None, None) if ongoing => Some("Ongoing".to_string()),
+        (Some(start), Some(end)) => {
+            Some(locale.text("period.range", &[("start", &start), ("end", &end)]))
+        }
+        (Some(start), None) if ongoing => Some(locale.text("period.since", &[("date", &start)])),
+        (Some(start), None) => Some(locale.text("period.from", &[("date", &start)])),
+        (None, Some(end)) => Some(locale.text("period.until", &[("date", &end)])),
+        (None, None) if ongoing => Some(locale.text("period.ongoing", &[])),
         (None, None) => None,
     }
 }
 
 /// `Ready now`, `6–12 months`, `1–2 years`, `By Mar 2027`.
-pub fn readiness(readiness: &Readiness) -> String {
+pub fn readiness(locale: &Locale, readiness: &Readiness) -> String {
+    readiness_with(locale, readiness, "readiness")
+}
+
+/// As [`readiness`], run into a sentence: `ready now`, `by Mar 2027`.
+pub fn readiness_inline(locale: &Locale, readiness: &Readiness) -> String {
+    readiness_with(locale, readiness, "readiness-inline")
+}
+
+fn readiness_with(locale: &Locale, readiness: &Readiness, prefix: &str) -> String {
     match readiness {
-        Readiness::ReadyNow => "Ready now".to_string(),
-        Readiness::Within6To12Months => "6–12 months".to_string(),
-        Readiness::Within1To2Years => "1–2 years".to_string(),
-        Readiness::By(date) => format!("By {}", short_date(date)),
+        Readiness::ReadyNow => locale.text(&format!("{prefix}.ready-now"), &[]),
+        Readiness::Within6To12Months => locale.text(&format!("{prefix}.6-12-months"), &[]),
+        Readiness::Within1To2Years => locale.text(&format!("{prefix}.1-2-years"), &[]),
+        Readiness::By(date) => locale.text(
+            &format!("{prefix}.by"),
+            &[("date", &short_date(locale, date))],
+        ),
     }
 }
 
-/// Thousands separated, at most two decimals, no trailing zeros: `1,234.5`.
-pub fn number(value: f64) -> String {
+/// Grouped digits, at most two decimals, no trailing zeros: `1,234.5`, `1.234,5`.
+pub fn number(locale: &Locale, value: f64) -> String {
     if !value.is_finite() {
         return value.to_string();
     }
-    let rounded = (value * 100.0).round() / 100.0;
-    let negative = rounded < 0.0;
-    let text = format!("{:.2}", rounded.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    let fraction = fraction.trim_end_matches('0');
-    let sign = if negative && (grouped != "0" || !fraction.is_empty()) {
-        "−"
-    } else {
-        ""
-    };
-    if fraction.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{fraction}")
-    }
+    locale.cldr.number(value, 2, false)
 }
 
-/// Large numbers shortened to three significant digits: `2.4M`, `1.15M`,
-/// `450k`, `18.7k`; smaller ones as [`number`]. Three digits keep what a
-/// figure like 1,150,000 says (one digit fewer would print 1.2M, 4% more).
-pub fn compact(value: f64) -> String {
+/// A count written as the locale groups digits: `1,250`.
+pub fn count(locale: &Locale, value: u64) -> String {
+    locale.cldr.integer(value)
+}
+
+/// The significand and exponent a large figure is shortened to, keeping three
+/// significant digits (`1.15` and 6 for 1,150,000: one digit fewer would
+/// print 1.2M, 4% more); `None` for figures the locale writes in full.
+fn shortened(locale: &Locale, value: f64) -> Option<(f64, u8, u8)> {
     let magnitude = value.abs();
-    let (scaled, suffix) = if magnitude >= 1e9 {
-        (value / 1e9, "B")
+    let power = if magnitude >= 1e9 {
+        9
     } else if magnitude >= 1e6 {
-        (value / 1e6, "M")
+        6
     } else if magnitude >= 1e4 {
-        (value / 1e3, "k")
+        3
     } else {
-        return number(value);
+        return None;
     };
-    let digits = if scaled.abs() >= 100.0 {
+    let exponent = locale.cldr.compact_exponent(power);
+    if exponent == 0 {
+        return None;
+    }
+    let scaled = value / 10f64.powi(i32::from(exponent));
+    let digits: u8 = if scaled.abs() >= 100.0 {
         0
     } else if scaled.abs() >= 10.0 {
         1
     } else {
         2
     };
-    let factor = 10f64.powi(digits);
-    format!("{}{suffix}", number((scaled * factor).round() / factor))
+    Some((scaled, digits, exponent))
 }
 
-/// An amount of money below the shortened range: cents are written in
-/// full when there are any (`3.40`, not `3.4`), as prices are.
-fn money_amount(amount: f64) -> String {
-    let cents = (amount * 100.0).round();
-    if amount.abs() >= 1e4 || cents % 100.0 == 0.0 {
-        return compact(amount);
-    }
-    let text = number(amount);
-    match text.split_once('.') {
-        Some((_, fraction)) if fraction.len() == 1 => format!("{text}0"),
-        _ => text,
+/// Large numbers shortened to three significant digits: `2.4M`, `1.15M`,
+/// `450K`, `6,4 Mio.`; smaller ones (and those the locale does not shorten)
+/// as [`number`].
+pub fn compact(locale: &Locale, value: f64) -> String {
+    match shortened(locale, value) {
+        Some((scaled, digits, exponent)) => locale.cldr.compact(scaled, digits, exponent),
+        None if value.abs() >= 1e4 => locale.cldr.number(value, 0, false),
+        None => number(locale, value),
     }
 }
 
-/// The symbol of a currency, when the unit is an ISO code.
-fn currency_symbol(unit: &str) -> Option<&str> {
-    match unit {
-        "EUR" => Some("€"),
-        "USD" => Some("$"),
-        "GBP" => Some("£"),
-        "JPY" => Some("¥"),
-        _ => None,
-    }
+/// Money: `€2.4M`, `£1.15M`, `6,4 Mio. €`, `CHF 450K`, `US$3.40`. Amounts
+/// below the shortened range write cents in full when there are any
+/// (`3.40`, not `3.4`), as prices are.
+pub fn money(locale: &Locale, amount: f64, currency: &str) -> String {
+    let magnitude = amount.abs();
+    let (digits, exponent) = match shortened(locale, magnitude) {
+        Some((scaled, digits, exponent)) => (locale.cldr.number(scaled, digits, false), exponent),
+        None if magnitude >= 1e4 => (locale.cldr.number(magnitude, 0, false), 0),
+        None => {
+            let has_cents = (magnitude * 100.0).round() % 100.0 != 0.0;
+            let places = if has_cents { 2 } else { 0 };
+            (locale.cldr.number(magnitude, places, has_cents), 0)
+        }
+    };
+    let sign = if amount < 0.0 && digits.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        "−"
+    } else {
+        ""
+    };
+    format!("{sign}{}", locale.cldr.money(&digits, currency, exponent))
 }
 
 fn is_currency(unit: &str) -> bool {
     unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// Money: `€2.4M`, `£1.15M`, `CHF 450k`, `$3.40`.
-pub fn money(amount: f64, currency: &str) -> String {
-    match currency_symbol(currency) {
-        Some(symbol) if amount < 0.0 => format!("−{symbol}{}", money_amount(-amount)),
-        Some(symbol) => format!("{symbol}{}", money_amount(amount)),
-        None => format!("{currency} {}", money_amount(amount)),
-    }
+/// A percentage: `12.5%`, `106 %`, `%18`.
+pub fn percent(locale: &Locale, value: f64) -> String {
+    let sign = if value < 0.0 && number(locale, value.abs()) != "0" {
+        "−"
+    } else {
+        ""
+    };
+    format!(
+        "{sign}{}",
+        locale.cldr.percent(&number(locale, value.abs()))
+    )
 }
 
 /// A value with its unit: `12.5%`, `€2.4M`, `9 days`, `1,250 leads`.
-pub fn value(value: f64, unit: Option<&str>) -> String {
+pub fn value(locale: &Locale, value: f64, unit: Option<&str>) -> String {
     match unit.map(str::trim) {
-        None | Some("") => number(value),
-        Some("%") => format!("{}%", number(value)),
-        Some(unit) if is_currency(unit) => money(value, unit),
-        Some(unit) => format!("{} {unit}", compact(value)),
+        None | Some("") => number(locale, value),
+        Some("%") => percent(locale, value),
+        Some(unit) if is_currency(unit) => money(locale, value, unit),
+        Some(unit) => format!("{} {unit}", compact(locale, value)),
     }
 }
 
@@ -205,27 +188,27 @@ pub fn is_short_unit(unit: Option<&str>) -> bool {
 }
 
 /// A value for a table cell: with its unit when the unit is short, bare otherwise.
-pub fn cell(value: f64, unit: Option<&str>) -> String {
+pub fn cell(locale: &Locale, value: f64, unit: Option<&str>) -> String {
     if is_short_unit(unit) {
-        self::value(value, unit)
+        self::value(locale, value, unit)
     } else {
-        compact(value)
+        compact(locale, value)
     }
 }
 
 /// An axis tick: money and percentages with their sign, other units left to
 /// the axis label so ticks stay short.
-pub fn tick(value: f64, unit: Option<&str>) -> String {
+pub fn tick(locale: &Locale, value: f64, unit: Option<&str>) -> String {
     match unit.map(str::trim) {
-        Some("%") => format!("{}%", number(value)),
-        Some(unit) if is_currency(unit) => money(value, unit),
-        _ => compact(value),
+        Some("%") => percent(locale, value),
+        Some(unit) if is_currency(unit) => money(locale, value, unit),
+        _ => compact(locale, value),
     }
 }
 
 /// A change from `from` to `to`: percentage points for percentages, a
 /// relative change otherwise (`+18%`), an absolute one when `from` is zero.
-pub fn change(from: f64, to: f64, unit: Option<&str>) -> String {
+pub fn change(locale: &Locale, from: f64, to: f64, unit: Option<&str>) -> String {
     let delta = to - from;
     let sign = if delta > 0.0 {
         "+"
@@ -235,59 +218,89 @@ pub fn change(from: f64, to: f64, unit: Option<&str>) -> String {
         "±"
     };
     if unit.map(str::trim) == Some("%") {
-        return format!("{sign}{} pts", number(delta.abs()));
+        return locale.text(
+            "change.points",
+            &[("sign", sign), ("value", &number(locale, delta.abs()))],
+        );
     }
     if from != 0.0 {
         let relative = delta / from.abs() * 100.0;
-        let digits = if relative.abs() >= 10.0 { 0.0 } else { 10.0 };
-        let shown = if digits == 0.0 {
+        let shown = if relative.abs() >= 10.0 {
             relative.abs().round()
         } else {
             (relative.abs() * 10.0).round() / 10.0
         };
-        return format!("{sign}{}%", number(shown));
+        return format!("{sign}{}", percent(locale, shown));
     }
-    format!("{sign}{}", value(delta.abs(), unit))
+    format!("{sign}{}", value(locale, delta.abs(), unit))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::LanguageTag;
+
+    fn en() -> &'static Locale {
+        Locale::english()
+    }
+
+    fn locale(tag: &str) -> Locale {
+        Locale::built_in(LanguageTag::parse(tag).expect("supported"))
+    }
 
     #[test]
     fn numbers_read_like_a_report() {
-        assert_eq!(number(1234567.0), "1,234,567");
-        assert_eq!(number(12.50), "12.5");
-        assert_eq!(number(-0.004), "0");
-        assert_eq!(compact(2_400_000.0), "2.4M");
-        assert_eq!(compact(450_000.0), "450k");
-        assert_eq!(value(2_400_000.0, Some("EUR")), "€2.4M");
-        assert_eq!(value(38.0, Some("%")), "38%");
-        assert_eq!(value(9.0, Some("days")), "9 days");
-        assert_eq!(value(120_000.0, Some("CHF")), "CHF 120k");
+        assert_eq!(number(en(), 1234567.0), "1,234,567");
+        assert_eq!(number(en(), 12.50), "12.5");
+        assert_eq!(number(en(), -0.004), "0");
+        assert_eq!(compact(en(), 2_400_000.0), "2.4M");
+        assert_eq!(compact(en(), 450_000.0), "450K");
+        assert_eq!(value(en(), 2_400_000.0, Some("EUR")), "€2.4M");
+        assert_eq!(value(en(), 38.0, Some("%")), "38%");
+        assert_eq!(value(en(), 9.0, Some("days")), "9 days");
+        assert_eq!(value(en(), 120_000.0, Some("CHF")), "CHF\u{a0}120K");
     }
 
     #[test]
     fn money_keeps_the_digits_the_case_gives() {
         // 3.40 USD stays 3.40; 1,150,000 GBP is £1.15M, not £1.2M.
-        assert_eq!(value(3.40, Some("USD")), "$3.40");
-        assert_eq!(value(1.29, Some("USD")), "$1.29");
-        assert_eq!(value(12.0, Some("EUR")), "€12");
-        assert_eq!(money(1_150_000.0, "GBP"), "£1.15M");
-        assert_eq!(money(48_500_000.0, "USD"), "$48.5M");
-        assert_eq!(money(6_400_000.0, "EUR"), "€6.4M");
-        assert_eq!(money(650_000.0, "EUR"), "€650k");
-        assert_eq!(money(18_700.0, "EUR"), "€18.7k");
-        assert_eq!(money(-2_450_000.0, "EUR"), "−€2.45M");
-        assert_eq!(compact(12_345_678.0), "12.3M");
+        assert_eq!(value(en(), 3.40, Some("USD")), "US$3.40");
+        assert_eq!(value(en(), 1.29, Some("USD")), "US$1.29");
+        assert_eq!(value(en(), 12.0, Some("EUR")), "€12");
+        assert_eq!(money(en(), 1_150_000.0, "GBP"), "£1.15M");
+        assert_eq!(money(en(), 48_500_000.0, "USD"), "US$48.5M");
+        assert_eq!(money(en(), 6_400_000.0, "EUR"), "€6.4M");
+        assert_eq!(money(en(), 650_000.0, "EUR"), "€650K");
+        assert_eq!(money(en(), 18_700.0, "EUR"), "€18.7K");
+        assert_eq!(money(en(), -2_450_000.0, "EUR"), "−€2.45M");
+        assert_eq!(compact(en(), 12_345_678.0), "12.3M");
+    }
+
+    #[test]
+    fn each_locale_writes_figures_its_own_way() {
+        let de = locale("de");
+        assert_eq!(money(&de, 6_400_000.0, "EUR"), "6,4\u{a0}Mio.\u{a0}€");
+        // German does not shorten thousands: the figure is written in full.
+        assert_eq!(money(&de, 18_700.0, "EUR"), "18.700\u{a0}€");
+        assert_eq!(number(&de, 1234.5), "1.234,5");
+        assert_eq!(value(&de, 106.0, Some("%")), "106\u{a0}%");
+        let fr = locale("fr");
+        assert_eq!(number(&fr, 1234.5), "1\u{202f}234,5");
+        assert_eq!(money(&fr, 1_150_000.0, "EUR"), "1,15\u{a0}M\u{a0}€");
+        let tr = locale("tr");
+        assert_eq!(value(&tr, 106.0, Some("%")), "%106");
+        let day = NaiveDate::from_ymd_opt(2026, 10, 15).expect("a date");
+        assert_eq!(long_date(&de, day), "15. Oktober 2026");
+        assert_eq!(long_date(en(), day), "15 October 2026");
+        assert_eq!(long_date(&locale("en-US"), day), "October 15, 2026");
     }
 
     #[test]
     fn changes_name_their_kind() {
-        assert_eq!(change(30.0, 38.5, Some("%")), "+8.5 pts");
-        assert_eq!(change(21.0, 9.0, Some("days")), "−57%");
-        assert_eq!(change(100.0, 104.0, None), "+4%");
-        assert_eq!(change(0.0, 12.0, Some("leads")), "+12 leads");
+        assert_eq!(change(en(), 30.0, 38.5, Some("%")), "+8.5 pts");
+        assert_eq!(change(en(), 21.0, 9.0, Some("days")), "−57%");
+        assert_eq!(change(en(), 100.0, 104.0, None), "+4%");
+        assert_eq!(change(en(), 0.0, 12.0, Some("leads")), "+12 leads");
     }
 
     #[test]
@@ -296,8 +309,11 @@ mod tests {
             start: "2024-01".parse().ok(),
             end: Some(PeriodEnd::Ongoing),
         };
-        assert_eq!(super::period(&period).as_deref(), Some("Since Jan 2024"));
+        assert_eq!(
+            super::period(en(), &period).as_deref(),
+            Some("Since Jan 2024")
+        );
         let day: PartialDate = "2025-03-14".parse().unwrap();
-        assert_eq!(short_date(&day), "14 Mar 2025");
+        assert_eq!(short_date(en(), &day), "14 Mar 2025");
     }
 }

@@ -8,6 +8,7 @@
 //! - [`analysis`]: text to findings, readiness and ranges, for `serve` and editors;
 //! - [`diagnostic`]: located messages shared by loading and checking;
 //! - [`format`]: numbers, money and dates as every output writes them;
+//! - [`locale`]: the reader's language: document wording and CLDR conventions;
 //! - [`logo`]: the case's logo file, checked alike by `check` and `build`;
 //! - [`rubric`]: the director-criteria lint behind `check`: rules, rubrics, readiness;
 //! - [`render`]: documents for the decision (PDF and more), rendered with typst;
@@ -17,6 +18,7 @@
 pub mod analysis;
 pub mod diagnostic;
 pub mod format;
+pub mod locale;
 pub mod logo;
 pub mod model;
 #[cfg(feature = "render")]

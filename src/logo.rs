@@ -33,21 +33,66 @@ fn problem(message: String, hint: &'static str) -> LogoProblem {
     LogoProblem { message, hint }
 }
 
+/// Why a file the case names (its logo, its labels) cannot be used where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placement {
+    /// An absolute path or one with `..`.
+    NotRelative,
+    /// Nothing at the path (relative to the case's folder).
+    Missing(PathBuf),
+    /// A link that leads out of the case's folder.
+    LinkOutside,
+    /// A folder, a pipe or a device.
+    NotRegular,
+}
+
+/// The file `written` (as the case gives it) names beside the case file at
+/// `case_path`: inside the case's folder, followed links included, and a
+/// regular file. A case file cannot make promocase read an arbitrary file.
+pub fn beside_case(case_path: &Path, written: &str) -> Result<PathBuf, Placement> {
+    if !is_relative(written) {
+        return Err(Placement::NotRelative);
+    }
+    let relative = Path::new(written);
+    let folder = match case_path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => Path::new(".").to_path_buf(),
+    };
+    let path = folder.join(relative);
+    match (folder.canonicalize(), path.canonicalize()) {
+        (Ok(root), Ok(real)) if real.starts_with(&root) => {}
+        (Ok(_), Ok(_)) => return Err(Placement::LinkOutside),
+        _ => return Err(Placement::Missing(path)),
+    }
+    // A device or a pipe would block or never end: refuse before reading.
+    match std::fs::metadata(&path) {
+        Ok(meta) if !meta.is_file() => Err(Placement::NotRegular),
+        _ => Ok(path),
+    }
+}
+
+/// A path below the case's folder: not absolute, no `..`.
+fn is_relative(written: &str) -> bool {
+    let relative = Path::new(written);
+    !relative.is_absolute()
+        && relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+}
+
 /// Finds the logo `logo` (as written in the case) next to the case file at
 /// `case_path`, and checks what can be checked without reading it.
 pub fn find(case_path: &Path, logo: &str) -> Result<LogoFile, LogoProblem> {
-    let relative = Path::new(logo);
-    if relative.is_absolute()
-        || relative
-            .components()
-            .any(|c| !matches!(c, Component::Normal(_)))
-    {
-        return Err(problem(
+    let not_relative = || {
+        problem(
             format!("the logo `{logo}` is not a path inside the case's folder"),
             "give a path relative to the case file, without `..`, e.g. `logo: assets/logo.png`",
-        ));
+        )
+    };
+    if !is_relative(logo) {
+        return Err(not_relative());
     }
-    let extension = relative
+    let extension = Path::new(logo)
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
@@ -58,33 +103,23 @@ pub fn find(case_path: &Path, logo: &str) -> Result<LogoFile, LogoProblem> {
             "use a PNG, JPEG, GIF, SVG or WebP file",
         ));
     };
-    let folder = match case_path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => Path::new(".").to_path_buf(),
-    };
-    let path = folder.join(relative);
-    let inside = match (folder.canonicalize(), path.canonicalize()) {
-        (Ok(root), Ok(real)) => real.starts_with(root),
-        _ => {
-            return Err(problem(
-                format!("the logo `{}` does not exist", path.display()),
-                "check the path; it is relative to the case file",
-            ));
-        }
-    };
-    if !inside {
-        return Err(problem(
+    let path = beside_case(case_path, logo).map_err(|placement| match placement {
+        Placement::NotRelative => not_relative(),
+        Placement::Missing(path) => problem(
+            format!("the logo `{}` does not exist", path.display()),
+            "check the path; it is relative to the case file",
+        ),
+        Placement::LinkOutside => problem(
             format!("the logo `{logo}` is a link to a file outside the case's folder"),
             "copy the logo next to the case file",
-        ));
-    }
-    // A device or a pipe named `logo.png` would block or never end; a huge
-    // file would only bloat the PDF. Refuse both before reading.
-    match std::fs::metadata(&path) {
-        Ok(meta) if !meta.is_file() => Err(problem(
+        ),
+        Placement::NotRegular => problem(
             format!("the logo `{logo}` is not a regular file"),
             "point `logo:` at an image file",
-        )),
+        ),
+    })?;
+    // A huge file would only bloat the PDF.
+    match std::fs::metadata(&path) {
         Ok(meta) if meta.len() > MAX_LOGO_BYTES => Err(problem(
             format!(
                 "the logo `{logo}` is {} MB; a logo may be at most {} MB",

@@ -78,7 +78,7 @@ impl Message {
 #[derive(Debug, Clone, Serialize)]
 pub struct KpiVerdict {
     pub name: String,
-    pub status: crate::model::Label,
+    pub status: crate::model::Label<'static>,
 }
 
 /// Everything about one version of the text.

@@ -8,6 +8,7 @@ mod diff;
 mod error;
 mod explain;
 mod init;
+mod labels;
 mod man;
 mod output;
 mod prompt;
@@ -87,6 +88,10 @@ pub enum Command {
     ///
     /// Example: promocase rubric show director > ours.yaml
     Rubric(rubric::RubricArgs),
+    /// Show the documents' wording in a language, to copy as your company's labels.
+    ///
+    /// Example: promocase labels show de > labels-de.yaml
+    Labels(labels::LabelsArgs),
     /// Render a case as a PDF proposal, a one-page brief or talking points for the executive.
     ///
     /// Example: promocase build examples/marketing-director.yaml --template all
@@ -156,6 +161,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rules(args) => rules::run(&args, &out),
         Command::Explain(args) => explain::run(&args, &out),
         Command::Rubric(args) => rubric::run(&args, &out),
+        Command::Labels(args) => labels::run(&args, &out),
         Command::Build(args) => build::run(&args, &out, today),
         Command::Diff(args) => diff::run(&args, &out, today),
         Command::Watch(args) => watch::run(&args, &out, today),

@@ -14,12 +14,14 @@ use serde::{Deserialize, Serialize};
 
 use super::date::{PartialDate, PeriodEnd, Readiness};
 use super::dimension::Dimension;
+use super::language::LanguageTag;
 
 /// The top-level sections of a case, in the order the starter and the
 /// examples write them; a finding about a missing section points where it
 /// belongs in this order.
-pub const SECTIONS: [&str; 18] = [
+pub const SECTIONS: [&str; 19] = [
     "as_of",
+    "language",
     "candidate",
     "ask",
     "vision",
@@ -47,6 +49,8 @@ pub struct Case {
     pub candidate: Candidate,
     /// The date the case describes (YYYY-MM-DD). Ages of evidence are measured from it; today when left out.
     pub as_of: Option<PartialDate>,
+    /// The language the documents are written in, as a language tag: `en` (the default), `de`, `fr`, `fr-CA`, `es`, `it`, `pt`, `pt-BR`, `nl`, `pl`, `sv`, `da`, `nb`, `fi`, `cs`, `tr` or `he`. Dates, numbers and money follow its conventions; what you wrote stays as written. `promocase build --lang` overrides it.
+    pub language: Option<LanguageTag>,
     /// The proposal itself: when, why now, what support is asked for, what the new role would solve.
     pub ask: Ask,
     /// Strategic vision: where the candidate would take the department in one to three years.
@@ -678,6 +682,8 @@ pub struct Branding {
     pub accent_color: Option<String>,
     /// Path to a PNG, JPEG or SVG logo, relative to the case file.
     pub logo: Option<String>,
+    /// Path to your company's own wording of the documents' labels, relative to the case file: a labels file as `promocase labels show LANG` prints it, with only the labels you change.
+    pub labels: Option<String>,
 }
 
 /// The schema's colour pattern, enforced by the type too, so that a file the

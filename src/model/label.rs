@@ -18,21 +18,53 @@ use super::{
 pub trait Labelled: Copy + 'static {
     /// Every value, in the order readers see them listed.
     const ALL: &'static [Self];
+    /// The prefix of the values' keys in the document catalogues: `kpi-status`.
+    const KIND: &'static str;
     /// The identifier used in files, on the command line and in JSON.
     fn id(self) -> &'static str;
     /// How a reader sees the value: "Vice President", "Within tolerance".
     fn label(self) -> &'static str;
+    /// The key of the value's words in the document catalogues: `kpi-status.met`.
+    fn key(self) -> String {
+        format!("{}.{}", Self::KIND, self.id())
+    }
 }
 
-/// A value as templates receive it: `{"id": "met", "label": "Met"}`.
+fn keyed<T: Labelled>(into: &mut Vec<(String, &'static str)>) {
+    into.extend(T::ALL.iter().map(|v| (v.key(), v.label())));
+}
+
+/// Every value of every table with its key and English label: the English
+/// document catalogue takes these words from here, so they are written once.
+pub fn all_labels() -> Vec<(String, &'static str)> {
+    let mut all = Vec::new();
+    keyed::<Level>(&mut all);
+    keyed::<Track>(&mut all);
+    keyed::<Dimension>(&mut all);
+    keyed::<KpiCategory>(&mut all);
+    keyed::<KpiScope>(&mut all);
+    keyed::<Direction>(&mut all);
+    keyed::<KpiStatus>(&mut all);
+    keyed::<InitiativeRole>(&mut all);
+    keyed::<BudgetOwnership>(&mut all);
+    keyed::<RiskStatus>(&mut all);
+    keyed::<AudienceLevel>(&mut all);
+    keyed::<Seniority>(&mut all);
+    keyed::<EvidenceStatus>(&mut all);
+    all
+}
+
+/// A value as templates receive it: `{"id": "met", "label": "Met"}`. The
+/// label is English here, or the document's language when a
+/// [`crate::locale::Locale`] made it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Label {
+pub struct Label<'a> {
     pub id: &'static str,
-    pub label: &'static str,
+    pub label: &'a str,
 }
 
-impl Label {
-    pub fn of<T: Labelled>(value: T) -> Label {
+impl Label<'static> {
+    pub fn of<T: Labelled>(value: T) -> Label<'static> {
         Label {
             id: value.id(),
             label: value.label(),
@@ -43,7 +75,7 @@ impl Label {
 /// Declares the id and label of every value of an enum, as inherent methods
 /// (so callers need no trait import) and as the [`Labelled`] trait.
 macro_rules! labels {
-    ($ty:ident { $($variant:ident => $id:literal, $label:literal;)* }) => {
+    ($ty:ident, $kind:literal { $($variant:ident => $id:literal, $label:literal;)* }) => {
         impl $ty {
             pub const ALL: [$ty; [$(stringify!($variant)),*].len()] = [$($ty::$variant),*];
 
@@ -60,6 +92,7 @@ macro_rules! labels {
 
         impl Labelled for $ty {
             const ALL: &'static [Self] = &$ty::ALL;
+            const KIND: &'static str = $kind;
             fn id(self) -> &'static str {
                 $ty::id(self)
             }
@@ -70,13 +103,13 @@ macro_rules! labels {
     };
 }
 
-labels!(Level {
+labels!(Level, "level" {
     SeniorManager => "senior-manager", "Senior Manager";
     Director => "director", "Director";
     Vp => "vp", "Vice President";
 });
 
-labels!(Track {
+labels!(Track, "track" {
     Operations => "operations", "Operations";
     Marketing => "marketing", "Marketing";
     Sales => "sales", "Sales";
@@ -98,7 +131,7 @@ labels!(Track {
     Other => "other", "Other";
 });
 
-labels!(Dimension {
+labels!(Dimension, "dimension" {
     Strategy => "strategy", "Strategic planning and vision";
     Leadership => "leadership", "Leading managers, developing people";
     BusinessKpis => "business-kpis", "Business-level results";
@@ -116,7 +149,7 @@ labels!(Dimension {
     TheAsk => "the-ask", "The proposal itself";
 });
 
-labels!(KpiCategory {
+labels!(KpiCategory, "kpi-category" {
     Revenue => "revenue", "Revenue";
     Margin => "margin", "Margin";
     Growth => "growth", "Growth";
@@ -129,49 +162,49 @@ labels!(KpiCategory {
     Other => "other", "Other";
 });
 
-labels!(KpiScope {
+labels!(KpiScope, "kpi-scope" {
     BusinessWide => "business-wide", "Business-wide";
     Department => "department", "Department";
 });
 
-labels!(Direction {
+labels!(Direction, "direction" {
     HigherIsBetter => "higher-is-better", "Higher is better";
     LowerIsBetter => "lower-is-better", "Lower is better";
 });
 
-labels!(KpiStatus {
+labels!(KpiStatus, "kpi-status" {
     Met => "met", "Met";
     WithinTolerance => "within-tolerance", "Within tolerance";
     Missed => "missed", "Missed";
     Incomplete => "incomplete", "No data";
 });
 
-labels!(InitiativeRole {
+labels!(InitiativeRole, "initiative-role" {
     Led => "led", "Led";
     CoLed => "co-led", "Co-led";
     Contributed => "contributed", "Contributed";
 });
 
-labels!(BudgetOwnership {
+labels!(BudgetOwnership, "budget-ownership" {
     Owned => "owned", "Owned";
     Influenced => "influenced", "Influenced";
 });
 
-labels!(RiskStatus {
+labels!(RiskStatus, "risk-status" {
     Open => "open", "Open";
     Mitigated => "mitigated", "Mitigated";
     Accepted => "accepted", "Accepted";
     Closed => "closed", "Closed";
 });
 
-labels!(AudienceLevel {
+labels!(AudienceLevel, "audience-level" {
     Board => "board", "Board";
     ExecutiveTeam => "executive-team", "Executive team";
     SeniorLeadership => "senior-leadership", "Senior leadership";
     Other => "other", "Other";
 });
 
-labels!(Seniority {
+labels!(Seniority, "seniority" {
     Manager => "manager", "Manager";
     SeniorManager => "senior-manager", "Senior manager";
     Director => "director", "Director";
@@ -179,7 +212,7 @@ labels!(Seniority {
     CLevel => "c-level", "C-level";
 });
 
-labels!(EvidenceStatus {
+labels!(EvidenceStatus, "evidence-status" {
     Evidenced => "evidenced", "Evidenced";
     Thin => "thin", "Thin";
     Missing => "missing", "Missing";

@@ -264,6 +264,19 @@ fn translate(
             .with_label("expected #RRGGBB")
             .with_hint("write the colour as a hex code in quotes, e.g. \"#1F4E79\""))
         }
+        ValidationErrorKind::Pattern { .. } if pointer == "/language" => {
+            let typed = instance_text(instance);
+            let error = super::language::LanguageTag::parse(&typed)
+                .err()
+                .unwrap_or(super::language::UnsupportedLanguage {
+                    tag: typed,
+                    suggestion: None,
+                });
+            one(Diagnostic::error("unsupported-language", source, error.to_string())
+                .at(at_value)
+                .with_label("not a supported language")
+                .with_hint(error.hint()))
+        }
         ValidationErrorKind::Pattern { .. } => {
             // Dates carry a pattern for editors and a format for us; explain by the format.
             let format = schema

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::format;
+use crate::locale::Locale;
 use crate::model::{Direction, Kpi};
 
 #[derive(Debug, Clone, Serialize)]
@@ -25,7 +26,7 @@ pub struct Bars {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Bar {
-    pub label: &'static str,
+    pub label: String,
     pub fraction: f64,
     pub text: String,
     /// `baseline`, `target` or `actual`, for the template to pick a colour.
@@ -42,7 +43,9 @@ pub struct Line {
     pub target: Option<f64>,
     pub target_text: Option<String>,
     pub y_label: String,
-    pub x_label: &'static str,
+    pub x_label: String,
+    /// The x axis named for the note under the chart: `x axis: Month`.
+    pub x_axis_text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -75,25 +78,28 @@ fn nice_ticks(low: f64, high: f64, count: usize) -> Vec<f64> {
         .collect()
 }
 
-fn unit_label(kpi: &Kpi) -> String {
+fn unit_label(l: &Locale, kpi: &Kpi) -> String {
     let unit = kpi.unit.as_deref().unwrap_or("").trim();
     let direction = match kpi.direction {
-        Direction::HigherIsBetter => "higher is better",
-        Direction::LowerIsBetter => "lower is better",
+        Direction::HigherIsBetter => l.text("chart.higher-is-better", &[]),
+        Direction::LowerIsBetter => l.text("chart.lower-is-better", &[]),
     };
     if unit.is_empty() {
-        direction.to_string()
+        direction
     } else {
-        format!("{unit}, {direction}")
+        l.text(
+            "chart.unit-direction",
+            &[("unit", unit), ("direction", &direction)],
+        )
     }
 }
 
-pub fn bars(kpi: &Kpi) -> Option<Bars> {
+pub fn bars(l: &Locale, kpi: &Kpi) -> Option<Bars> {
     let unit = kpi.unit.as_deref();
     let entries: Vec<(&'static str, &'static str, f64)> = [
-        ("Baseline", "baseline", kpi.baseline),
-        ("Target", "target", kpi.target),
-        ("Actual", "actual", kpi.actual),
+        ("chart.baseline", "baseline", kpi.baseline),
+        ("chart.target", "target", kpi.target),
+        ("chart.actual", "actual", kpi.actual),
     ]
     .into_iter()
     .filter_map(|(label, role, value)| value.map(|v| (label, role, v)))
@@ -108,10 +114,10 @@ pub fn bars(kpi: &Kpi) -> Option<Bars> {
     Some(Bars {
         bars: entries
             .into_iter()
-            .map(|(label, role, v)| Bar {
-                label,
+            .map(|(key, role, v)| Bar {
+                label: l.text(key, &[]),
                 fraction: v / top,
-                text: format::cell(v, unit),
+                text: format::cell(l, v, unit),
                 role,
             })
             .collect(),
@@ -119,14 +125,14 @@ pub fn bars(kpi: &Kpi) -> Option<Bars> {
             .into_iter()
             .map(|t| Tick {
                 fraction: t / top,
-                label: format::tick(t, unit),
+                label: format::tick(l, t, unit),
             })
             .collect(),
-        axis_label: unit_label(kpi),
+        axis_label: unit_label(l, kpi),
     })
 }
 
-pub fn line(kpi: &Kpi) -> Option<Line> {
+pub fn line(l: &Locale, kpi: &Kpi) -> Option<Line> {
     if kpi.series.len() < 2 {
         return None;
     }
@@ -169,7 +175,7 @@ pub fn line(kpi: &Kpi) -> Option<Line> {
         .map(|(p, d)| Point {
             x: (*d - first).num_days() as f64 / span,
             y: scale(p.value),
-            text: format::cell(p.value, unit),
+            text: format::cell(l, p.value, unit),
         })
         .collect();
     // Label at most five dates along the x axis, always the first and the last.
@@ -185,7 +191,7 @@ pub fn line(kpi: &Kpi) -> Option<Line> {
         })
         .map(|i| Tick {
             fraction: (dates[i] - first).num_days() as f64 / span,
-            label: format::month_year(dates[i]),
+            label: format::month_year(l, dates[i]),
         })
         .collect();
     x_ticks.dedup_by(|a, b| a.label == b.label);
@@ -195,16 +201,20 @@ pub fn line(kpi: &Kpi) -> Option<Line> {
             .iter()
             .map(|t| Tick {
                 fraction: scale(*t),
-                label: format::tick(*t, unit),
+                label: format::tick(l, *t, unit),
             })
             .collect(),
         x_ticks,
         target: kpi.target.map(scale),
-        target_text: kpi
-            .target
-            .map(|t| format!("Target {}", format::value(t, unit))),
-        y_label: unit_label(kpi),
-        x_label: "Month",
+        target_text: kpi.target.map(|t| {
+            l.text(
+                "chart.target-value",
+                &[("value", &format::value(l, t, unit))],
+            )
+        }),
+        y_label: unit_label(l, kpi),
+        x_label: l.text("chart.month", &[]),
+        x_axis_text: l.text("chart.x-axis", &[("label", &l.text("chart.month", &[]))]),
     })
 }
 

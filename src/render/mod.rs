@@ -6,7 +6,8 @@
 //! ([`templates`]), `/data.json` and the logo; [`export`] turns the laid-out
 //! document into PDF, PNG or SVG, or [`Renderer::bundle`] writes the typst
 //! project itself. Fonts ([`fonts`]) are loaded once per process; a
-//! [`deadline::Watchdog`] stops a template that never finishes.
+//! [`deadline::Watchdog`] stops a template that never finishes; [`language`]
+//! picks the language and wording of a case's documents.
 //!
 //! The case reaches typst only as JSON read by `json("/data.json")`, so user
 //! text is always printed, never evaluated as markup or code.
@@ -19,6 +20,7 @@ pub mod deadline;
 mod error;
 pub mod export;
 pub mod fonts;
+pub mod language;
 pub mod report;
 pub mod templates;
 pub mod world;
@@ -33,6 +35,7 @@ use typst::syntax::Source;
 use typst_layout::PagedDocument;
 
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::locale::Locale;
 use crate::model::LoadedCase;
 
 pub use assets::Asset;
@@ -60,9 +63,10 @@ impl<'a> Job<'a> {
         loaded: &'a LoadedCase,
         draft: bool,
         report: &crate::rubric::Report,
+        locale: Arc<Locale>,
     ) -> Result<Self, RenderError> {
         let logo = assets::logo(loaded)?;
-        Ok(Self::with_logo(loaded, draft, report, logo))
+        Ok(Self::with_logo(loaded, draft, report, logo, locale))
     }
 
     /// As [`Job::new`], with the logo already read by [`assets::logo`]
@@ -73,11 +77,13 @@ impl<'a> Job<'a> {
         draft: bool,
         report: &crate::rubric::Report,
         logo: Option<Asset>,
+        locale: Arc<Locale>,
     ) -> Self {
         let options = DocumentOptions {
             draft,
             report: CheckReport::from(report),
             logo: logo.as_ref().map(|l| l.virtual_path.clone()),
+            locale,
         };
         Self {
             loaded,
@@ -88,6 +94,11 @@ impl<'a> Job<'a> {
 
     pub fn loaded(&self) -> &LoadedCase {
         self.loaded
+    }
+
+    /// The language the documents are written in.
+    pub fn locale(&self) -> &Locale {
+        &self.options.locale
     }
 
     /// Files the job reads besides the templates: the case and its logo.

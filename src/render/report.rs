@@ -27,6 +27,11 @@ pub struct Readiness {
     pub score: f64,
     /// The rubric's name for the level assessed, e.g. `Director`.
     pub level: String,
+    /// The level's id: `director`.
+    pub level_id: &'static str,
+    /// Whether a built-in rubric judged (its level name is promocase's own
+    /// word, so documents say it in their language; a company's stays).
+    pub builtin_rubric: bool,
     /// Rules whose errors hold the score below 80 and block the build.
     pub blocked_by: Vec<&'static str>,
     pub dimensions: Vec<DimensionReadiness>,
@@ -38,7 +43,7 @@ pub struct DimensionReadiness {
     pub id: &'static str,
     pub name: &'static str,
     /// evidenced, thin or missing, with its label.
-    pub status: Label,
+    pub status: Label<'static>,
     pub evidence: Vec<String>,
 }
 
@@ -46,6 +51,8 @@ pub struct DimensionReadiness {
 pub struct Gap {
     pub dimension: &'static str,
     pub message: String,
+    /// The rule whose finding the gap is, if any.
+    pub rule: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -63,6 +70,8 @@ impl From<&crate::rubric::report::Report> for CheckReport {
             readiness: Readiness {
                 score: f64::from(report.readiness.score),
                 level: report.readiness.level_name.clone(),
+                level_id: report.readiness.level,
+                builtin_rubric: report.rubric == "builtin",
                 blocked_by: report.readiness.blocked_by.clone(),
                 dimensions: report
                     .readiness
@@ -82,6 +91,7 @@ impl From<&crate::rubric::report::Report> for CheckReport {
                     .map(|g| Gap {
                         dimension: g.dimension,
                         message: g.message.clone(),
+                        rule: g.rule,
                     })
                     .collect(),
             },

@@ -43,15 +43,6 @@ impl TemplateKind {
             Self::TalkingPoints => "talking-points.typ",
         }
     }
-
-    /// What the document is called in its title and metadata.
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Proposal => "Promotion proposal",
-            Self::Brief => "Promotion brief",
-            Self::TalkingPoints => "Talking points",
-        }
-    }
 }
 
 impl fmt::Display for TemplateKind {

@@ -6,25 +6,43 @@
 //! The proposal's appendix prints these lines beside the KPI table and the
 //! risks table, so figures, dates and statuses come from the same place as
 //! theirs: [`crate::format`], the KPI statuses of the [`CheckContext`], and
-//! the labels of [`crate::model::label`].
+//! the words of the document's [`Locale`] (`check` writes them in English;
+//! a German proposal asks for them in German, from the same code).
 
-use super::context::{CheckContext, period_end, plural};
+use super::context::{CheckContext, period_end};
 use crate::format;
+use crate::locale::Locale;
 use crate::model::{
-    AudienceLevel, Case, Dimension, Direction, InitiativeRole, KpiCategory, KpiStatus, LoadedCase,
-    RiskStatus,
+    AudienceLevel, BudgetOwnership, Case, Dimension, Direction, InitiativeRole, KpiCategory,
+    KpiStatus, LoadedCase, RiskStatus,
 };
 
-/// The evidence items of one dimension.
+/// The evidence items of one dimension, in English.
 pub fn items(context: &CheckContext<'_>, dimension: Dimension) -> Vec<String> {
-    let loaded = context.loaded;
+    items_in(
+        Locale::english(),
+        context.loaded,
+        &context.kpi_statuses,
+        dimension,
+    )
+}
+
+/// The evidence items of one dimension, in `locale`'s words; `statuses` are
+/// the KPI statuses of the check, in the case's order.
+pub fn items_in(
+    locale: &Locale,
+    loaded: &LoadedCase,
+    statuses: &[KpiStatus],
+    dimension: Dimension,
+) -> Vec<String> {
+    let l = locale;
     let case = &loaded.case;
     let mut items: Vec<String> = match dimension {
-        Dimension::Strategy => strategy(case),
-        Dimension::Leadership => leadership(case),
-        Dimension::BusinessKpis => kpis(context),
-        Dimension::Budget => budget(case),
-        Dimension::CrossFunctional => initiatives(case),
+        Dimension::Strategy => strategy(l, case),
+        Dimension::Leadership => leadership(l, case),
+        Dimension::BusinessKpis => kpis(l, case, statuses),
+        Dimension::Budget => budget(l, case),
+        Dimension::CrossFunctional => initiatives(l, case),
         Dimension::Visibility => case
             .visibility
             .iter()
@@ -32,7 +50,7 @@ pub fn items(context: &CheckContext<'_>, dimension: Dimension) -> Vec<String> {
             .map(|v| {
                 format!(
                     "{} {}: {}",
-                    format::short_date(&v.date),
+                    format::short_date(l, &v.date),
                     v.audience,
                     v.topic
                 )
@@ -51,13 +69,13 @@ pub fn items(context: &CheckContext<'_>, dimension: Dimension) -> Vec<String> {
             .map(|r| {
                 // Only a risk whose status says so is called mitigated: the
                 // risks table of the same proposal prints that status.
-                let how = match r.status {
-                    Some(RiskStatus::Mitigated | RiskStatus::Closed) => "Risk mitigated",
-                    Some(RiskStatus::Accepted) => "Risk accepted, with a mitigation",
-                    Some(RiskStatus::Open) => "Open risk with a mitigation plan",
-                    None => "Risk with a mitigation",
+                let key = match r.status {
+                    Some(RiskStatus::Mitigated | RiskStatus::Closed) => "evidence.risk-mitigated",
+                    Some(RiskStatus::Accepted) => "evidence.risk-accepted",
+                    Some(RiskStatus::Open) => "evidence.risk-open",
+                    None => "evidence.risk-unstated",
                 };
-                format!("{how}: {}", r.risk)
+                l.text(key, &[("risk", &r.risk)])
             })
             .collect(),
         Dimension::Customer => case
@@ -69,33 +87,35 @@ pub fn items(context: &CheckContext<'_>, dimension: Dimension) -> Vec<String> {
                     KpiCategory::CustomerSatisfaction | KpiCategory::Retention
                 )
             })
-            .map(|k| format!("KPI: {}", k.name))
+            .map(|k| l.text("evidence.customer-kpi", &[("name", &k.name)]))
             .collect(),
         Dimension::Ambiguity => case
             .decisions
             .iter()
-            .map(|d| format!("Decision: {}", d.title))
+            .map(|d| l.text("evidence.decision", &[("title", &d.title)]))
             .collect(),
         Dimension::Change => case
             .changes_led
             .iter()
-            .map(|c| format!("Change led: {}", c.change))
+            .map(|c| l.text("evidence.change", &[("change", &c.change)]))
             .collect(),
         Dimension::Succession => case
             .succession
             .iter()
             .flat_map(|s| s.successors.iter())
             .map(|s| {
-                format!(
-                    "{} ({}), {}",
-                    s.name,
-                    s.current_role,
-                    lower_first(&format::readiness(&s.readiness))
+                l.text(
+                    "evidence.successor",
+                    &[
+                        ("name", &s.name),
+                        ("role", &s.current_role),
+                        ("readiness", &format::readiness_inline(l, &s.readiness)),
+                    ],
                 )
             })
             .collect(),
-        Dimension::Evidence => evidence_quality(loaded),
-        Dimension::TheAsk => ask(case),
+        Dimension::Evidence => evidence_quality(l, loaded),
+        Dimension::TheAsk => ask(l, case),
     };
     // The dimension's own sections come first; achievements tagged with it follow.
     items.extend(tagged_achievements(case, dimension));
@@ -111,154 +131,162 @@ fn tagged_achievements(case: &Case, dimension: Dimension) -> Vec<String> {
         .collect()
 }
 
-fn strategy(case: &Case) -> Vec<String> {
+fn strategy(l: &Locale, case: &Case) -> Vec<String> {
     let Some(vision) = &case.vision else {
         return Vec::new();
     };
-    let horizon = vision
-        .horizon_months
-        .map_or("Vision".to_string(), |m| format!("{m}-month vision"));
-    let mut items = vec![format!(
-        "{horizon} serving {}",
-        plural(
-            vision.company_objectives.len(),
-            "company objective",
-            "company objectives"
-        )
+    let horizon = vision.horizon_months.map_or_else(
+        || l.text("evidence.vision", &[]),
+        |m| l.count("evidence.vision-months", f64::from(m), &[]),
+    );
+    let mut items = vec![l.count(
+        "evidence.vision-serving",
+        vision.company_objectives.len() as f64,
+        &[("vision", &horizon)],
     )];
     if !vision.roadmap.is_empty() {
-        items.push(format!(
-            "Roadmap of {}",
-            plural(vision.roadmap.len(), "milestone", "milestones")
-        ));
+        items.push(l.count("evidence.roadmap", vision.roadmap.len() as f64, &[]));
     }
     items
 }
 
-fn leadership(case: &Case) -> Vec<String> {
+fn leadership(l: &Locale, case: &Case) -> Vec<String> {
     let mut items = Vec::new();
     if let Some(scope) = &case.scope
         && let Some(size) = scope.team_size
     {
-        let managers = scope
-            .managers_among_reports
-            .filter(|m| *m > 0)
-            .map(|m| format!(" through {}", plural(m as usize, "manager", "managers")))
-            .unwrap_or_default();
-        items.push(format!(
-            "Leads {}{managers}",
-            plural(size as usize, "person", "people")
-        ));
+        let leads = l.count("evidence.leads", f64::from(size), &[]);
+        let text = match scope.managers_among_reports.filter(|m| *m > 0) {
+            Some(managers) => l.count(
+                "evidence.leads-through",
+                f64::from(managers),
+                &[("leads", &leads)],
+            ),
+            None => leads,
+        };
+        items.push(text);
     }
     if let Some(people) = &case.people_development {
         items.extend(
             people
                 .promoted
                 .iter()
-                .map(|p| format!("Promoted {} to {}", p.name, p.to)),
+                .map(|p| l.text("evidence.promoted", &[("name", &p.name), ("to", &p.to)])),
         );
         items.extend(
             people
                 .mentored
                 .iter()
-                .map(|m| format!("Mentored {}", m.name)),
+                .map(|m| l.text("evidence.mentored", &[("name", &m.name)])),
         );
         items.extend(
             people
                 .senior_hires
                 .iter()
-                .map(|h| format!("Hired {} as {}", h.name, h.role)),
+                .map(|h| l.text("evidence.hired", &[("name", &h.name), ("role", &h.role)])),
         );
     }
     items
 }
 
-fn kpis(context: &CheckContext<'_>) -> Vec<String> {
-    context
-        .case
-        .kpis
+fn kpis(l: &Locale, case: &Case, statuses: &[KpiStatus]) -> Vec<String> {
+    case.kpis
         .iter()
         .enumerate()
         .map(|(index, kpi)| {
             let unit = kpi.unit.as_deref();
             match (kpi.actual, kpi.target) {
                 (Some(actual), Some(target)) => {
-                    let status = context.kpi_status(index);
-                    let verdict = match status {
-                        KpiStatus::WithinTolerance => "met within tolerance",
-                        _ => status.label(),
-                    };
-                    let lower = if kpi.direction == Direction::LowerIsBetter {
-                        ", lower is better"
+                    let status = statuses
+                        .get(index)
+                        .copied()
+                        .unwrap_or(KpiStatus::Incomplete);
+                    let verdict = l.text(&format!("kpi-status-inline.{}", status.id()), &[]);
+                    let key = if kpi.direction == Direction::LowerIsBetter {
+                        "evidence.kpi-against-lower"
                     } else {
-                        ""
+                        "evidence.kpi-against"
                     };
-                    format!(
-                        "{}: {} against a target of {} ({}{lower})",
-                        kpi.name,
-                        format::value(actual, unit),
-                        format::value(target, unit),
-                        verdict.to_lowercase()
+                    l.text(
+                        key,
+                        &[
+                            ("name", &kpi.name),
+                            ("actual", &format::value(l, actual, unit)),
+                            ("target", &format::value(l, target, unit)),
+                            ("verdict", &verdict),
+                        ],
                     )
                 }
-                (Some(actual), None) => format!("{}: {}", kpi.name, format::value(actual, unit)),
+                (Some(actual), None) => l.text(
+                    "evidence.kpi-actual",
+                    &[
+                        ("name", &kpi.name),
+                        ("actual", &format::value(l, actual, unit)),
+                    ],
+                ),
                 _ => kpi.name.clone(),
             }
         })
         .collect()
 }
 
-fn budget(case: &Case) -> Vec<String> {
+fn budget(l: &Locale, case: &Case) -> Vec<String> {
     let Some(scope) = &case.scope else {
         return Vec::new();
     };
     let mut items = Vec::new();
     if let Some(budget) = &scope.budget {
-        let how = match budget.ownership {
-            crate::model::BudgetOwnership::Owned => "Owns",
-            crate::model::BudgetOwnership::Influenced => "Influences",
+        let key = match budget.ownership {
+            BudgetOwnership::Owned => "evidence.owns-budget",
+            BudgetOwnership::Influenced => "evidence.influences-budget",
         };
-        let period = budget
-            .period
-            .as_deref()
-            .map(|p| format!(" ({p})"))
-            .unwrap_or_default();
-        items.push(format!(
-            "{how} a budget of {}{period}",
-            format::money(budget.amount, &budget.currency)
-        ));
+        let amount = format::money(l, budget.amount, &budget.currency);
+        let amount = match budget.period.as_deref() {
+            Some(period) => format!("{amount} ({period})"),
+            None => amount,
+        };
+        items.push(l.text(key, &[("amount", &amount)]));
         items.extend(
             budget
                 .allocation_decisions
                 .iter()
-                .map(|a| format!("Allocation: {}", a.decision)),
+                .map(|a| l.text("evidence.allocation", &[("decision", &a.decision)])),
         );
     }
     if let Some(plan) = &scope.headcount_plan {
-        items.push(format!(
-            "Headcount plan from {} to {}",
-            plan.current, plan.planned
+        items.push(l.text(
+            "evidence.headcount",
+            &[
+                ("current", &format::count(l, u64::from(plan.current))),
+                ("planned", &format::count(l, u64::from(plan.planned))),
+            ],
         ));
     }
     items
 }
 
-fn initiatives(case: &Case) -> Vec<String> {
+fn initiatives(l: &Locale, case: &Case) -> Vec<String> {
     case.initiatives
         .iter()
         .map(|i| {
-            let role = match i.role {
-                InitiativeRole::Led => "Led",
-                InitiativeRole::CoLed => "Co-led",
-                InitiativeRole::Contributed => "Contributed to",
+            let key = match i.role {
+                InitiativeRole::Led => "evidence.initiative-led",
+                InitiativeRole::CoLed => "evidence.initiative-co-led",
+                InitiativeRole::Contributed => "evidence.initiative-contributed",
             };
+            let initiative = l.text(key, &[("name", &i.name)]);
             if i.partner_departments.is_empty() {
-                format!("{role} {}", i.name)
+                initiative
             } else {
-                format!(
-                    "{role} {} with {}",
-                    i.name,
-                    i.partner_departments.join(", ")
+                l.text(
+                    "evidence.initiative-with",
+                    &[
+                        ("initiative", &initiative),
+                        (
+                            "partners",
+                            &i.partner_departments.join(&l.text("list.separator", &[])),
+                        ),
+                    ],
                 )
             }
         })
@@ -266,7 +294,7 @@ fn initiatives(case: &Case) -> Vec<String> {
 }
 
 /// Achievements that are dated, quantified, recent and backed: the strong ones.
-fn evidence_quality(loaded: &LoadedCase) -> Vec<String> {
+fn evidence_quality(l: &Locale, loaded: &LoadedCase) -> Vec<String> {
     let case = &loaded.case;
     let total = case.achievements.len();
     if total == 0 {
@@ -286,36 +314,30 @@ fn evidence_quality(loaded: &LoadedCase) -> Vec<String> {
             dated && quantified && backed
         })
         .count();
-    vec![format!(
-        "{strong} of {} dated, quantified and backed by a link or an attestor",
-        plural(total, "achievement", "achievements")
+    vec![l.count(
+        "evidence.strong-achievements",
+        total as f64,
+        &[("strong", &format::count(l, strong as u64))],
     )]
 }
 
-fn ask(case: &Case) -> Vec<String> {
-    let mut items = vec![format!(
-        "{} by {}",
-        case.candidate.target_title,
-        format::short_date(&case.ask.target_date)
+fn ask(l: &Locale, case: &Case) -> Vec<String> {
+    let mut items = vec![l.text(
+        "evidence.ask",
+        &[
+            ("title", &case.candidate.target_title),
+            ("date", &format::short_date(l, &case.ask.target_date)),
+        ],
     )];
     if case.ask.why_now.is_some() {
-        items.push("Why now is stated".to_string());
+        items.push(l.text("evidence.why-now", &[]));
     }
     if !case.ask.problems_to_solve.is_empty() {
-        items.push(plural(
-            case.ask.problems_to_solve.len(),
-            "problem the role solves",
-            "problems the role solves",
+        items.push(l.count(
+            "evidence.problems",
+            case.ask.problems_to_solve.len() as f64,
+            &[],
         ));
     }
     items
-}
-
-/// "By Mar 2027" → "by Mar 2027": a label run into a sentence.
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -58,6 +58,7 @@ impl Rule {
 pub mod prelude {
     pub use super::Rule;
     pub use crate::format;
+    pub use crate::locale::Locale;
     pub use crate::model::Dimension;
     pub use crate::rubric::context::{
         CheckContext, Emitter, currency_of, find_phrase_in, has_number, is_percent, period_end,

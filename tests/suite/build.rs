@@ -404,7 +404,12 @@ fn a_company_can_restyle_common_typ_alone() {
     let common = promocase::render::templates::BUILTIN
         .iter()
         .find(|(name, _)| *name == "common.typ")
-        .map(|(_, text)| text.replace("Confidential ·", "Strictly internal ·"))
+        .map(|(_, text)| {
+            text.replace(
+                "t(\"document.confidential\", company: data.candidate.company, date: data.meta.as_of_text)",
+                "[Strictly internal · #data.candidate.company]",
+            )
+        })
         .unwrap();
     std::fs::write(templates.join("common.typ"), common).unwrap();
     let out = dir.path().join("x.pdf");

@@ -33,9 +33,10 @@ use super::{Output, exit};
 use export::Planned;
 use plan::BuildPlan;
 use promocase::diagnostic::Severity;
-use promocase::model::{Level, LoadedCase, load_case};
+use promocase::model::{LanguageTag, Level, LoadedCase, load_case};
 use promocase::render::deadline::{Limit, Limits, Watchdog};
 use promocase::render::export::PdfSettings;
+use promocase::render::language::{LanguageChoice, resolve};
 use promocase::render::{Fonts, Job, RenderError, Renderer, TemplateKind, Templates};
 use promocase::rubric::{Report, Rubric, check_case};
 use promocase::write::{WriteMode, refuse_inputs, write_new_file};
@@ -92,6 +93,35 @@ pub struct BuildArgs {
     #[arg(long, value_name = "MB", default_value_t = promocase::render::deadline::DEFAULT_MAX_MEMORY_MB,
           value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
     pub max_memory: u64,
+    #[command(flatten)]
+    pub language: LanguageArgs,
+}
+
+/// The documents' language and wording, shared by `build`, `watch` and `serve`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct LanguageArgs {
+    /// The language of the documents, as a tag: en, de, fr, fr-CA, es, it, pt, pt-BR,
+    /// nl, pl, sv, da, nb, fi, cs, tr or he. Overrides the case's `language:`.
+    #[arg(long, value_name = "TAG", value_parser = parse_language)]
+    pub lang: Option<LanguageTag>,
+    /// Your company's wording of the documents' labels: a file as `promocase labels
+    /// show LANG` prints, with the labels you change. Overrides `branding.labels`.
+    #[arg(long, value_name = "FILE")]
+    pub labels: Option<PathBuf>,
+}
+
+impl LanguageArgs {
+    pub fn choice(&self) -> LanguageChoice {
+        LanguageChoice {
+            lang: self.lang.clone(),
+            labels: self.labels.clone(),
+        }
+    }
+}
+
+/// `--lang`, with the nearest supported language when the tag is not one.
+pub fn parse_language(text: &str) -> Result<LanguageTag, String> {
+    LanguageTag::parse(text).map_err(|e| format!("{e}; {}", e.hint()))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -241,7 +271,21 @@ fn build(
     let started = Instant::now();
     let report = check_first(args, &loaded, out, built)?;
     out.detail(&super::check::checked_in(&report, started));
-    let job = Job::with_logo(&loaded, plan.draft, &report, logo);
+    let language = resolve(&loaded, &args.language.choice()).map_err(|diagnostics| {
+        for diagnostic in &diagnostics {
+            out.diagnostic(diagnostic);
+        }
+        out.error(&format!(
+            "{}: the labels did not load; nothing was written",
+            plan.case.display()
+        ));
+        CliError::Reported
+    })?;
+    for warning in &language.warnings {
+        out.diagnostic(warning);
+    }
+    built.assets.extend(language.labels_file.iter().cloned());
+    let job = Job::with_logo(&loaded, plan.draft, &report, logo, language.locale);
     built.report = Some(report);
     let renderer = kept.renderer(args)?;
     // Typst prints a character no font has as a box, silently: say so first.
@@ -316,6 +360,7 @@ fn build(
     }
     let mut inputs = read_files(&job, renderer);
     inputs.extend(args.rubric.iter().cloned());
+    inputs.extend(built.assets.iter().cloned());
     for file in &planned {
         refuse_inputs(&file.path, &inputs)?;
     }

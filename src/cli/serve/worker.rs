@@ -29,7 +29,10 @@ use promocase::diagnostic::Severity;
 use promocase::model::Level;
 use promocase::render::deadline::{Limit, Limits, Watchdog};
 use promocase::render::export::{self, PdfSettings};
+use promocase::render::language::resolve;
 use promocase::render::{Fonts, Job, Renderer, TemplateKind, Templates};
+
+use super::super::build::LanguageArgs;
 
 /// How the documents are compiled: what `serve` passes on to its worker.
 #[derive(Debug, Clone, Args)]
@@ -50,6 +53,8 @@ pub struct CompileArgs {
     #[arg(long, value_name = "MB", default_value_t = promocase::render::deadline::DEFAULT_MAX_MEMORY_MB,
           value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
     pub max_memory: u64,
+    #[command(flatten)]
+    pub language: LanguageArgs,
 }
 
 impl CompileArgs {
@@ -65,6 +70,12 @@ impl CompileArgs {
         }
         for dir in &self.font_path {
             arguments.extend(["--font-path".to_string(), dir.display().to_string()]);
+        }
+        if let Some(lang) = &self.language.lang {
+            arguments.extend(["--lang".to_string(), lang.tag()]);
+        }
+        if let Some(labels) = &self.language.labels {
+            arguments.extend(["--labels".to_string(), labels.display().to_string()]);
         }
         arguments
     }
@@ -161,7 +172,7 @@ pub fn run(args: &WorkerArgs, out: &Output) -> u8 {
         let answer = match serde_json::from_str::<Request>(&line) {
             Ok(request) => {
                 let watchdog = arm(&args.compile, &request.kind);
-                let answer = compile(&renderer, &rubric, &request);
+                let answer = compile(&renderer, &rubric, &args.compile.language, &request);
                 if watchdog.disarm().is_err() {
                     // The watchdog is ending the process; wait for it.
                     std::thread::sleep(Duration::from_secs(60));
@@ -242,6 +253,7 @@ fn arm(limits: &CompileArgs, kind: &str) -> Watchdog {
 fn compile(
     renderer: &Renderer,
     rubric: &RubricChoice,
+    language: &LanguageArgs,
     request: &Request,
 ) -> Result<Vec<Compiled>, String> {
     let kind = kind_named(&request.kind).ok_or_else(|| {
@@ -259,7 +271,16 @@ fn compile(
         return Err("the text does not load; the last good preview stays".to_string());
     };
     let draft = report.count(Severity::Error) > 0;
-    let job = Job::new(loaded, draft, report).map_err(|e| e.to_string())?;
+    // A labels file that does not load stops the preview with its located
+    // errors, as `build` would stop; the person sees why.
+    let language = resolve(loaded, &language.choice()).map_err(|diagnostics| {
+        diagnostics
+            .iter()
+            .map(|d| d.render(false))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let job = Job::new(loaded, draft, report, language.locale).map_err(|e| e.to_string())?;
     let compiled = renderer.compile(&job, kind).map_err(|e| e.to_string());
     // As `watch` does: drop what the last few compiles did not use, so a long
     // session's memory stays flat.

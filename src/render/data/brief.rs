@@ -7,6 +7,7 @@
 
 use super::views::{BriefView, Impact};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::locale::Locale;
 use crate::model::{Case, LoadedCase};
 
 /// How many characters each field of the brief may take.
@@ -65,15 +66,18 @@ impl Cutter {
 }
 
 /// The brief's view of a case, and what it cut.
-pub fn view(case: &Case, impacts: &[Impact]) -> (BriefView, Vec<Shortened>) {
+pub fn view(l: &Locale, case: &Case, impacts: &[Impact]) -> (BriefView, Vec<Shortened>) {
     let mut cutter = Cutter {
         shortened: Vec::new(),
     };
     let c = &case.candidate;
     let audience = c.audience.as_ref().map(|a| {
         let text = match a.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            Some(title) => format!("For {}, {title}", a.name),
-            None => format!("For {}", a.name),
+            Some(title) => l.text(
+                "brief.audience-title",
+                &[("name", &a.name), ("title", title)],
+            ),
+            None => l.text("brief.audience", &[("name", &a.name)]),
         };
         cutter.cut("/candidate/audience/title".into(), &text, budget::AUDIENCE)
     });

@@ -2,12 +2,17 @@
 //! (primary) dimension, in the order of the criteria.
 
 use super::views::{AchievementGroup, AchievementView};
+use crate::locale::Locale;
 use crate::model::{Case, Dimension};
 
 /// Achievements under their first (primary) dimension, in the criteria's
 /// order; those without a dimension come last under "Further results".
-pub(super) fn by_dimension(case: &Case, views: &[AchievementView]) -> Vec<AchievementGroup> {
-    let mut groups: Vec<(Option<Dimension>, Vec<AchievementView>)> = Vec::new();
+pub(super) fn by_dimension<'a>(
+    l: &'a Locale,
+    case: &Case,
+    views: &[AchievementView<'a>],
+) -> Vec<AchievementGroup<'a>> {
+    let mut groups: Vec<(Option<Dimension>, Vec<AchievementView<'a>>)> = Vec::new();
     for (achievement, view) in case.achievements.iter().zip(views) {
         let key = achievement.dimensions.first().copied();
         match groups.iter_mut().find(|(k, _)| *k == key) {
@@ -21,7 +26,10 @@ pub(super) fn by_dimension(case: &Case, views: &[AchievementView]) -> Vec<Achiev
         .into_iter()
         .map(|(key, items)| AchievementGroup {
             id: key.map_or("other", Dimension::id),
-            name: key.map_or("Further results", Dimension::label),
+            name: match key {
+                Some(dimension) => l.label(dimension).label,
+                None => l.catalogue.text("achievements.other"),
+            },
             items,
         })
         .collect()
@@ -59,9 +67,9 @@ mod tests {
         let views: Vec<AchievementView> = case
             .achievements
             .iter()
-            .map(super::super::achievement_view)
+            .map(|a| super::super::achievement_view(Locale::english(), a))
             .collect();
-        let groups = by_dimension(&case, &views);
+        let groups = by_dimension(Locale::english(), &case, &views);
         let shape: Vec<(&str, Vec<&str>)> = groups
             .iter()
             .map(|g| (g.id, g.items.iter().map(|a| a.title.as_str()).collect()))

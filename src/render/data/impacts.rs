@@ -7,6 +7,7 @@
 
 use super::views::Impact;
 use crate::format;
+use crate::locale::Locale;
 use crate::model::{Achievement, Case, Dimension, KpiStatus, Outcome};
 use crate::rubric::context::currency_of;
 
@@ -47,7 +48,7 @@ fn executive_tier(achievement: &Achievement, outcome: &Outcome) -> u8 {
 /// The three achievements whose results an executive values most, one
 /// outcome each (see the module's order); KPIs that beat their target fill
 /// the list when achievements have too few numbers.
-pub(super) fn top_impacts(case: &Case, kpi_statuses: &[KpiStatus]) -> Vec<Impact> {
+pub(super) fn top_impacts(l: &Locale, case: &Case, kpi_statuses: &[KpiStatus]) -> Vec<Impact> {
     // (tier, relative change, impact): the lower tier, then the larger change, leads.
     let mut scored: Vec<(u8, f64, Impact)> = Vec::new();
     for (index, achievement) in case.achievements.iter().enumerate() {
@@ -69,9 +70,9 @@ pub(super) fn top_impacts(case: &Case, kpi_statuses: &[KpiStatus]) -> Vec<Impact
                     pointer: format!("/achievements/{index}/title"),
                     title: achievement.title.clone(),
                     metric: outcome.metric.clone(),
-                    from_text: format::value(b, unit),
-                    to_text: format::value(r, unit),
-                    change_text: format::change(b, r, unit),
+                    from_text: format::value(l, b, unit),
+                    to_text: format::value(l, r, unit),
+                    change_text: format::change(l, b, r, unit),
                 },
             ));
         }
@@ -92,9 +93,9 @@ pub(super) fn top_impacts(case: &Case, kpi_statuses: &[KpiStatus]) -> Vec<Impact
                 pointer: format!("/kpis/{index}/name"),
                 title: kpi.name.clone(),
                 metric: kpi.name.clone(),
-                from_text: format::value(b, unit),
-                to_text: format::value(a, unit),
-                change_text: format::change(b, a, unit),
+                from_text: format::value(l, b, unit),
+                to_text: format::value(l, a, unit),
+                change_text: format::change(l, b, a, unit),
             });
         }
     }
@@ -120,7 +121,7 @@ mod tests {
              - {title: Unmeasured, outcomes: [{metric: m5, result: 3}]}\n\
              - {title: Least, outcomes: [{metric: m6, baseline: 100, result: 101}]}\n",
         );
-        let impacts = top_impacts(&case, &[]);
+        let impacts = top_impacts(Locale::english(), &case, &[]);
         let titles: Vec<&str> = impacts.iter().map(|i| i.title.as_str()).collect();
         assert_eq!(titles, ["Big", "Middle", "Small"]);
         assert_eq!(impacts[0].metric, "m2");
@@ -136,7 +137,7 @@ mod tests {
              - {title: Customers, dimensions: [customer], outcomes: [{metric: Complaints per 10k, baseline: 6.8, result: 5.9}]}\n\
              - {title: Speed, outcomes: [{metric: Report build time, baseline: 10, result: 2, unit: hours}]}\n",
         );
-        let titles: Vec<String> = top_impacts(&case, &[])
+        let titles: Vec<String> = top_impacts(Locale::english(), &case, &[])
             .into_iter()
             .map(|i| i.title)
             .collect();
@@ -153,7 +154,7 @@ mod tests {
              - {name: Beat, category: revenue, scope: business-wide, baseline: 10, target: 12, actual: 13}\n",
         );
         let statuses = [KpiStatus::WithinTolerance, KpiStatus::Met];
-        let titles: Vec<String> = top_impacts(&case, &statuses)
+        let titles: Vec<String> = top_impacts(Locale::english(), &case, &statuses)
             .into_iter()
             .map(|i| i.title)
             .collect();

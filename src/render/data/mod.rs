@@ -21,12 +21,15 @@ mod impacts;
 mod succession;
 pub mod views;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use super::chart;
 use super::report::CheckReport;
 use super::templates::TemplateKind;
 use crate::format;
+use crate::locale::Locale;
 use crate::model::*;
 pub use views::*;
 
@@ -39,6 +42,8 @@ pub struct DocumentOptions {
     pub report: CheckReport,
     /// The virtual path the logo is served at, when the case has one.
     pub logo: Option<String>,
+    /// The language the documents are written in, with its wording.
+    pub locale: Arc<Locale>,
 }
 
 pub const DEFAULT_ACCENT: &str = "#1F3A5F";
@@ -59,8 +64,8 @@ pub fn brief_warnings(
     loaded: &LoadedCase,
     options: &DocumentOptions,
 ) -> Vec<crate::diagnostic::Diagnostic> {
-    let impacts = impacts::top_impacts(&loaded.case, &options.report.kpi_statuses);
-    let (_, shortened) = brief::view(&loaded.case, &impacts);
+    let impacts = impacts::top_impacts(&options.locale, &loaded.case, &options.report.kpi_statuses);
+    let (_, shortened) = brief::view(&options.locale, &loaded.case, &impacts);
     brief::warnings(loaded, &shortened)
 }
 
@@ -73,6 +78,7 @@ pub fn build<'a>(
     let case = &loaded.case;
     let as_of = loaded.as_of;
     let c = &case.candidate;
+    let l: &'a Locale = &options.locale;
     let statuses = &options.report.kpi_statuses;
     let kpis: Vec<KpiView> = case
         .kpis
@@ -83,11 +89,14 @@ pub fn build<'a>(
                 .get(index)
                 .copied()
                 .unwrap_or(KpiStatus::Incomplete);
-            kpi_view(kpi, status)
+            kpi_view(l, kpi, status)
         })
         .collect();
-    let achievements: Vec<AchievementView> =
-        case.achievements.iter().map(achievement_view).collect();
+    let achievements: Vec<AchievementView> = case
+        .achievements
+        .iter()
+        .map(|a| achievement_view(l, a))
+        .collect();
     let target_last_day = case.ask.target_date.last_day();
     let accent = case
         .branding
@@ -96,53 +105,63 @@ pub fn build<'a>(
         .filter(|a| is_hex_colour(a))
         .unwrap_or_else(|| DEFAULT_ACCENT.to_string());
     let count = |status: KpiStatus| kpis.iter().filter(|k| k.status.id == status.id()).count();
-    let impacts = impacts::top_impacts(case, statuses);
+    let impacts = impacts::top_impacts(l, case, statuses);
+    let kind_title = l.text(&format!("document.{}", kind.id()), &[]);
     TemplateData {
         meta: Meta {
             generator: format!("promocase {}", env!("CARGO_PKG_VERSION")),
             template: kind.id(),
             draft: options.draft,
-            title: format!("{}: {}, {}", kind.title(), c.name, c.target_title),
-            subject: format!(
-                "Proposal to promote {} from {} to {} at {}",
-                c.name, c.current_title, c.target_title, c.company
+            title: l.text(
+                "document.title",
+                &[
+                    ("document", &kind_title),
+                    ("name", &c.name),
+                    ("title", &c.target_title),
+                ],
+            ),
+            subject: l.text(
+                "document.subject",
+                &[
+                    ("name", &c.name),
+                    ("current", &c.current_title),
+                    ("target", &c.target_title),
+                    ("company", &c.company),
+                ],
             ),
             author: c.name.clone(),
             keywords: vec![
-                "promotion".to_string(),
+                l.text("document.keyword", &[]),
                 c.target_title.clone(),
-                c.target_level.label().to_string(),
-                c.track.label().to_string(),
+                l.label(c.target_level).label.to_string(),
+                l.label(c.track).label.to_string(),
                 c.company.clone(),
             ],
             as_of: as_of.to_string(),
-            as_of_text: format::long_date(as_of),
+            as_of_text: format::long_date(l, as_of),
             accent,
             logo: options.logo.clone(),
+            lang: l.tag.language.code,
+            region: l.tag.region.clone(),
+            dir: l.direction(),
         },
+        labels: l.template_texts(),
         case,
         candidate: CandidateView {
             name: c.name.clone(),
             current_title: c.current_title.clone(),
             target_title: c.target_title.clone(),
-            level: Label::of(c.target_level),
-            track: Label::of(c.track),
+            level: l.label(c.target_level),
+            track: l.label(c.track),
             company: c.company.clone(),
             department: non_empty(&c.department),
-            years_in_management_text: c.years_in_management.map(|y| {
-                let unit = if (y - 1.0).abs() < f64::EPSILON {
-                    "year"
-                } else {
-                    "years"
-                };
-                format!("{} {unit}", format::number(y))
-            }),
-            joined_text: c.joined_company.as_ref().map(format::short_date),
+            years_in_management_text: c.years_in_management.map(|y| l.count("time.years", y, &[])),
+            joined_text: c.joined_company.as_ref().map(|d| format::short_date(l, d)),
             audience_name: c.audience.as_ref().map(|a| a.name.clone()),
             audience_title: c.audience.as_ref().and_then(|a| a.title.clone()),
         },
         ask: AskView {
-            target_date_text: format::short_date(&case.ask.target_date),
+            target_date_text: format::short_date(l, &case.ask.target_date),
             months_to_target: months_between(as_of, case.ask.target_date.first_day()),
             why_now: non_empty(&case.ask.why_now),
             support_requested: case.ask.support_requested.clone(),
@@ -151,28 +170,43 @@ pub fn build<'a>(
         },
         vision: case.vision.as_ref().map(|v| VisionView {
             statement: v.statement.clone(),
-            horizon_text: v.horizon_months.map(|m| format!("{m} months")),
+            horizon_text: v
+                .horizon_months
+                .map(|m| l.count("time.months", f64::from(m), &[])),
             company_objectives: v.company_objectives.clone(),
             roadmap: v
                 .roadmap
                 .iter()
                 .map(|m| DatedText {
-                    date_text: Some(format::short_date(&m.date)),
+                    date_text: Some(format::short_date(l, &m.date)),
                     text: m.milestone.clone(),
                 })
                 .collect(),
         }),
-        kpi_summary: KpiSummary {
-            total: kpis.len(),
-            met: count(KpiStatus::Met),
-            within_tolerance: count(KpiStatus::WithinTolerance),
-            missed: count(KpiStatus::Missed),
-            incomplete: count(KpiStatus::Incomplete),
-            business_wide: kpis.iter().filter(|k| k.business_wide).count(),
+        kpi_summary: kpi_summary(
+            l,
+            kpis.len(),
+            count(KpiStatus::Met),
+            count(KpiStatus::WithinTolerance),
+            count(KpiStatus::Missed),
+            count(KpiStatus::Incomplete),
+            kpis.iter().filter(|k| k.business_wide).count(),
+        ),
+        talk: TalkView {
+            missed_many: l.count(
+                "talk.objection.missed",
+                count(KpiStatus::Missed) as f64,
+                &[],
+            ),
+            more_missed: l.count(
+                "talk.more-in-proposal",
+                count(KpiStatus::Missed).saturating_sub(3) as f64,
+                &[],
+            ),
         },
-        brief: brief::view(case, &impacts).0,
+        brief: brief::view(l, case, &impacts).0,
         impacts,
-        achievement_groups: groups::by_dimension(case, &achievements),
+        achievement_groups: groups::by_dimension(l, case, &achievements),
         achievements,
         kpis,
         initiatives: case
@@ -180,22 +214,25 @@ pub fn build<'a>(
             .iter()
             .map(|i| InitiativeView {
                 name: i.name.clone(),
-                role: Label::of(i.role),
+                role: l.label(i.role),
                 partner_departments: i.partner_departments.clone(),
                 partners_beyond_name: partners_beyond_name(&i.name, &i.partner_departments),
                 partner_leaders: i.partner_leaders.iter().map(person_text).collect(),
                 outcome: non_empty(&i.outcome),
-                period_text: i.period.as_ref().and_then(format::period),
+                period_text: i.period.as_ref().and_then(|p| format::period(l, p)),
             })
             .collect(),
-        scope: case.scope.as_ref().map(scope_view),
-        people: case.people_development.as_ref().and_then(people_view),
+        scope: case.scope.as_ref().map(|s| scope_view(l, s)),
+        people: case
+            .people_development
+            .as_ref()
+            .and_then(|p| people_view(l, p)),
         decisions: case
             .decisions
             .iter()
             .map(|d| DecisionView {
                 title: d.title.clone(),
-                date_text: d.date.as_ref().map(format::short_date),
+                date_text: d.date.as_ref().map(|d| format::short_date(l, d)),
                 context: non_empty(&d.context),
                 unknowns: d.unknowns.clone(),
                 options: d.options.clone(),
@@ -210,7 +247,7 @@ pub fn build<'a>(
                 risk: r.risk.clone(),
                 area: non_empty(&r.area),
                 mitigation: non_empty(&r.mitigation),
-                status: r.status.map(Label::of),
+                status: r.status.map(|s| l.label(s)),
             })
             .collect(),
         changes: case
@@ -218,7 +255,7 @@ pub fn build<'a>(
             .iter()
             .map(|c| ChangeView {
                 change: c.change.clone(),
-                date_text: c.date.as_ref().map(format::short_date),
+                date_text: c.date.as_ref().map(|d| format::short_date(l, d)),
                 outcome: non_empty(&c.outcome),
             })
             .collect(),
@@ -226,9 +263,9 @@ pub fn build<'a>(
             .visibility
             .iter()
             .map(|v| VisibilityView {
-                date_text: format::short_date(&v.date),
+                date_text: format::short_date(l, &v.date),
                 audience: v.audience.clone(),
-                level: Label::of(v.level),
+                level: l.label(v.level),
                 topic: v.topic.clone(),
                 outcome: non_empty(&v.outcome),
             })
@@ -239,7 +276,7 @@ pub fn build<'a>(
             .map(|s| SponsorView {
                 name: s.name.clone(),
                 title: s.title.clone(),
-                level: Label::of(s.level),
+                level: l.label(s.level),
                 relationship: non_empty(&s.relationship),
                 can_attest: s.can_attest.clone(),
             })
@@ -247,17 +284,133 @@ pub fn build<'a>(
         learning: case
             .learning
             .iter()
-            .map(|l| LearningView {
-                topic: l.topic.clone(),
-                provider: non_empty(&l.provider),
-                date_text: l.date.as_ref().map(format::short_date),
+            .map(|learning| LearningView {
+                topic: learning.topic.clone(),
+                provider: non_empty(&learning.provider),
+                date_text: learning.date.as_ref().map(|d| format::short_date(l, d)),
             })
             .collect(),
         succession: case
             .succession
             .as_ref()
-            .and_then(|s| succession::view(s, as_of, target_last_day, &case.ask.target_date)),
-        report: &options.report,
+            .and_then(|s| succession::view(l, s, as_of, target_last_day, &case.ask.target_date)),
+        report: report_view(l, loaded, &options.report),
+    }
+}
+
+/// The check report in the documents' language. English documents print
+/// `check`'s own messages; others print each rule's translated summary (the
+/// messages stay English, see README), or the message when a catalogue has
+/// no summary for the rule.
+fn report_view<'a>(l: &'a Locale, loaded: &LoadedCase, report: &CheckReport) -> ReportView<'a> {
+    let r = &report.readiness;
+    let worded = |rule: Option<&str>, message: &str| match rule {
+        Some(rule) if !l.is_english() => {
+            let key = format!("rule.{rule}");
+            match l.catalogue.get(&key) {
+                Some(text) => text.plain().to_string(),
+                None => message.to_string(),
+            }
+        }
+        _ => message.to_string(),
+    };
+    let level = Level::ALL
+        .into_iter()
+        .find(|level| level.id() == r.level_id)
+        .filter(|_| r.builtin_rubric)
+        .map_or_else(|| r.level.clone(), |level| l.label(level).label.to_string());
+    ReportView {
+        readiness: ReadinessView {
+            score: r.score,
+            level,
+            blocked_by: r.blocked_by.clone(),
+            dimensions: r
+                .dimensions
+                .iter()
+                .filter_map(|d| {
+                    let dimension = Dimension::ALL.into_iter().find(|x| x.id() == d.id)?;
+                    let status = EvidenceStatus::ALL
+                        .into_iter()
+                        .find(|s| s.id() == d.status.id)?;
+                    Some(DimensionView {
+                        id: d.id,
+                        name: l.label(dimension).label,
+                        status: l.label(status),
+                        evidence: if l.is_english() {
+                            d.evidence.clone()
+                        } else {
+                            crate::rubric::evidence::items_in(
+                                l,
+                                loaded,
+                                &report.kpi_statuses,
+                                dimension,
+                            )
+                        },
+                    })
+                })
+                .collect(),
+            top_gaps: r
+                .top_gaps
+                .iter()
+                .map(|g| GapView {
+                    dimension: g.dimension,
+                    message: worded(g.rule, &g.message),
+                })
+                .collect(),
+        },
+        findings: report
+            .findings
+            .iter()
+            .map(|f| FindingView {
+                rule: f.rule,
+                severity: f.severity,
+                severity_text: l.catalogue.text(match f.severity {
+                    crate::diagnostic::Severity::Error => "severity.error",
+                    _ => "severity.warning",
+                }),
+                message: worded(Some(f.rule), &f.message),
+                line: f.line,
+                column: f.column,
+            })
+            .collect(),
+    }
+}
+
+/// The KPI counts and the sentence that opens the proposal's results.
+fn kpi_summary(
+    l: &Locale,
+    total: usize,
+    met: usize,
+    within_tolerance: usize,
+    missed: usize,
+    incomplete: usize,
+    business_wide: usize,
+) -> KpiSummary {
+    let written = |n: usize| format::count(l, n as u64);
+    let mut sentence = l.count(
+        "results.on-target",
+        total as f64,
+        &[("met", &written(met)), ("total", &written(total))],
+    );
+    if within_tolerance > 0 {
+        sentence.push_str(&l.text(
+            "results.within-tolerance",
+            &[("count", &written(within_tolerance))],
+        ));
+    }
+    if business_wide > 0 {
+        sentence.push_str(&l.count("results.business-wide", business_wide as f64, &[]));
+    }
+    sentence.push_str(". ");
+    sentence.push_str(&l.text("results.how-to-read", &[]));
+    KpiSummary {
+        total,
+        met,
+        within_tolerance,
+        missed,
+        incomplete,
+        business_wide,
+        sentence,
     }
 }
 
@@ -272,7 +425,7 @@ fn person_text(person: &Person) -> String {
     }
 }
 
-fn kpi_view(kpi: &Kpi, status: KpiStatus) -> KpiView {
+fn kpi_view<'a>(l: &'a Locale, kpi: &Kpi, status: KpiStatus) -> KpiView<'a> {
     let unit = kpi.unit.as_deref();
     let lower = kpi.direction == Direction::LowerIsBetter;
     let better_or_equal = |a: f64, b: f64| if lower { a <= b } else { a >= b };
@@ -282,77 +435,77 @@ fn kpi_view(kpi: &Kpi, status: KpiStatus) -> KpiView {
     };
     KpiView {
         name: kpi.name.clone(),
-        category: Label::of(kpi.category),
+        category: l.label(kpi.category),
         business_wide: kpi.scope == KpiScope::BusinessWide,
-        scope: Label::of(kpi.scope),
+        scope: l.label(kpi.scope),
         unit: kpi.unit.clone(),
         lower_is_better: lower,
-        baseline_text: kpi.baseline.map(|v| format::value(v, unit)),
-        target_text: kpi.target.map(|v| format::value(v, unit)),
-        actual_text: kpi.actual.map(|v| format::value(v, unit)),
-        baseline_cell: kpi.baseline.map(|v| format::cell(v, unit)),
-        target_cell: kpi.target.map(|v| format::cell(v, unit)),
-        actual_cell: kpi.actual.map(|v| format::cell(v, unit)),
+        baseline_text: kpi.baseline.map(|v| format::value(l, v, unit)),
+        target_text: kpi.target.map(|v| format::value(l, v, unit)),
+        actual_text: kpi.actual.map(|v| format::value(l, v, unit)),
+        baseline_cell: kpi.baseline.map(|v| format::cell(l, v, unit)),
+        target_cell: kpi.target.map(|v| format::cell(l, v, unit)),
+        actual_cell: kpi.actual.map(|v| format::cell(l, v, unit)),
         table_unit: kpi.unit.clone().filter(|_| !format::is_short_unit(unit)),
-        status: Label::of(status),
+        status: l.label(status),
         // JSON has no infinity: a missed target of zero sorts as the largest miss.
         shortfall_percent: kpi.shortfall_percent().map(|p| p.min(1e9)),
         change_text: kpi
             .baseline
             .zip(kpi.actual)
-            .map(|(b, a)| format::change(b, a, unit)),
+            .map(|(b, a)| format::change(l, b, a, unit)),
         improved,
-        vs_target_text: kpi
-            .target
-            .zip(kpi.actual)
-            .map(|(t, a)| format!("{} vs target", format::change(t, a, unit))),
-        period_text: kpi.period.as_ref().and_then(format::period),
+        vs_target_text: kpi.target.zip(kpi.actual).map(|(t, a)| {
+            l.text(
+                "change.vs-target",
+                &[("change", &format::change(l, t, a, unit))],
+            )
+        }),
+        period_text: kpi.period.as_ref().and_then(|p| format::period(l, p)),
         source: non_empty(&kpi.source),
         note: non_empty(&kpi.note),
-        bars: chart::bars(kpi),
-        line: chart::line(kpi),
+        bars: chart::bars(l, kpi),
+        line: chart::line(l, kpi),
     }
 }
 
-fn outcome_view(outcome: &Outcome) -> OutcomeView {
+fn outcome_view(l: &Locale, outcome: &Outcome) -> OutcomeView {
     let unit = outcome.unit.as_deref();
     OutcomeView {
         metric: outcome.metric.clone(),
-        baseline_text: outcome.baseline.map(|v| format::value(v, unit)),
-        result_text: outcome.result.map(|v| format::value(v, unit)),
+        baseline_text: outcome.baseline.map(|v| format::value(l, v, unit)),
+        result_text: outcome.result.map(|v| format::value(l, v, unit)),
         change_text: outcome
             .baseline
             .zip(outcome.result)
-            .map(|(b, r)| format::change(b, r, unit)),
+            .map(|(b, r)| format::change(l, b, r, unit)),
     }
 }
 
-pub(super) fn achievement_view(a: &Achievement) -> AchievementView {
+pub(super) fn achievement_view<'a>(l: &'a Locale, a: &Achievement) -> AchievementView<'a> {
     AchievementView {
         title: a.title.clone(),
-        period_text: a.period.as_ref().and_then(format::period),
+        period_text: a.period.as_ref().and_then(|p| format::period(l, p)),
         context: non_empty(&a.context),
         actions: non_empty(&a.actions),
-        outcomes: a.outcomes.iter().map(outcome_view).collect(),
-        dimensions: a.dimensions.iter().copied().map(Label::of).collect(),
+        outcomes: a.outcomes.iter().map(|o| outcome_view(l, o)).collect(),
+        dimensions: a.dimensions.iter().map(|d| l.label(*d)).collect(),
         evidence: a.evidence.clone(),
         attestors: a.attestors.clone(),
     }
 }
 
 /// "1 of my 5 direct reports is a manager", "3 of my direct reports are managers".
-fn managers_text(managers: u32, direct_reports: Option<u32>) -> String {
+fn managers_text(l: &Locale, managers: u32, direct_reports: Option<u32>) -> String {
     let reports = match direct_reports {
-        Some(1) => "my 1 direct report".to_string(),
-        Some(count) => format!("my {count} direct reports"),
-        None => "my direct reports".to_string(),
+        Some(count) => l.count("scope.my-direct-reports", f64::from(count), &[]),
+        None => l.text("scope.my-direct-reports-uncounted", &[]),
     };
-    let verb = if managers == 1 {
-        "is a manager"
-    } else {
-        "are managers"
-    };
-    format!("{managers} of {reports} {verb}")
+    l.count(
+        "scope.managers-of",
+        f64::from(managers),
+        &[("reports", &reports)],
+    )
 }
 
 /// The partner departments an initiative's name does not already name.
@@ -369,20 +522,31 @@ fn partners_beyond_name(name: &str, partners: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn scope_view(scope: &Scope) -> ScopeView {
+fn scope_view<'a>(l: &'a Locale, scope: &Scope) -> ScopeView<'a> {
     ScopeView {
         team_size: scope.team_size,
         direct_reports: scope.direct_reports,
         managers_among_reports: scope.managers_among_reports,
+        team_size_text: scope.team_size.map(|n| format::count(l, u64::from(n))),
+        direct_reports_text: scope.direct_reports.map(|n| format::count(l, u64::from(n))),
+        team_size_phrase: scope
+            .team_size
+            .map(|n| l.count("brief.people", f64::from(n), &[])),
+        managers_reporting_phrase: scope
+            .managers_among_reports
+            .map(|n| l.count("brief.managers-reporting", f64::from(n), &[])),
+        managers_text_short: scope
+            .managers_among_reports
+            .map(|n| format::count(l, u64::from(n))),
         managers_text: scope
             .managers_among_reports
-            .map(|managers| managers_text(managers, scope.direct_reports)),
+            .map(|managers| managers_text(l, managers, scope.direct_reports)),
         teams: scope.teams.clone(),
         budget_text: scope
             .budget
             .as_ref()
-            .map(|b| format::money(b.amount, &b.currency)),
-        budget_ownership: scope.budget.as_ref().map(|b| Label::of(b.ownership)),
+            .map(|b| format::money(l, b.amount, &b.currency)),
+        budget_ownership: scope.budget.as_ref().map(|b| l.label(b.ownership)),
         budget_period: scope.budget.as_ref().and_then(|b| non_empty(&b.period)),
         allocation_decisions: scope
             .budget
@@ -391,7 +555,7 @@ fn scope_view(scope: &Scope) -> ScopeView {
             .map(|d| AllocationView {
                 decision: d.decision.clone(),
                 result: non_empty(&d.result),
-                date_text: d.date.as_ref().map(format::short_date),
+                date_text: d.date.as_ref().map(|d| format::short_date(l, d)),
             })
             .collect(),
         headcount_text: scope
@@ -402,7 +566,7 @@ fn scope_view(scope: &Scope) -> ScopeView {
             .headcount_plan
             .as_ref()
             .and_then(|h| h.by.as_ref())
-            .map(format::short_date),
+            .map(|d| format::short_date(l, d)),
         headcount_rationale: scope
             .headcount_plan
             .as_ref()
@@ -410,9 +574,9 @@ fn scope_view(scope: &Scope) -> ScopeView {
     }
 }
 
-fn people_view(people: &PeopleDevelopment) -> Option<PeopleView> {
+fn people_view(l: &Locale, people: &PeopleDevelopment) -> Option<PeopleView> {
     let dated = |text: String, date: &Option<PartialDate>| match date {
-        Some(d) => format!("{text}, {}", format::short_date(d)),
+        Some(d) => format!("{text}, {}", format::short_date(l, d)),
         None => text,
     };
     let view = PeopleView {
@@ -421,8 +585,11 @@ fn people_view(people: &PeopleDevelopment) -> Option<PeopleView> {
             .iter()
             .map(|p| {
                 let text = match &p.from {
-                    Some(from) => format!("{}: {} → {}", p.name, from, p.to),
-                    None => format!("{}: promoted to {}", p.name, p.to),
+                    Some(from) => l.text(
+                        "people.moved",
+                        &[("name", &p.name), ("from", from), ("to", &p.to)],
+                    ),
+                    None => l.text("people.promoted-to", &[("name", &p.name), ("to", &p.to)]),
                 };
                 dated(text, &p.date)
             })
@@ -458,20 +625,21 @@ mod tests {
 
     #[test]
     fn the_managers_sentence_agrees_in_number() {
+        let l = Locale::english();
         assert_eq!(
-            managers_text(1, Some(5)),
+            managers_text(l, 1, Some(5)),
             "1 of my 5 direct reports is a manager"
         );
         assert_eq!(
-            managers_text(3, Some(5)),
+            managers_text(l, 3, Some(5)),
             "3 of my 5 direct reports are managers"
         );
         assert_eq!(
-            managers_text(0, None),
+            managers_text(l, 0, None),
             "0 of my direct reports are managers"
         );
         assert_eq!(
-            managers_text(1, Some(1)),
+            managers_text(l, 1, Some(1)),
             "1 of my 1 direct report is a manager"
         );
     }

@@ -8,9 +8,11 @@ use super::super::chart::Tick;
 use super::views::{DatedText, SuccessionView, SuccessorView, Timeline, TimelineRow};
 use super::{months_between, non_empty};
 use crate::format;
+use crate::locale::Locale;
 use crate::model::{PartialDate, Readiness, Succession};
 
 pub(super) fn view(
+    l: &Locale,
     succession: &Succession,
     as_of: NaiveDate,
     target: NaiveDate,
@@ -28,16 +30,16 @@ pub(super) fn view(
             let view = SuccessorView {
                 name: s.name.clone(),
                 current_role: s.current_role.clone(),
-                readiness_text: format::readiness(&s.readiness),
+                readiness_text: format::readiness(l, &s.readiness),
                 ready_now: matches!(s.readiness, Readiness::ReadyNow),
-                ready_by_text: format::month_year(ready_by),
+                ready_by_text: format::month_year(l, ready_by),
                 ready_by_target: ready_by <= target,
                 covers: s.covers.clone(),
                 development: s
                     .development
                     .iter()
                     .map(|d| DatedText {
-                        date_text: d.by.as_ref().map(format::short_date),
+                        date_text: d.by.as_ref().map(|d| format::short_date(l, d)),
                         text: d.action.clone(),
                     })
                     .collect(),
@@ -45,6 +47,10 @@ pub(super) fn view(
             (view, ready_by)
         })
         .collect();
+    let target_text = l.text(
+        "timeline.target",
+        &[("date", &format::short_date(l, target_date))],
+    );
     let timeline = (!successors.is_empty()).then(|| {
         let end = successors
             .iter()
@@ -63,7 +69,7 @@ pub(super) fn view(
             .filter(|d| *d <= end)
             .map(|d| Tick {
                 fraction: fraction(d),
-                label: format::month_year(d),
+                label: format::month_year(l, d),
             })
             .collect();
         Timeline {
@@ -78,7 +84,8 @@ pub(super) fn view(
                 .collect(),
             ticks,
             target_fraction: fraction(target),
-            target_text: format!("Requested promotion: {}", format::short_date(target_date)),
+            note: l.text("timeline.note", &[("target", &target_text)]),
+            target_text,
         }
     });
     let covered_by_target = successors.iter().any(|(v, _)| v.ready_by_target);

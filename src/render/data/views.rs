@@ -7,34 +7,39 @@
 use serde::Serialize;
 
 use super::super::chart::{Bars, Line, Tick};
-use super::super::report::CheckReport;
 use crate::model::{Case, Label};
 
 #[derive(Debug, Serialize)]
 pub struct TemplateData<'a> {
     pub meta: Meta,
+    /// Every fixed text of the documents in their language, by catalogue key
+    /// (`locales/*.yaml`): templates print `labels.at("section.trend")`.
+    pub labels: std::collections::BTreeMap<&'a str, &'a str>,
     pub case: &'a Case,
-    pub candidate: CandidateView,
+    pub candidate: CandidateView<'a>,
     pub ask: AskView,
     pub vision: Option<VisionView>,
-    pub kpis: Vec<KpiView>,
+    pub kpis: Vec<KpiView<'a>>,
     pub kpi_summary: KpiSummary,
     pub impacts: Vec<Impact>,
+    /// The talking points' sentences that count (plural forms by language).
+    pub talk: TalkView,
     /// The brief's texts, cut to what one page holds.
     pub brief: BriefView,
-    pub achievements: Vec<AchievementView>,
-    pub achievement_groups: Vec<AchievementGroup>,
-    pub initiatives: Vec<InitiativeView>,
-    pub scope: Option<ScopeView>,
+    pub achievements: Vec<AchievementView<'a>>,
+    pub achievement_groups: Vec<AchievementGroup<'a>>,
+    pub initiatives: Vec<InitiativeView<'a>>,
+    pub scope: Option<ScopeView<'a>>,
     pub people: Option<PeopleView>,
     pub decisions: Vec<DecisionView>,
-    pub risks: Vec<RiskView>,
+    pub risks: Vec<RiskView<'a>>,
     pub changes: Vec<ChangeView>,
-    pub visibility: Vec<VisibilityView>,
-    pub sponsors: Vec<SponsorView>,
+    pub visibility: Vec<VisibilityView<'a>>,
+    pub sponsors: Vec<SponsorView<'a>>,
     pub learning: Vec<LearningView>,
     pub succession: Option<SuccessionView>,
-    pub report: &'a CheckReport,
+    /// The `check` report in the documents' language.
+    pub report: ReportView<'a>,
 }
 
 #[derive(Debug, Serialize)]
@@ -50,15 +55,21 @@ pub struct Meta {
     pub as_of_text: String,
     pub accent: String,
     pub logo: Option<String>,
+    /// The language of the documents (`de`), for typst's `text(lang:)`.
+    pub lang: &'static str,
+    /// Its region (`CA` of `fr-CA`), for `text(region:)`; none when the tag has none.
+    pub region: Option<String>,
+    /// `ltr` or `rtl`.
+    pub dir: &'static str,
 }
 
 #[derive(Debug, Serialize)]
-pub struct CandidateView {
+pub struct CandidateView<'a> {
     pub name: String,
     pub current_title: String,
     pub target_title: String,
-    pub level: Label,
-    pub track: Label,
+    pub level: Label<'a>,
+    pub track: Label<'a>,
     pub company: String,
     pub department: Option<String>,
     pub years_in_management_text: Option<String>,
@@ -92,11 +103,11 @@ pub struct DatedText {
 }
 
 #[derive(Debug, Serialize)]
-pub struct KpiView {
+pub struct KpiView<'a> {
     pub name: String,
-    pub category: Label,
+    pub category: Label<'a>,
     pub business_wide: bool,
-    pub scope: Label,
+    pub scope: Label<'a>,
     pub unit: Option<String>,
     pub lower_is_better: bool,
     pub baseline_text: Option<String>,
@@ -110,7 +121,7 @@ pub struct KpiView {
     pub table_unit: Option<String>,
     /// met, within-tolerance, missed or incomplete (no target or no actual),
     /// under the rubric's tolerance, as `check` judged it.
-    pub status: Label,
+    pub status: Label<'a>,
     /// How far the actual misses the target, in percent of the target
     /// (`null` when met or incomplete): the largest misses are explained first.
     pub shortfall_percent: Option<f64>,
@@ -138,6 +149,8 @@ pub struct KpiSummary {
     pub missed: usize,
     pub incomplete: usize,
     pub business_wide: usize,
+    /// "3 of 4 key performance indicators are on or above target and 1 within …".
+    pub sentence: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -153,13 +166,13 @@ pub struct Impact {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AchievementView {
+pub struct AchievementView<'a> {
     pub title: String,
     pub period_text: Option<String>,
     pub context: Option<String>,
     pub actions: Option<String>,
     pub outcomes: Vec<OutcomeView>,
-    pub dimensions: Vec<Label>,
+    pub dimensions: Vec<Label<'a>>,
     pub evidence: Vec<String>,
     pub attestors: Vec<String>,
 }
@@ -173,17 +186,17 @@ pub struct OutcomeView {
 }
 
 #[derive(Debug, Serialize)]
-pub struct AchievementGroup {
+pub struct AchievementGroup<'a> {
     /// The dimension's id, or `other` for achievements without one.
     pub id: &'static str,
-    pub name: &'static str,
-    pub items: Vec<AchievementView>,
+    pub name: &'a str,
+    pub items: Vec<AchievementView<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct InitiativeView {
+pub struct InitiativeView<'a> {
     pub name: String,
-    pub role: Label,
+    pub role: Label<'a>,
     pub partner_departments: Vec<String>,
     /// The partner departments the initiative's name does not already say
     /// ("Demand review with Finance" needs no "with Finance" after it).
@@ -194,15 +207,22 @@ pub struct InitiativeView {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ScopeView {
+pub struct ScopeView<'a> {
     pub team_size: Option<u32>,
     pub direct_reports: Option<u32>,
     pub managers_among_reports: Option<u32>,
+    /// The counts as the locale writes them (`1,250`, `1 250`).
+    pub team_size_text: Option<String>,
+    pub direct_reports_text: Option<String>,
+    pub managers_text_short: Option<String>,
+    /// "120 people", "8 managers reporting", for the brief's scope.
+    pub team_size_phrase: Option<String>,
+    pub managers_reporting_phrase: Option<String>,
     /// In the candidate's words: "1 of my 5 direct reports is a manager".
     pub managers_text: Option<String>,
     pub teams: Vec<String>,
     pub budget_text: Option<String>,
-    pub budget_ownership: Option<Label>,
+    pub budget_ownership: Option<Label<'a>>,
     pub budget_period: Option<String>,
     pub allocation_decisions: Vec<AllocationView>,
     /// `14 → 19`.
@@ -237,11 +257,11 @@ pub struct DecisionView {
 }
 
 #[derive(Debug, Serialize)]
-pub struct RiskView {
+pub struct RiskView<'a> {
     pub risk: String,
     pub area: Option<String>,
     pub mitigation: Option<String>,
-    pub status: Option<Label>,
+    pub status: Option<Label<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -252,19 +272,19 @@ pub struct ChangeView {
 }
 
 #[derive(Debug, Serialize)]
-pub struct VisibilityView {
+pub struct VisibilityView<'a> {
     pub date_text: String,
     pub audience: String,
-    pub level: Label,
+    pub level: Label<'a>,
     pub topic: String,
     pub outcome: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct SponsorView {
+pub struct SponsorView<'a> {
     pub name: String,
     pub title: String,
-    pub level: Label,
+    pub level: Label<'a>,
     pub relationship: Option<String>,
     pub can_attest: Vec<String>,
 }
@@ -306,6 +326,8 @@ pub struct Timeline {
     pub ticks: Vec<Tick>,
     pub target_fraction: f64,
     pub target_text: String,
+    /// How to read the timeline, under it.
+    pub note: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -314,6 +336,15 @@ pub struct TimelineRow {
     pub fraction: f64,
     pub label: String,
     pub ready_by_target: bool,
+}
+
+/// Sentences of the talking points whose wording depends on a count.
+#[derive(Debug, Serialize)]
+pub struct TalkView {
+    /// "3 KPIs missed their targets."
+    pub missed_many: String,
+    /// "2 more in the proposal's KPI table." (beyond the three argued).
+    pub more_missed: String,
 }
 
 /// The brief's texts, each within its budget (filled by [`super::brief`]).
@@ -336,4 +367,49 @@ pub struct BriefView {
     /// Each successor's name and current role, in the case's order.
     pub successor_names: Vec<String>,
     pub successor_roles: Vec<String>,
+}
+
+/// The `check` report as the proposal's appendix and the talking points
+/// print it: the same results as [`super::super::report::CheckReport`], in
+/// the documents' language (dimension names, statuses, evidence; for gaps
+/// and findings, the rule's summary in languages other than English).
+#[derive(Debug, Serialize)]
+pub struct ReportView<'a> {
+    pub readiness: ReadinessView<'a>,
+    pub findings: Vec<FindingView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReadinessView<'a> {
+    pub score: f64,
+    /// The level assessed, as the documents' language or the company's rubric names it.
+    pub level: String,
+    pub blocked_by: Vec<&'static str>,
+    pub dimensions: Vec<DimensionView<'a>>,
+    pub top_gaps: Vec<GapView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DimensionView<'a> {
+    pub id: &'static str,
+    pub name: &'a str,
+    pub status: Label<'a>,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GapView {
+    pub dimension: &'static str,
+    pub message: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FindingView<'a> {
+    pub rule: &'static str,
+    /// `error`, `warning` or `info`, for the template to pick a colour.
+    pub severity: crate::diagnostic::Severity,
+    pub severity_text: &'a str,
+    pub message: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
 }

@@ -63,8 +63,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
             format!(
                 "\"{}\" missed its target: {} against {}{direction}{by}; an executive will ask why before anything else",
                 kpi.name,
-                format::value(actual, unit),
-                format::value(target, unit),
+                format::value(Locale::english(), actual, unit),
+                format::value(Locale::english(), target, unit),
             ),
             "explain the miss before you are asked: add `note:` to the KPI saying what happened and what you changed",
         );

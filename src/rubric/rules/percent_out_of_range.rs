@@ -64,7 +64,7 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         {
             out.at(
                 &pointer,
-                format!("\"{name}\" is given as {}%, which this measure cannot be: it reads as a typo or a unit mix-up", format::number(value)),
+                format!("\"{name}\" is given as {}%, which this measure cannot be: it reads as a typo or a unit mix-up", format::number(Locale::english(), value)),
                 "check the number and its unit; if it is a growth rate, say so in the name (\"growth\", \"increase\") or use the growth category",
             );
         }

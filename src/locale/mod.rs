@@ -1,0 +1,113 @@
+//! The reader's language: the wording of the documents ([`catalogue`]) and
+//! the locale's conventions for dates, numbers, money, percentages and
+//! plurals, from CLDR through ICU4X ([`cldr`]).
+//!
+//! A [`Locale`] is made once per language and passed to [`crate::format`]
+//! (figures and dates) and to the document data ([`crate::render::data`]),
+//! which take every word and convention from it. `check`'s messages and the
+//! terminal stay English: they use [`Locale::english`].
+
+pub mod catalogue;
+mod cldr;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+pub use catalogue::{Catalogue, Text};
+pub use cldr::Cldr;
+
+use crate::model::{Label, Labelled, LanguageTag};
+
+/// A language with its catalogue and its CLDR conventions.
+pub struct Locale {
+    pub tag: LanguageTag,
+    pub catalogue: Catalogue,
+    pub(crate) cldr: Cldr,
+}
+
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Locale").field("tag", &self.tag).finish()
+    }
+}
+
+/// The English catalogue, read once per process: every other catalogue is
+/// completed from it.
+pub fn english_catalogue() -> &'static Catalogue {
+    static ENGLISH: OnceLock<Catalogue> = OnceLock::new();
+    ENGLISH.get_or_init(Catalogue::english)
+}
+
+impl Locale {
+    /// English as promocase has always written it (day month year), shared
+    /// by `check`'s messages and every English document.
+    pub fn english() -> &'static Locale {
+        static ENGLISH: OnceLock<Locale> = OnceLock::new();
+        ENGLISH.get_or_init(|| Locale::built_in(LanguageTag::english()))
+    }
+
+    /// The built-in catalogue of `tag`'s language with its region's conventions.
+    pub fn built_in(tag: LanguageTag) -> Locale {
+        let catalogue = Catalogue::built_in(tag.language, english_catalogue());
+        Self::with_catalogue(tag, catalogue)
+    }
+
+    pub fn with_catalogue(tag: LanguageTag, catalogue: Catalogue) -> Locale {
+        let cldr = Cldr::new(&tag);
+        Locale {
+            tag,
+            catalogue,
+            cldr,
+        }
+    }
+
+    /// The text of `key` with its placeholders filled.
+    pub fn text(&self, key: &str, args: &[(&str, &str)]) -> String {
+        catalogue::fill(self.catalogue.text(key), args)
+    }
+
+    /// The form of `key` for `count` by the language's plural rules, filled;
+    /// `{count}` is the count as the locale writes it.
+    pub fn count(&self, key: &str, count: f64, args: &[(&str, &str)]) -> String {
+        let category = self.cldr.plural_category(count);
+        let form = match self.catalogue.get(key) {
+            Some(Text::Plural(forms)) => forms.form(category),
+            Some(Text::One(text)) => text.as_str(),
+            None => key,
+        };
+        let written = self.cldr.number(count, 2, false);
+        let mut all = vec![("count", written.as_str())];
+        all.extend_from_slice(args);
+        catalogue::fill(form, &all)
+    }
+
+    /// The words for an enum value, in this language.
+    pub fn label<T: Labelled>(&self, value: T) -> Label<'_> {
+        let key = value.key();
+        Label {
+            id: value.id(),
+            label: match self.catalogue.get(&key) {
+                Some(text) => text.plain(),
+                None => value.label(),
+            },
+        }
+    }
+
+    /// The plain texts templates receive as `data.labels`.
+    pub fn template_texts(&self) -> BTreeMap<&str, &str> {
+        self.catalogue.plain_texts()
+    }
+
+    pub fn is_english(&self) -> bool {
+        self.tag.language.code == "en"
+    }
+
+    /// The direction text runs in: `ltr` or `rtl`.
+    pub fn direction(&self) -> &'static str {
+        if self.tag.language.right_to_left {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+}

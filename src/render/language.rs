@@ -1,0 +1,201 @@
+//! Which language a case's documents are written in, and with whose words:
+//! `--lang` wins over the case's `language:`, English when neither is
+//! given; a company's labels file (`--labels`, else `branding.labels`)
+//! rewords any label on top of the built-in catalogue.
+//!
+//! `build`, `watch` and `serve` all ask [`resolve`], so the three agree. The
+//! built-in locales are made once per process and shared; a labels file
+//! makes a locale of its own each time it is read (it may have changed).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::locale::{Locale, catalogue};
+use crate::logo::{Placement, beside_case};
+use crate::model::{LanguageTag, LoadedCase, read_source};
+
+/// What the command line says about the documents' language.
+#[derive(Debug, Clone, Default)]
+pub struct LanguageChoice {
+    /// `--lang`, already parsed.
+    pub lang: Option<LanguageTag>,
+    /// `--labels FILE`.
+    pub labels: Option<PathBuf>,
+}
+
+/// The documents' locale and what the user should hear about it.
+pub struct DocumentLanguage {
+    pub locale: Arc<Locale>,
+    /// A catalogue that lacked keys, a labels file for another language.
+    pub warnings: Vec<Diagnostic>,
+    /// The labels file read, for `watch` to follow.
+    pub labels_file: Option<PathBuf>,
+}
+
+/// The built-in locale of `tag`, made once per process.
+pub fn built_in(tag: &LanguageTag) -> Arc<Locale> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Locale>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let key = tag.tag();
+    if let Ok(cache) = cache.lock()
+        && let Some(found) = cache.get(&key)
+    {
+        return Arc::clone(found);
+    }
+    let locale = Arc::new(Locale::built_in(tag.clone()));
+    if let Ok(mut cache) = cache.lock() {
+        cache.insert(key, Arc::clone(&locale));
+    }
+    locale
+}
+
+/// The locale for `loaded`'s documents, or the located errors of its labels file.
+pub fn resolve(
+    loaded: &LoadedCase,
+    choice: &LanguageChoice,
+) -> Result<DocumentLanguage, Vec<Diagnostic>> {
+    let tag = choice
+        .lang
+        .clone()
+        .or_else(|| loaded.case.language.clone())
+        .unwrap_or_else(LanguageTag::english);
+    let base = built_in(&tag);
+    let mut warnings = Vec::new();
+    if !base.catalogue.missing.is_empty() && first_time_for(tag.language.code) {
+        warnings.push(missing_keys_warning(&base));
+    }
+    let labels_file = match &choice.labels {
+        Some(path) => Some(path.clone()),
+        None => labels_beside_case(loaded)?,
+    };
+    let Some(path) = labels_file else {
+        return Ok(DocumentLanguage {
+            locale: base,
+            warnings,
+            labels_file: None,
+        });
+    };
+    let source = read_source(&path).map_err(|e| e.diagnostics)?;
+    let rule_ids: Vec<&str> = crate::rubric::rules::RULES.iter().map(|r| r.id).collect();
+    let (language, overrides) = catalogue::load_overrides(&source, &base.catalogue, &rule_ids)?;
+    if !language.eq_ignore_ascii_case(tag.language.code) {
+        warnings.push(
+            Diagnostic::warning(
+                "labels-other-language",
+                &source,
+                format!(
+                    "these labels are for `{language}`, and the documents are in `{}`: they are not used",
+                    tag.language.code
+                ),
+            )
+            .at(source_language_range(&source))
+            .with_hint(format!(
+                "keep one labels file per language, and give the one for `{}`",
+                tag.language.code
+            )),
+        );
+        return Ok(DocumentLanguage {
+            locale: base,
+            warnings,
+            labels_file: Some(path),
+        });
+    }
+    let catalogue = base.catalogue.clone().with_overrides(overrides);
+    Ok(DocumentLanguage {
+        locale: Arc::new(Locale::with_catalogue(tag, catalogue)),
+        warnings,
+        labels_file: Some(path),
+    })
+}
+
+/// The range of the `language:` value of a labels file, for its warning.
+fn source_language_range(source: &SourceFile) -> std::ops::Range<usize> {
+    source
+        .text
+        .find("language:")
+        .map_or(0..0, |start| start..start + "language:".len())
+}
+
+/// `branding.labels` resolved beside the case file, refused like a logo
+/// outside the case's folder.
+fn labels_beside_case(loaded: &LoadedCase) -> Result<Option<PathBuf>, Vec<Diagnostic>> {
+    let Some(written) = loaded
+        .case
+        .branding
+        .as_ref()
+        .and_then(|b| b.labels.as_deref())
+    else {
+        return Ok(None);
+    };
+    let refuse = |message: String, hint: &str| {
+        vec![
+            Diagnostic::error("labels-unusable", &loaded.source, message)
+                .at(loaded.locations.value("/branding/labels"))
+                .with_hint(hint),
+        ]
+    };
+    match beside_case(&loaded.source.path, written) {
+        Ok(path) => Ok(Some(path)),
+        Err(Placement::NotRelative) => Err(refuse(
+            format!("the labels file `{written}` is not a path inside the case's folder"),
+            "give a path relative to the case file, without `..`, e.g. `labels: labels-de.yaml`",
+        )),
+        Err(Placement::Missing(path)) => Err(refuse(
+            format!("the labels file `{}` does not exist", path.display()),
+            "check the path; it is relative to the case file. `promocase labels show LANG` prints one to start from",
+        )),
+        Err(Placement::LinkOutside) => Err(refuse(
+            format!("the labels file `{written}` is a link to a file outside the case's folder"),
+            "copy the labels file next to the case file",
+        )),
+        Err(Placement::NotRegular) => Err(refuse(
+            format!("the labels file `{written}` is not a regular file"),
+            "point `labels:` at a YAML file",
+        )),
+    }
+}
+
+/// True the first time a language is asked about in this process, so a
+/// `watch` session warns once, not at every rebuild.
+fn first_time_for(code: &'static str) -> bool {
+    static WARNED: OnceLock<Mutex<std::collections::HashSet<&'static str>>> = OnceLock::new();
+    WARNED
+        .get_or_init(|| Mutex::new(std::collections::HashSet::new()))
+        .lock()
+        .map(|mut warned| warned.insert(code))
+        .unwrap_or(false)
+}
+
+/// Which labels of a language print in English.
+fn missing_keys_warning(locale: &Locale) -> Diagnostic {
+    let language = locale.tag.language;
+    let missing = &locale.catalogue.missing;
+    let shown: Vec<&str> = missing.iter().take(12).map(String::as_str).collect();
+    let more = missing.len().saturating_sub(shown.len());
+    let mut message = format!(
+        "the {} catalogue lacks {} label{}, printed in English: {}",
+        language.english_name,
+        missing.len(),
+        if missing.len() == 1 { "" } else { "s" },
+        shown.join(", ")
+    );
+    if more > 0 {
+        message.push_str(&format!(" and {more} more"));
+    }
+    Diagnostic::warning(
+        "labels-incomplete",
+        &SourceFile::new(format!("locales/{}.yaml", language.code), ""),
+        message,
+    )
+    .with_hint(
+        "give the missing labels in a labels file (`--labels FILE`) until promocase ships them",
+    )
+}
+
+/// Whether `path` is the labels file named by the case or the command line,
+/// for `watch` to rebuild when it changes.
+pub fn is_labels_file(language: &DocumentLanguage, path: &Path) -> bool {
+    language.labels_file.as_deref() == Some(path)
+}
