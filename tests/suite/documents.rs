@@ -12,16 +12,16 @@ fn long_names() -> PathBuf {
 
 /// A word on a page of a PDF, with its box in points from the top left.
 #[derive(Debug, Clone)]
-struct Word {
-    text: String,
-    x_min: f64,
-    y_min: f64,
-    x_max: f64,
-    y_max: f64,
+pub(crate) struct Word {
+    pub(crate) text: String,
+    pub(crate) x_min: f64,
+    pub(crate) y_min: f64,
+    pub(crate) x_max: f64,
+    pub(crate) y_max: f64,
 }
 
 /// The words of one page of a PDF, in reading order.
-fn words(pdf: &Path, page: usize) -> Vec<Word> {
+pub(crate) fn words(pdf: &Path, page: usize) -> Vec<Word> {
     let output = std::process::Command::new("pdftotext")
         .args(["-bbox", "-f", &page.to_string(), "-l", &page.to_string()])
         .args([path_str(pdf), "-"])
@@ -145,7 +145,7 @@ fn the_cover_band_grows_with_a_long_name_and_title() {
 /// Pairs of words printed over each other: their boxes cross sideways and
 /// their middles are less than half a line apart (a word's box spans its
 /// font's full height, so the boxes of two lines in a row always touch).
-fn overprinted(words: &[Word]) -> Vec<(String, String)> {
+pub(crate) fn overprinted(words: &[Word]) -> Vec<(String, String)> {
     let mut pairs = Vec::new();
     for (i, a) in words.iter().enumerate() {
         for b in &words[i + 1..] {

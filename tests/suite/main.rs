@@ -16,6 +16,7 @@ mod conventions;
 mod diff;
 mod documents;
 mod hostile;
+mod languages;
 mod load;
 mod lost_work;
 mod sandbox;

@@ -1,0 +1,408 @@
+//! Documents in the reader's language (issue 14): every example in every
+//! language keeps its layout (page counts, no word printed over another) and
+//! prints no English fixed text; the catalogues are complete; the case's
+//! `language:`, `--lang` and a company's labels file are checked with located
+//! errors and change what the documents say.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use promocase::locale::catalogue::{Catalogue, Text, placeholders};
+use promocase::locale::english_catalogue;
+use promocase::model::language::LANGUAGES;
+use promocase::rubric::rules::RULES;
+
+use crate::documents::{overprinted, words};
+use crate::support::{
+    assert_ok, examples, path_str, pdf_pages, pdf_text, promocase, stderr, stdout,
+};
+
+/// The three documents of `case` in `lang`, as drafts so the thin example builds too.
+fn build_all(case: &Path, lang: &str, dir: &Path) -> [PathBuf; 3] {
+    let stem = case.file_stem().and_then(|s| s.to_str()).unwrap_or("case");
+    let out = dir.join(format!("{stem}-{lang}.pdf"));
+    let output = promocase(&[
+        "build",
+        path_str(case),
+        "--template",
+        "all",
+        "--draft",
+        "--lang",
+        lang,
+        "-o",
+        path_str(&out),
+    ]);
+    assert_ok(&output);
+    [
+        out.clone(),
+        dir.join(format!("{stem}-{lang}-brief.pdf")),
+        dir.join(format!("{stem}-{lang}-talking-points.pdf")),
+    ]
+}
+
+/// The fixed parts of a text: what is left between its placeholders, long
+/// enough to be a phrase rather than a word every language shares.
+fn fixed_parts(text: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    for name in placeholders(text) {
+        let marker = format!("{{{name}}}");
+        if let Some((before, after)) = rest.split_once(&marker) {
+            parts.push(before.to_string());
+            rest = after;
+        }
+    }
+    parts.push(rest.to_string());
+    parts
+        .into_iter()
+        .map(|p| {
+            p.trim_matches(|c: char| " .,:;·()“”\"".contains(c))
+                .to_string()
+        })
+        .filter(|p| p.chars().count() >= 6)
+        .collect()
+}
+
+fn forms(text: &Text) -> Vec<&str> {
+    match text {
+        Text::One(text) => vec![text],
+        Text::Plural(forms) => {
+            let mut all = vec![forms.other.as_str()];
+            all.extend(
+                [&forms.zero, &forms.one, &forms.two, &forms.few, &forms.many]
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            );
+            all
+        }
+    }
+}
+
+/// English fixed texts found in `text` that the translation does not share
+/// and the case did not write: what a reader would see untranslated.
+fn english_left(text: &str, translation: &Catalogue, case_text: &str) -> Vec<String> {
+    let english = english_catalogue();
+    // A word the translation itself uses is a word of that language too
+    // (Finnish "Vision" is the genitive of "visio").
+    let all_translated: String = translation
+        .keys()
+        .filter_map(|k| translation.get(k))
+        .flat_map(forms)
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let mut left = Vec::new();
+    for key in english.keys() {
+        let Some(english_text) = english.get(key) else {
+            continue;
+        };
+        let translated: String = translation
+            .get(key)
+            .map(|t| forms(t).join(" "))
+            .unwrap_or_default();
+        for form in forms(english_text) {
+            for part in fixed_parts(form) {
+                if translated.contains(&part)
+                    || case_text.contains(&part)
+                    || all_translated.contains(&part)
+                {
+                    continue;
+                }
+                let found = text.match_indices(&part).any(|(at, _)| {
+                    let before = text[..at].chars().next_back();
+                    let after = text[at + part.len()..].chars().next();
+                    !before.is_some_and(char::is_alphabetic)
+                        && !after.is_some_and(char::is_alphabetic)
+                });
+                if found {
+                    left.push(format!("{key}: \"{part}\""));
+                }
+            }
+        }
+    }
+    left
+}
+
+#[test]
+fn every_example_in_every_language_keeps_its_layout_and_no_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let english = english_catalogue();
+    let keys: Vec<&str> = english.keys().collect();
+    let mut problems = Vec::new();
+    for case in examples() {
+        let case_text = std::fs::read_to_string(&case).unwrap();
+        let [proposal, brief, talk] = build_all(&case, "en", dir.path());
+        let english_pages = pdf_pages(&proposal);
+        let _ = (brief, talk);
+        for language in LANGUAGES.iter() {
+            let code = language.code;
+            let [proposal, brief, talk] = build_all(&case, code, dir.path());
+            let name = format!("{} in {code}", case.display());
+            let pages = pdf_pages(&proposal);
+            // Longer words may move a section to the next page; never more.
+            if pages.abs_diff(english_pages) > 1 {
+                problems.push(format!(
+                    "{name}: the proposal has {pages} pages, English {english_pages}"
+                ));
+            }
+            if pdf_pages(&brief) != 1 {
+                problems.push(format!("{name}: the brief is not one page"));
+            }
+            if pdf_pages(&talk) > 2 {
+                problems.push(format!("{name}: the talking points run past two pages"));
+            }
+            let translation = Catalogue::built_in(language, english);
+            for pdf in [&proposal, &brief, &talk] {
+                let text = pdf_text(pdf);
+                // A key the catalogue lacks would print as itself.
+                for key in &keys {
+                    if key.contains('.') && text.contains(key) {
+                        problems.push(format!("{name}: the key `{key}` is printed"));
+                    }
+                }
+                if code != "en" {
+                    for left in english_left(&text, &translation, &case_text) {
+                        problems.push(format!("{name}: English left in {}: {left}", pdf.display()));
+                    }
+                }
+                for page in 1..=pdf_pages(pdf) {
+                    // The DRAFT watermark's letters (96 pt) cross the page by design.
+                    let page_words: Vec<_> = words(pdf, page)
+                        .into_iter()
+                        .filter(|w| w.y_max - w.y_min < 40.0)
+                        .collect();
+                    for (a, b) in overprinted(&page_words) {
+                        problems.push(format!(
+                            "{name}: {} page {page}: \"{a}\" is printed over \"{b}\"",
+                            pdf.display()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_catalogue_has_every_key_with_the_english_placeholders() {
+    let english = english_catalogue();
+    let rule_keys: BTreeSet<String> = RULES.iter().map(|r| format!("rule.{}", r.id)).collect();
+    for language in LANGUAGES.iter().filter(|l| l.code != "en") {
+        let text = promocase::locale::catalogue::built_in_text(language.code).unwrap();
+        let file: promocase::locale::catalogue::CatalogueFile =
+            serde_yaml::from_str(text).unwrap_or_else(|e| panic!("{}: {e}", language.code));
+        assert_eq!(file.language, language.code);
+        let code = language.code;
+        for key in english.keys() {
+            assert!(file.labels.contains_key(key), "{code} lacks `{key}`");
+        }
+        for key in &rule_keys {
+            assert!(file.labels.contains_key(key), "{code} lacks `{key}`");
+        }
+        let summary = Text::One(String::new());
+        for (key, text) in &file.labels {
+            let reference = english
+                .get(key)
+                .or_else(|| rule_keys.contains(key).then_some(&summary))
+                .unwrap_or_else(|| panic!("{code} has `{key}`, which is not a label"));
+            let allowed: BTreeSet<&str> = forms(reference)
+                .into_iter()
+                .flat_map(placeholders)
+                .collect();
+            for form in forms(text) {
+                assert!(!form.trim().is_empty(), "{code} `{key}` is empty");
+                for name in placeholders(form) {
+                    assert!(
+                        allowed.contains(name),
+                        "{code} `{key}` has {{{name}}}, which English does not fill"
+                    );
+                }
+            }
+            // A plain text keeps every placeholder: nothing the reader needs is dropped.
+            if let (Text::One(form), Text::One(english_form)) = (text, reference) {
+                let kept: BTreeSet<&str> = placeholders(form).into_iter().collect();
+                for name in placeholders(english_form) {
+                    assert!(kept.contains(name), "{code} `{key}` drops {{{name}}}");
+                }
+            }
+            assert_eq!(
+                matches!(text, Text::Plural(_)),
+                matches!(reference, Text::Plural(_)),
+                "{code} `{key}`: plural forms where English has them, and only there"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_case_names_its_language_and_the_documents_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    let source =
+        std::fs::read_to_string(crate::support::root().join("examples/operations-director.yaml"))
+            .unwrap();
+    let case = dir.path().join("case.yaml");
+    std::fs::write(
+        &case,
+        source.replacen("candidate:", "language: de\ncandidate:", 1),
+    )
+    .unwrap();
+    let out = dir.path().join("case.pdf");
+    assert_ok(&promocase(&[
+        "build",
+        path_str(&case),
+        "-o",
+        path_str(&out),
+    ]));
+    let text = pdf_text(&out);
+    let german =
+        promocase::render::language::built_in(&promocase::model::LanguageTag::parse("de").unwrap());
+    let summary = german.catalogue.text("section.executive-summary");
+    assert_ne!(summary, "Executive summary");
+    assert!(text.contains(summary), "German section titles: {text}");
+    assert!(text.contains("15. Oktober 2026"), "German dates");
+    assert!(text.contains("48,5 Mio."), "German money");
+    // --lang wins over the case.
+    let french = dir.path().join("fr.pdf");
+    assert_ok(&promocase(&[
+        "build",
+        path_str(&case),
+        "--lang",
+        "fr",
+        "-o",
+        path_str(&french),
+    ]));
+    assert!(pdf_text(&french).contains("15 octobre 2026"));
+    // The PDF says its language.
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(
+        bytes.windows(9).any(|w| w == b"/Lang(de)"),
+        "the PDF's catalog names German"
+    );
+}
+
+#[test]
+fn an_unsupported_language_is_a_located_error_with_the_nearest_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let source =
+        std::fs::read_to_string(crate::support::root().join("examples/it-manager-thin.yaml"))
+            .unwrap();
+    let case = dir.path().join("case.yaml");
+    std::fs::write(
+        &case,
+        source.replacen("candidate:", "language: german\ncandidate:", 1),
+    )
+    .unwrap();
+    let output = promocase(&["check", path_str(&case)]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("case.yaml:"), "located: {err}");
+    assert!(
+        err.contains("\"german\" is not a language promocase writes documents in"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `de`?"), "{err}");
+    assert!(err.contains("he (Hebrew)"), "lists the languages: {err}");
+    let output = promocase(&["build", path_str(&case), "--lang", "klingon"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("the languages are: en (English)"));
+}
+
+#[test]
+fn a_company_rewords_labels_with_its_own_file_checked_like_a_rubric() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = crate::support::root().join("examples/operations-director.yaml");
+    let labels = dir.path().join("ours.yaml");
+    std::fs::write(
+        &labels,
+        "language: de\nlabels:\n  section.executive-summary: Das Wichtigste in Kürze\n",
+    )
+    .unwrap();
+    let out = dir.path().join("ours.pdf");
+    let output = promocase(&[
+        "build",
+        path_str(&case),
+        "--lang",
+        "de",
+        "--labels",
+        path_str(&labels),
+        "-o",
+        path_str(&out),
+    ]);
+    assert_ok(&output);
+    assert!(pdf_text(&out).contains("Das Wichtigste in Kürze"));
+
+    // An unknown key and an unknown placeholder: located, with the nearest key.
+    std::fs::write(
+        &labels,
+        "language: de\nlabels:\n  section.executive-sumary: Kurz\n  ask.promote: \"{nme} zu {title}\"\n",
+    )
+    .unwrap();
+    let output = promocase(&[
+        "build",
+        path_str(&case),
+        "--lang",
+        "de",
+        "--labels",
+        path_str(&labels),
+        "-o",
+        path_str(&out),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("ours.yaml:3:3"),
+        "the unknown key is located: {err}"
+    );
+    assert!(
+        err.contains("did you mean `section.executive-summary`?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("ours.yaml:4:"),
+        "the placeholder is located: {err}"
+    );
+    assert!(err.contains("did you mean `{name}`?"), "{err}");
+    assert!(
+        pdf_text(&out).contains("Das Wichtigste in Kürze"),
+        "the old PDF stays"
+    );
+
+    // Labels for another language are not used, and the build says so.
+    std::fs::write(
+        &labels,
+        "language: fr\nlabels:\n  section.trend: Tendance\n",
+    )
+    .unwrap();
+    let output = promocase(&[
+        "build",
+        path_str(&case),
+        "--lang",
+        "de",
+        "--labels",
+        path_str(&labels),
+        "-o",
+        path_str(&out),
+    ]);
+    assert_ok(&output);
+    assert!(stderr(&output).contains("these labels are for `fr`"));
+}
+
+#[test]
+fn labels_show_prints_a_catalogue_to_copy() {
+    let output = promocase(&["labels", "show", "de"]);
+    assert_ok(&output);
+    let text = stdout(&output);
+    assert_eq!(
+        text,
+        promocase::locale::catalogue::built_in_text("de").unwrap()
+    );
+    let english = stdout(&promocase(&["labels", "show", "en"]));
+    let file: promocase::locale::catalogue::CatalogueFile = serde_yaml::from_str(&english).unwrap();
+    // English lists the enum words too, from promocase's own tables.
+    assert!(matches!(file.labels.get("level.vp"), Some(Text::One(t)) if t == "Vice President"));
+    assert_eq!(file.labels.len(), english_catalogue().keys().count());
+    let list = stdout(&promocase(&["labels", "list"]));
+    assert_eq!(list.lines().count(), 15);
+    assert!(list.contains("he  Hebrew (עברית, right to left)"));
+}
