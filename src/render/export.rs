@@ -111,11 +111,10 @@ pub fn png(compiled: &Compiled, dpi: f64) -> Result<Vec<Vec<u8>>, RenderError> {
 
 /// One SVG per page.
 pub fn svg(compiled: &Compiled) -> Vec<String> {
-    let options = typst_svg::SvgOptions::default();
-    compiled
-        .document
-        .pages()
-        .iter()
-        .map(|page| typst_svg::svg(page, &options))
-        .collect()
+    compiled.document.pages().iter().map(svg_page).collect()
+}
+
+/// One laid-out page as SVG.
+pub fn svg_page(page: &typst_layout::Page) -> String {
+    typst_svg::svg(page, &typst_svg::SvgOptions::default())
 }

@@ -331,6 +331,31 @@ fn a_download_is_the_pdf_build_writes() {
 }
 
 #[test]
+fn serve_writes_the_documents_in_the_language_build_would() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = thin_case(dir.path());
+    let server = Server::start_with(&case, &["--lang", "fr"]);
+    let text = std::fs::read(&case).expect("the case");
+    let (status, served) = server.page("POST", "/api/download?doc=brief", &text);
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&served));
+    let built = dir.path().join("built.pdf");
+    assert_ok(&promocase(&[
+        "build",
+        path_str(&case),
+        "--template",
+        "brief",
+        "--draft",
+        "--lang",
+        "fr",
+        "-o",
+        path_str(&built),
+    ]));
+    assert_eq!(served, std::fs::read(&built).expect("build's PDF"));
+    // The thin case names no successor; the brief says so in French.
+    assert!(crate::support::pdf_text(&built).contains("Aucun successeur"));
+}
+
+#[test]
 fn the_preview_sends_only_pages_that_changed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let case = thin_case(dir.path());

@@ -13,6 +13,7 @@
 //! line ([`Request`]); each answer is one JSON line ([`Answer`]) followed by
 //! the bytes of its parts, their lengths given in the line.
 
+use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
@@ -139,6 +140,37 @@ pub fn hash_of(bytes: &[u8]) -> String {
     format!("{:016x}", hasher.finish())
 }
 
+/// SVG pages by the hash of their laid-out page: an edit changes a few pages,
+/// and only those are exported again (typst hashes a page's frame once, so
+/// asking is cheap). Bounded to the pages of the last few versions.
+#[derive(Default)]
+struct PageCache {
+    pages: HashMap<u128, (String, Arc<Vec<u8>>)>,
+    order: VecDeque<u128>,
+}
+
+impl PageCache {
+    const PAGES: usize = 256;
+
+    /// The page's content hash and SVG, exported only when not seen before.
+    fn svg(&mut self, page: &typst_layout::Page) -> (String, Arc<Vec<u8>>) {
+        let key = typst::utils::hash128(page);
+        if let Some(found) = self.pages.get(&key) {
+            return found.clone();
+        }
+        let svg = export::svg_page(page).into_bytes();
+        let entry = (hash_of(&svg), Arc::new(svg));
+        if self.order.len() >= Self::PAGES
+            && let Some(oldest) = self.order.pop_front()
+        {
+            self.pages.remove(&oldest);
+        }
+        self.order.push_back(key);
+        self.pages.insert(key, entry.clone());
+        entry
+    }
+}
+
 fn kind_named(name: &str) -> Option<TemplateKind> {
     TemplateKind::ALL.into_iter().find(|kind| kind.id() == name)
 }
@@ -167,12 +199,19 @@ pub fn run(args: &WorkerArgs, out: &Output) -> u8 {
     };
     let stdin = std::io::stdin();
     let mut stdout = std::io::stdout().lock();
+    let mut pages = PageCache::default();
     for line in stdin.lock().lines() {
         let Ok(line) = line else { break };
         let answer = match serde_json::from_str::<Request>(&line) {
             Ok(request) => {
                 let watchdog = arm(&args.compile, &request.kind);
-                let answer = compile(&renderer, &rubric, &args.compile.language, &request);
+                let answer = compile(
+                    &renderer,
+                    &rubric,
+                    &args.compile.language,
+                    &request,
+                    &mut pages,
+                );
                 if watchdog.disarm().is_err() {
                     // The watchdog is ending the process; wait for it.
                     std::thread::sleep(Duration::from_secs(60));
@@ -255,6 +294,7 @@ fn compile(
     rubric: &RubricChoice,
     language: &LanguageArgs,
     request: &Request,
+    pages: &mut PageCache,
 ) -> Result<Vec<Compiled>, String> {
     let kind = kind_named(&request.kind).ok_or_else(|| {
         format!(
@@ -304,14 +344,16 @@ fn compile(
                 bytes: Some(bytes),
             }])
         }
-        _ => Ok(export::svg(&compiled)
-            .into_iter()
-            .map(|svg| {
-                let hash = hash_of(svg.as_bytes());
+        _ => Ok(compiled
+            .document
+            .pages()
+            .iter()
+            .map(|page| {
+                let (hash, svg) = pages.svg(page);
                 let known = request.known.contains(&hash);
                 Compiled {
                     hash,
-                    bytes: (!known).then(|| svg.into_bytes()),
+                    bytes: (!known).then(|| svg.to_vec()),
                 }
             })
             .collect()),
