@@ -199,3 +199,39 @@ fn missing_keys_warning(locale: &Locale) -> Diagnostic {
 pub fn is_labels_file(language: &DocumentLanguage, path: &Path) -> bool {
     language.labels_file.as_deref() == Some(path)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale::Catalogue;
+    use crate::locale::catalogue::Text;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn a_catalogue_that_lacks_labels_is_named_with_them_once() {
+        let german = LanguageTag::parse("de").expect("supported");
+        let mut own = BTreeMap::new();
+        own.insert(
+            "section.trend".to_string(),
+            Text::One("Verlauf".to_string()),
+        );
+        let catalogue =
+            Catalogue::complete(german.language, own, crate::locale::english_catalogue());
+        let locale = Locale::with_catalogue(german, catalogue);
+        let warning = missing_keys_warning(&locale);
+        assert_eq!(warning.severity, crate::diagnostic::Severity::Warning);
+        assert!(
+            warning.message.starts_with("the German catalogue lacks"),
+            "{}",
+            warning.message
+        );
+        assert!(warning.message.contains("printed in English"));
+        assert!(
+            warning.message.contains(" more"),
+            "long lists are cut: {}",
+            warning.message
+        );
+        assert!(first_time_for("nb"));
+        assert!(!first_time_for("nb"), "once per process and language");
+    }
+}
