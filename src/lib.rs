@@ -6,6 +6,7 @@
 //! driven from tests, benchmarks and other tools:
 //! - [`model`]: the case format, its loader and its JSON Schema;
 //! - [`analysis`]: text to findings, readiness and ranges, for `serve` and editors;
+//! - [`committee`]: a promotion round: every case judged alike, as rows or a pack;
 //! - [`diagnostic`]: located messages shared by loading and checking;
 //! - [`format`]: numbers, money and dates as every output writes them;
 //! - [`locale`]: the reader's language: document wording and CLDR conventions;
@@ -16,6 +17,7 @@
 //! - [`write`]: atomic writes that never overwrite without being asked.
 
 pub mod analysis;
+pub mod committee;
 pub mod diagnostic;
 pub mod format;
 pub mod locale;

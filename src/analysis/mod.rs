@@ -99,7 +99,7 @@ pub enum RubricChoice {
 }
 
 impl RubricChoice {
-    fn for_case(&self, loaded: &LoadedCase) -> Rubric {
+    pub fn for_case(&self, loaded: &LoadedCase) -> Rubric {
         match self {
             RubricChoice::Builtin(level) => Rubric::for_case(loaded, *level),
             RubricChoice::Company(rubric) => (**rubric).clone(),

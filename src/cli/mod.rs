@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod committee;
 mod completions;
 mod diff;
 mod error;
@@ -96,6 +97,14 @@ pub enum Command {
     ///
     /// Example: promocase build examples/marketing-director.yaml --template all
     Build(build::BuildArgs),
+    /// One pack for the people who decide: every candidate of a round, judged alike.
+    ///
+    /// A cover, an overview, the candidates × criteria matrix, the round's succession
+    /// risks and a page per candidate (PDF), or one row per candidate (CSV, JSON). A file
+    /// that does not load is listed with its errors and never stops the pack.
+    ///
+    /// Example: promocase committee cases/ --title "Director promotions, spring 2027"
+    Committee(committee::CommitteeArgs),
     /// Show what changed in readiness between two versions of a case.
     ///
     /// The score, the dimensions that moved between missing, thin and evidenced, the KPIs
@@ -135,6 +144,9 @@ pub mod exit {
     pub const FINDINGS: u8 = 1;
     /// Bad input or usage: a file that cannot be read or loaded, a bad argument.
     pub const BAD_INPUT: u8 = 2;
+    /// `committee`: the pack was written, but some case files could not be read
+    /// (the pack lists them with their errors).
+    pub const PARTIAL: u8 = 3;
 
     pub fn code(value: u8) -> ExitCode {
         ExitCode::from(value)
@@ -164,6 +176,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Labels(args) => labels::run(&args, &out),
         Command::Build(args) => build::run(&args, &out, today),
         Command::Diff(args) => diff::run(&args, &out, today),
+        Command::Committee(args) => committee::run(&args, &out, today),
         Command::Watch(args) => watch::run(&args, &out, today),
         Command::Serve(args) => serve::run(&args, &out, today),
         Command::ServeWorker(args) => serve::worker::run(&args, &out),

@@ -136,8 +136,20 @@ pub struct Person {
 }
 
 /// Levels of the management ladder a case can aim for: senior-manager, director, vp.
+// Ordered from the lowest level to the highest (the committee pack sorts by it).
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, clap::ValueEnum,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
@@ -632,6 +644,30 @@ pub struct Succession {
     pub successors: Vec<Successor>,
     /// Who covers the role until a successor is ready.
     pub interim_plan: Option<String>,
+}
+
+impl Successor {
+    /// Whether this successor is ready by the promotion date the case asks for.
+    pub fn ready_by_target(&self, as_of: chrono::NaiveDate, target_date: &PartialDate) -> bool {
+        self.readiness.ready_by(as_of) <= target_date.last_day()
+    }
+}
+
+impl Case {
+    /// Whether a named successor is ready by the requested promotion date:
+    /// `None` when the case names no successor at all. The proposal's
+    /// succession section and the committee pack both ask this.
+    pub fn successor_ready_by_target(&self, as_of: chrono::NaiveDate) -> Option<bool> {
+        let successors = &self.succession.as_ref()?.successors;
+        if successors.is_empty() {
+            return None;
+        }
+        Some(
+            successors
+                .iter()
+                .any(|s| s.ready_by_target(as_of, &self.ask.target_date)),
+        )
+    }
 }
 
 /// A successor for the candidate's current role.

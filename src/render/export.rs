@@ -50,7 +50,7 @@ pub fn pdf(compiled: &Compiled, settings: &PdfSettings) -> Result<Vec<u8>, Rende
         ..PdfOptions::default()
     };
     typst_pdf::pdf(&compiled.document, &options).map_err(|errors| {
-        let source = SourceFile::new(format!("{} (PDF export)", compiled.kind.file_name()), "");
+        let source = SourceFile::new(format!("{} (PDF export)", compiled.template), "");
         RenderError::Located(
             errors
                 .iter()
@@ -90,7 +90,7 @@ pub fn png(compiled: &Compiled, dpi: f64) -> Result<Vec<Vec<u8>>, RenderError> {
                 "page {} of the {} would be {:.0} × {:.0} pixels at {dpi} dpi, more than the {} million a PNG page may have; \
                  lower --dpi, or check the page size the template sets",
                 index + 1,
-                compiled.kind,
+                compiled.what,
                 width,
                 height,
                 MAX_PAGE_PIXELS / 1e6

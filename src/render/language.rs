@@ -61,16 +61,25 @@ pub fn resolve(
         .clone()
         .or_else(|| loaded.case.language.clone())
         .unwrap_or_else(LanguageTag::english);
+    let labels_file = match &choice.labels {
+        Some(path) => Some(path.clone()),
+        None => labels_beside_case(loaded)?,
+    };
+    resolve_for(tag, labels_file)
+}
+
+/// The locale of `tag` with the labels file `labels` on top, for documents
+/// that are not one case's (the committee pack).
+pub fn resolve_for(
+    tag: LanguageTag,
+    labels: Option<PathBuf>,
+) -> Result<DocumentLanguage, Vec<Diagnostic>> {
     let base = built_in(&tag);
     let mut warnings = Vec::new();
     if !base.catalogue.missing.is_empty() && first_time_for(tag.language.code) {
         warnings.push(missing_keys_warning(&base));
     }
-    let labels_file = match &choice.labels {
-        Some(path) => Some(path.clone()),
-        None => labels_beside_case(loaded)?,
-    };
-    let Some(path) = labels_file else {
+    let Some(path) = labels else {
         return Ok(DocumentLanguage {
             locale: base,
             warnings,

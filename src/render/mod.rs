@@ -131,7 +131,10 @@ pub fn pdf_ident(kind: TemplateKind, loaded: &LoadedCase) -> String {
 
 /// A laid-out document and the warnings typst gave on the way.
 pub struct Compiled {
-    pub kind: TemplateKind,
+    /// The template's file name, for messages: `proposal.typ`.
+    pub template: String,
+    /// What the document is, for messages: `proposal`, `committee pack`.
+    pub what: String,
     pub document: PagedDocument,
     pub warnings: Vec<Diagnostic>,
 }
@@ -179,8 +182,26 @@ impl Renderer {
 
     /// Lays out `kind` for the job's case.
     pub fn compile(&self, job: &Job, kind: TemplateKind) -> Result<Compiled, RenderError> {
-        let data = job.data_json(kind);
-        let main_name = kind.file_name();
+        self.compile_template(
+            kind.file_name(),
+            &kind.to_string(),
+            job.data_json(kind),
+            Some(job),
+            job.loaded.as_of,
+        )
+    }
+
+    /// Lays out the template `main_name` with `data` as `/data.json` and
+    /// today's date `as_of`; `job` serves the case's logo when there is one.
+    /// The committee pack is compiled this way, with the round's data.
+    pub fn compile_template(
+        &self,
+        main_name: &str,
+        what: &str,
+        data: String,
+        job: Option<&Job>,
+        as_of: chrono::NaiveDate,
+    ) -> Result<Compiled, RenderError> {
         if self.templates.get(main_name).is_none() {
             return Err(RenderError::input(format!("no template `{main_name}`")));
         }
@@ -189,10 +210,9 @@ impl Renderer {
         let id = |path: &str| world::file_id(path).ok_or_else(|| unusable(path));
         let sources = self.sources.clone().map_err(|path| unusable(&path))?;
         let mut files = vec![(id(DATA_PATH)?, Bytes::from_string(data.clone()))];
-        if let Some(logo) = &job.logo {
+        if let Some(logo) = job.and_then(|job| job.logo.as_ref()) {
             files.push((id(&logo.virtual_path)?, Bytes::new(logo.bytes.clone())));
         }
-        let as_of = job.loaded.as_of;
         let today = Datetime::from_ymd(as_of.year(), as_of.month() as u8, as_of.day() as u8);
         let world = world::MemoryWorld::new(
             Arc::clone(&self.fonts),
@@ -205,7 +225,8 @@ impl Renderer {
         let warnings = self.diagnostics(job, &world, &data, &warned.warnings);
         match warned.output {
             Ok(document) => Ok(Compiled {
-                kind,
+                template: main_name.to_string(),
+                what: what.to_string(),
                 document,
                 warnings,
             }),
@@ -222,7 +243,8 @@ impl Renderer {
     /// imports, `data.json` and the logo. Paths are relative to the folder.
     pub fn bundle(&self, job: &Job, kind: TemplateKind) -> Vec<(String, Vec<u8>)> {
         let mut files = Vec::new();
-        let documents: Vec<&str> = TemplateKind::ALL.iter().map(|k| k.file_name()).collect();
+        let mut documents: Vec<&str> = TemplateKind::ALL.iter().map(|k| k.file_name()).collect();
+        documents.push(templates::COMMITTEE);
         for (name, file) in self.templates.iter() {
             if name == kind.file_name() {
                 files.push((
@@ -247,7 +269,7 @@ impl Renderer {
     /// file they concern (or the generated data).
     fn diagnostics(
         &self,
-        job: &Job,
+        job: Option<&Job>,
         world: &world::MemoryWorld,
         data: &str,
         messages: &[SourceDiagnostic],
@@ -263,9 +285,12 @@ impl Renderer {
                 // `image(…)` call, but the logo is the only image a world serves.
                 let undecodable = message.message.contains("failed to decode image")
                     || message.message.contains("unknown image format");
-                if let Some(logo) = job.logo.as_ref().filter(|logo| {
-                    undecodable || path.as_deref() == Some(logo.virtual_path.as_str())
-                }) {
+                if let Some((job, logo)) = job
+                    .and_then(|job| job.logo.as_ref().map(|logo| (job, logo)))
+                    .filter(|(_, logo)| {
+                        undecodable || path.as_deref() == Some(logo.virtual_path.as_str())
+                    })
+                {
                     let loaded = job.loaded;
                     return Diagnostic::error(
                         "bad-logo",

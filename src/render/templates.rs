@@ -69,7 +69,7 @@ impl FromStr for TemplateKind {
 pub const BUNDLE_MAIN: &str = "main.typ";
 
 /// The built-in templates, embedded so the binary needs no files beside it.
-pub const BUILTIN: [(&str, &str); 4] = [
+pub const BUILTIN: [(&str, &str); 5] = [
     ("common.typ", include_str!("../../templates/common.typ")),
     ("proposal.typ", include_str!("../../templates/proposal.typ")),
     ("brief.typ", include_str!("../../templates/brief.typ")),
@@ -77,7 +77,11 @@ pub const BUILTIN: [(&str, &str); 4] = [
         "talking-points.typ",
         include_str!("../../templates/talking-points.typ"),
     ),
+    (COMMITTEE, include_str!("../../templates/committee.typ")),
 ];
+
+/// The committee pack's template: one document across a round's candidates.
+pub const COMMITTEE: &str = "committee.typ";
 
 /// One typst file and where it came from, for error messages.
 #[derive(Debug, Clone)]

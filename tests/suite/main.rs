@@ -11,6 +11,7 @@ mod build;
 mod check_cli;
 mod check_rules;
 mod cli;
+mod committee;
 mod consistency;
 mod conventions;
 mod diff;

@@ -142,7 +142,8 @@ pub fn hash_of(bytes: &[u8]) -> String {
 
 /// SVG pages by the hash of their laid-out page: an edit changes a few pages,
 /// and only those are exported again (typst hashes a page's frame once, so
-/// asking is cheap). Bounded to the pages of the last few versions.
+/// asking is cheap). Bounded to a few versions' pages: the page only ever
+/// holds the current version, so its unchanged pages are the ones to keep.
 #[derive(Default)]
 struct PageCache {
     pages: HashMap<u128, (String, Arc<Vec<u8>>)>,
@@ -150,7 +151,7 @@ struct PageCache {
 }
 
 impl PageCache {
-    const PAGES: usize = 256;
+    const PAGES: usize = 64;
 
     /// The page's content hash and SVG, exported only when not seen before.
     fn svg(&mut self, page: &typst_layout::Page) -> (String, Arc<Vec<u8>>) {

@@ -16,6 +16,7 @@
 //! text only ever travels as JSON strings: typst prints it, never evaluates it.
 
 pub mod brief;
+pub mod committee;
 mod groups;
 mod impacts;
 mod succession;
@@ -146,7 +147,7 @@ pub fn build<'a>(
             dir: l.direction(),
         },
         labels: l.template_texts(),
-        case,
+        case: Some(case),
         candidate: CandidateView {
             name: c.name.clone(),
             current_title: c.current_title.clone(),

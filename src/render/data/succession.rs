@@ -33,7 +33,7 @@ pub(super) fn view(
                 readiness_text: format::readiness(l, &s.readiness),
                 ready_now: matches!(s.readiness, Readiness::ReadyNow),
                 ready_by_text: format::month_year(l, ready_by),
-                ready_by_target: ready_by <= target,
+                ready_by_target: s.ready_by_target(as_of, target_date),
                 covers: s.covers.clone(),
                 development: s
                     .development

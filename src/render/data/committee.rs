@@ -1,0 +1,335 @@
+//! The data of the committee pack (`templates/committee.typ`): the round's
+//! cover, the overview and the matrix from the same rows as the CSV
+//! ([`crate::committee::table`]), the succession risks, one page per
+//! candidate made of their brief's data ([`super::build`] with the brief's
+//! cuts) and top gaps, and the files that could not be read.
+//!
+//! Every word comes from the pack's [`Locale`], as in the other documents.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::{DocumentOptions, Label, TemplateData, build};
+use crate::committee::table::Row;
+use crate::committee::{JudgedBy, Round};
+use crate::format;
+use crate::locale::Locale;
+use crate::model::{Dimension, EvidenceStatus, Level};
+use crate::render::report::CheckReport;
+use crate::render::templates::TemplateKind;
+
+/// What shapes the pack besides the round.
+pub struct PackOptions {
+    /// The round's title; the catalogue's default when none.
+    pub title: Option<String>,
+    pub anonymised: bool,
+    pub locale: Arc<Locale>,
+}
+
+#[derive(Serialize)]
+struct PackMeta {
+    generator: String,
+    template: &'static str,
+    draft: bool,
+    title: String,
+    subject: String,
+    author: String,
+    keywords: Vec<String>,
+    as_of: String,
+    as_of_text: String,
+    accent: &'static str,
+    logo: Option<String>,
+    lang: &'static str,
+    region: Option<String>,
+    dir: &'static str,
+}
+
+#[derive(Serialize)]
+struct Cover {
+    by_level: Vec<String>,
+    judged_by: String,
+    anonymised: Option<String>,
+    total: String,
+}
+
+#[derive(Serialize)]
+struct OverviewRow<'a> {
+    name: String,
+    current_title: String,
+    target_title: String,
+    level: Label<'a>,
+    score: u32,
+    findings: String,
+    kpis: String,
+    successor: String,
+    /// `yes`, `no` or `none`, for the template's colour.
+    successor_id: &'static str,
+}
+
+#[derive(Serialize)]
+struct MatrixRow<'a> {
+    name: String,
+    score: u32,
+    /// One status per dimension of `dimensions`, in its order.
+    cells: Vec<Label<'a>>,
+}
+
+#[derive(Serialize)]
+struct Risk {
+    name: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct CandidatePage<'a> {
+    name: String,
+    score_text: String,
+    brief: TemplateData<'a>,
+}
+
+#[derive(Serialize)]
+struct FailedFile {
+    file: String,
+    errors: Vec<FailedLine>,
+}
+
+#[derive(Serialize)]
+struct FailedLine {
+    at: Option<String>,
+    message: String,
+    hint: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PackData<'a> {
+    meta: PackMeta,
+    labels: BTreeMap<&'a str, &'a str>,
+    cover: Cover,
+    statuses: Vec<Label<'a>>,
+    dimensions: Vec<Label<'a>>,
+    overview: Vec<OverviewRow<'a>>,
+    matrix: Vec<MatrixRow<'a>>,
+    risks: Vec<Risk>,
+    candidates: Vec<CandidatePage<'a>>,
+    failures: Vec<FailedFile>,
+}
+
+/// The pack's `/data.json`.
+pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
+    let l: &Locale = &options.locale;
+    let as_of = round.as_of().unwrap_or_default();
+    let title = options
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| l.text("committee.title-default", &[]));
+    let mut by_level: Vec<(Level, usize)> = Vec::new();
+    for candidate in &round.candidates {
+        let level = candidate.loaded.case.candidate.target_level;
+        match by_level.iter_mut().find(|(l, _)| *l == level) {
+            Some((_, count)) => *count += 1,
+            None => by_level.push((level, 1)),
+        }
+    }
+    by_level.sort_by_key(|(level, _)| std::cmp::Reverse(*level));
+    let cover = Cover {
+        by_level: by_level
+            .iter()
+            .map(|(level, count)| {
+                l.count(
+                    "committee.for-level",
+                    *count as f64,
+                    &[("level", l.label(*level).label)],
+                )
+            })
+            .collect(),
+        judged_by: match &round.judged_by {
+            JudgedBy::OwnLevel => l.text("committee.judged-own-level", &[]),
+            JudgedBy::Level(level) => l.text(
+                "committee.judged-level",
+                &[("level", l.label(*level).label)],
+            ),
+            JudgedBy::Company(name) => l.text("committee.judged-company", &[("name", name)]),
+        },
+        anonymised: options
+            .anonymised
+            .then(|| l.text("committee.anonymised", &[])),
+        total: l.count("committee.candidates", round.candidates.len() as f64, &[]),
+    };
+    let dimensions: Vec<Dimension> = Dimension::ALL
+        .into_iter()
+        .filter(|d| {
+            rows.iter()
+                .any(|r| r.dimensions.iter().any(|(id, _)| *id == d.id()))
+        })
+        .collect();
+    let status_of = |id: &str| EvidenceStatus::ALL.into_iter().find(|s| s.id() == id);
+    let overview = round
+        .candidates
+        .iter()
+        .zip(rows)
+        .map(|(candidate, row)| {
+            let successor_id = match row.successor_ready {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "none",
+            };
+            OverviewRow {
+                name: row.name.clone(),
+                current_title: row.current_title.clone(),
+                target_title: row.target_title.clone(),
+                level: l.label(candidate.loaded.case.candidate.target_level),
+                score: row.score,
+                findings: format!(
+                    "{} / {}",
+                    format::count(l, row.errors as u64),
+                    format::count(l, row.warnings as u64)
+                ),
+                kpis: l.text(
+                    "figure.of",
+                    &[
+                        ("part", &format::count(l, row.kpis_met as u64)),
+                        ("total", &format::count(l, row.kpis_with_target as u64)),
+                    ],
+                ),
+                successor: l.text(&format!("committee.successor.{successor_id}"), &[]),
+                successor_id,
+            }
+        })
+        .collect();
+    let matrix = rows
+        .iter()
+        .map(|row| MatrixRow {
+            name: row.name.clone(),
+            score: row.score,
+            cells: dimensions
+                .iter()
+                .map(|d| {
+                    let status = row
+                        .dimensions
+                        .iter()
+                        .find(|(id, _)| *id == d.id())
+                        .and_then(|(_, s)| status_of(s))
+                        .unwrap_or(EvidenceStatus::Missing);
+                    l.label(status)
+                })
+                .collect(),
+        })
+        .collect();
+    let risks = round
+        .candidates
+        .iter()
+        .zip(rows)
+        .filter(|(_, row)| row.successor_ready != Some(true))
+        .map(|(candidate, row)| {
+            let case = &candidate.loaded.case;
+            let role = &case.candidate.current_title;
+            let text = match row.successor_ready {
+                None => l.text("committee.risk.none-named", &[("role", role)]),
+                _ => l.text(
+                    "committee.risk.not-ready",
+                    &[
+                        ("role", role),
+                        ("date", &format::short_date(l, &case.ask.target_date)),
+                    ],
+                ),
+            };
+            Risk {
+                name: row.name.clone(),
+                text,
+            }
+        })
+        .collect();
+    // Each candidate's brief, made as `build --template brief` makes it.
+    let document_options: Vec<DocumentOptions> = round
+        .candidates
+        .iter()
+        .map(|candidate| DocumentOptions {
+            draft: false,
+            report: CheckReport::from(&candidate.report),
+            logo: None,
+            locale: Arc::clone(&options.locale),
+        })
+        .collect();
+    let candidates = round
+        .candidates
+        .iter()
+        .zip(&document_options)
+        .map(|(candidate, document)| CandidatePage {
+            name: candidate.shown_name.clone(),
+            score_text: l.text(
+                "committee.score",
+                &[("score", &candidate.report.readiness.score.to_string())],
+            ),
+            brief: TemplateData {
+                labels: BTreeMap::new(),
+                case: None,
+                ..build(&candidate.loaded, TemplateKind::Brief, document)
+            },
+        })
+        .collect();
+    let failures = round
+        .failures
+        .iter()
+        .enumerate()
+        .map(|(index, failure)| FailedFile {
+            // A file's name may be its author's: an anonymised pack numbers them.
+            file: if options.anonymised {
+                format!("#{}", index + 1)
+            } else {
+                failure.file.display().to_string()
+            },
+            errors: failure
+                .errors
+                .iter()
+                .map(|d| FailedLine {
+                    at: d.location.as_ref().map(|at| {
+                        l.text(
+                            "committee.failure-at",
+                            &[
+                                ("line", &at.line.to_string()),
+                                ("column", &at.column.to_string()),
+                            ],
+                        )
+                    }),
+                    message: d.message.clone(),
+                    hint: d.hint.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    let document_title = l.text("committee.document", &[]);
+    let data = PackData {
+        meta: PackMeta {
+            generator: format!("promocase {}", env!("CARGO_PKG_VERSION")),
+            template: "committee",
+            draft: false,
+            title: format!("{document_title}: {title}"),
+            subject: format!("{document_title}: {}", cover.total),
+            author: String::new(),
+            keywords: vec![l.text("document.keyword", &[]), document_title.clone()],
+            as_of: as_of.to_string(),
+            as_of_text: format::long_date(l, as_of),
+            accent: super::DEFAULT_ACCENT,
+            logo: None,
+            lang: l.tag.language.code,
+            region: l.tag.region.clone(),
+            dir: l.direction(),
+        },
+        labels: l.template_texts(),
+        cover,
+        statuses: EvidenceStatus::ALL
+            .into_iter()
+            .map(|s| l.label(s))
+            .collect(),
+        dimensions: dimensions.iter().map(|d| l.label(*d)).collect(),
+        overview,
+        matrix,
+        risks,
+        candidates,
+        failures,
+    };
+    serde_json::to_string(&data).unwrap_or_else(|_| "{}".to_string())
+}

@@ -1,0 +1,274 @@
+//! `promocase committee` (issue 15): the three examples and a broken file give
+//! a pack that names every candidate, lists the broken file with its line,
+//! and whose matrix shows the statuses `check` reports; the CSV has a row per
+//! loadable case; `--anonymise` leaves no name behind; the same cases give
+//! the same bytes in any order.
+
+use std::path::{Path, PathBuf};
+
+use crate::documents::words;
+use crate::support::{examples, path_str, pdf_pages, pdf_text, promocase, root, stderr, stdout};
+
+/// The three examples and a broken case, in a folder of their own.
+fn round(dir: &Path) -> PathBuf {
+    let cases = dir.join("cases");
+    std::fs::create_dir_all(&cases).unwrap();
+    for example in examples() {
+        std::fs::copy(&example, cases.join(example.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(
+        cases.join("broken.yaml"),
+        "candidate:\n  name: Broken Case\n  current_title: X\n  target_title: Y\n  target_level: directr\n",
+    )
+    .unwrap();
+    // A hidden folder is never read.
+    std::fs::create_dir_all(cases.join(".drafts")).unwrap();
+    std::fs::write(cases.join(".drafts/old.yaml"), "not: a case\n").unwrap();
+    cases
+}
+
+fn names() -> Vec<String> {
+    examples()
+        .iter()
+        .map(|e| {
+            crate::support::yaml_as_json(e)["candidate"]["name"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_pack_names_every_candidate_lists_the_broken_file_and_shows_checks_statuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = round(dir.path());
+    let pack = dir.path().join("pack.pdf");
+    let output = promocase(&["committee", path_str(&cases), "-o", path_str(&pack)]);
+    // Written, but one file failed: exit 3.
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("broken.yaml:5:17"),
+        "{}",
+        stderr(&output)
+    );
+    let text = pdf_text(&pack);
+    for name in names() {
+        assert!(text.contains(&name), "the pack names {name}");
+    }
+    assert!(text.contains("broken.yaml"), "the broken file is listed");
+    assert!(text.contains("line 5, column 17"), "with its line: {text}");
+    assert!(!text.contains("old.yaml"), "hidden folders are not read");
+    assert!(text.contains("3 candidates"));
+
+    // The matrix page: each candidate's row of symbols is check's statuses.
+    let matrix_page = (1..=pdf_pages(&pack))
+        .find(|&page| {
+            words(&pack, page)
+                .iter()
+                .any(|w| w.text == "●" || w.text == "◐" || w.text == "○")
+        })
+        .expect("a page with the matrix");
+    let page_words = words(&pack, matrix_page);
+    for example in examples() {
+        let json = stdout(&promocase(&[
+            "check",
+            path_str(&example),
+            "--format",
+            "json",
+        ]));
+        let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let expected: Vec<String> = report["readiness"]["dimensions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["status"].as_str().unwrap().to_string())
+            .collect();
+        let name = crate::support::yaml_as_json(&example)["candidate"]["name"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let last = name.split_whitespace().last().unwrap();
+        let row = page_words
+            .iter()
+            .find(|w| w.text == last)
+            .unwrap_or_else(|| panic!("{name} in the matrix"));
+        let middle = (row.y_min + row.y_max) / 2.0;
+        let mut symbols: Vec<_> = page_words
+            .iter()
+            .filter(|w| ["●", "◐", "○"].contains(&w.text.as_str()))
+            .filter(|w| ((w.y_min + w.y_max) / 2.0 - middle).abs() < 4.0)
+            .collect();
+        symbols.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
+        let shown: Vec<String> = symbols
+            .iter()
+            .map(|w| match w.text.as_str() {
+                "●" => "evidenced",
+                "◐" => "thin",
+                _ => "missing",
+            })
+            .map(String::from)
+            .collect();
+        assert_eq!(shown, expected, "{name}'s row of the matrix");
+    }
+}
+
+#[test]
+fn the_csv_has_a_header_and_a_row_per_loadable_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = round(dir.path());
+    let csv_path = dir.path().join("round.csv");
+    let output = promocase(&[
+        "committee",
+        path_str(&cases),
+        "--format",
+        "csv",
+        "-o",
+        path_str(&csv_path),
+    ]);
+    assert_eq!(output.status.code(), Some(3));
+    let bytes = std::fs::read(&csv_path).unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "UTF-8 with a byte-order mark for spreadsheets"
+    );
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header = reader.headers().unwrap().clone();
+    for column in [
+        "name",
+        "score",
+        "target_level",
+        "kpis_met",
+        "successor_ready",
+        "succession",
+    ] {
+        assert!(header.iter().any(|h| h == column), "column {column}");
+    }
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 3, "one row per case that loads");
+    let name_at = header.iter().position(|h| h == "name").unwrap();
+    let mut shown: Vec<String> = rows.iter().map(|r| r[name_at].to_string()).collect();
+    shown.sort();
+    let mut expected = names();
+    expected.sort();
+    assert_eq!(shown, expected);
+    // Titles with commas stay one field.
+    let title_at = header.iter().position(|h| h == "current_title").unwrap();
+    assert!(rows.iter().any(|r| r[title_at].contains(", ")));
+
+    let json = stdout(&promocase(&[
+        "committee",
+        path_str(&cases),
+        "--format",
+        "json",
+        "-o",
+        "-",
+    ]));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["candidates"].as_array().unwrap().len(), 3);
+    assert_eq!(value["failed"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn anonymised_packs_name_no_candidate_and_the_key_is_written_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = round(dir.path());
+    let pack = dir.path().join("blind.pdf");
+    let csv_path = dir.path().join("blind.csv");
+    let key = dir.path().join("key.csv");
+    promocase(&[
+        "committee",
+        path_str(&cases),
+        "--anonymise",
+        "-o",
+        path_str(&pack),
+    ]);
+    promocase(&[
+        "committee",
+        path_str(&cases),
+        "--anonymize",
+        "--format",
+        "csv",
+        "-o",
+        path_str(&csv_path),
+        "--key",
+        path_str(&key),
+    ]);
+    let pdf = pdf_text(&pack);
+    let csv_text = std::fs::read_to_string(&csv_path).unwrap();
+    for name in names() {
+        for part in name.split_whitespace() {
+            assert!(!pdf.contains(part), "the pack hides {part}");
+            assert!(!csv_text.contains(part), "the CSV hides {part}");
+        }
+    }
+    assert!(
+        !csv_text.contains("operations-director"),
+        "file names give names away"
+    );
+    assert!(pdf.contains("Candidate A") && pdf.contains("Candidate C"));
+    assert!(
+        pdf.contains("Not hidden"),
+        "the pack says what it does not hide"
+    );
+    let key_text = std::fs::read_to_string(&key).unwrap();
+    for name in names() {
+        assert!(key_text.contains(&name), "the key names {name}");
+    }
+    // Without --key, no key file appears anywhere.
+    let before: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    promocase(&[
+        "committee",
+        path_str(&cases),
+        "--anonymise",
+        "-o",
+        path_str(&pack),
+    ]);
+    let after: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(before.len(), after.len());
+    // --key without --anonymise is refused.
+    let output = promocase(&["committee", path_str(&cases), "--key", path_str(&key)]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn the_same_cases_give_the_same_pack_in_any_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = examples();
+    let first = dir.path().join("first.pdf");
+    let second = dir.path().join("second.pdf");
+    let run = |files: &[PathBuf], out: &Path| {
+        let mut args = vec!["committee".to_string()];
+        args.extend(files.iter().map(|f| path_str(f).to_string()));
+        args.extend(["-o".to_string(), path_str(out).to_string()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = promocase(&args);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    };
+    run(&files, &first);
+    files.reverse();
+    run(&files, &second);
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&second).unwrap()
+    );
+    // And a pack may be written in another language.
+    let german = dir.path().join("de.pdf");
+    let output = promocase(&[
+        "committee",
+        path_str(&root().join("examples")),
+        "--lang",
+        "de",
+        "-o",
+        path_str(&german),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let de =
+        promocase::render::language::built_in(&promocase::model::LanguageTag::parse("de").unwrap());
+    let heading = de.catalogue.text("committee.section.succession");
+    assert_ne!(
+        heading, "Succession risks of the round",
+        "German has its own words"
+    );
+    assert!(pdf_text(&german).contains(heading));
+}
