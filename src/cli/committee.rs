@@ -112,11 +112,27 @@ fn pack(args: &CommitteeArgs, out: &Output, today: NaiveDate) -> Result<u8, Stri
         },
         None => RubricChoice::Builtin(args.level),
     };
+    // The pack's language names the anonymised candidates too.
+    let tag = args
+        .language
+        .lang
+        .clone()
+        .unwrap_or_else(LanguageTag::english);
+    let language = resolve_for(tag, args.language.labels.clone()).map_err(|diagnostics| {
+        for diagnostic in &diagnostics {
+            out.diagnostic(diagnostic);
+        }
+        "the labels did not load".to_string()
+    })?;
+    for warning in &language.warnings {
+        out.diagnostic(warning);
+    }
     let progress = out.progress(files.len());
     progress.set_message("judging the cases");
     let judging = Judging {
         rubric: &rubric,
         anonymise: args.anonymise,
+        candidate_name: language.locale.catalogue.text("committee.candidate-name"),
         today,
     };
     let mut round = judge(&files, &judging, &|| progress.inc(1));
@@ -136,7 +152,7 @@ fn pack(args: &CommitteeArgs, out: &Output, today: NaiveDate) -> Result<u8, Stri
             text.push('\n');
             text.into_bytes()
         }
-        PackFormat::Pdf => pdf(args, out, &round, &rows)?,
+        PackFormat::Pdf => pdf(args, out, &round, &rows, language.locale.clone())?,
     };
     let target = args
         .output
@@ -198,25 +214,17 @@ fn same_path(a: &Path, b: &Path) -> bool {
 }
 
 /// The PDF pack, compiled with the pack's language and the templates.
-fn pdf(args: &CommitteeArgs, out: &Output, round: &Round, rows: &[Row]) -> Result<Vec<u8>, String> {
-    let tag = args
-        .language
-        .lang
-        .clone()
-        .unwrap_or_else(LanguageTag::english);
-    let language = resolve_for(tag, args.language.labels.clone()).map_err(|diagnostics| {
-        for diagnostic in &diagnostics {
-            out.diagnostic(diagnostic);
-        }
-        "the labels did not load".to_string()
-    })?;
-    for warning in &language.warnings {
-        out.diagnostic(warning);
-    }
+fn pdf(
+    args: &CommitteeArgs,
+    out: &Output,
+    round: &Round,
+    rows: &[Row],
+    locale: std::sync::Arc<promocase::locale::Locale>,
+) -> Result<Vec<u8>, String> {
     let options = PackOptions {
         title: args.title.clone(),
         anonymised: args.anonymise,
-        locale: language.locale,
+        locale,
     };
     let data = pack_json(round, rows, &options);
     let fonts = Fonts::with_folders(&args.font_path).map_err(|e| e.to_string())?;

@@ -108,6 +108,9 @@ pub struct Judging<'a> {
     pub rubric: &'a RubricChoice,
     /// Replace each candidate's name with "Candidate A", "B", ….
     pub anonymise: bool,
+    /// How an anonymised candidate is called, with `{letter}`: the pack
+    /// language's `committee.candidate-name` ("Candidate {letter}").
+    pub candidate_name: &'a str,
     pub today: NaiveDate,
 }
 
@@ -160,7 +163,8 @@ fn judge_one(
     let real_name = loaded.case.candidate.name.clone();
     let (loaded, shown_name) = match letter {
         Some(letter) => {
-            let shown = format!("Candidate {letter}");
+            let shown =
+                crate::locale::catalogue::fill(judging.candidate_name, &[("letter", letter)]);
             let text = anonymise::replace_name(&source.text, &real_name, &shown);
             let renamed =
                 crate::diagnostic::SourceFile::new(format!("candidate-{letter}.yaml"), text);

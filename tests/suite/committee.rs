@@ -272,3 +272,52 @@ fn the_same_cases_give_the_same_pack_in_any_order() {
     );
     assert!(pdf_text(&german).contains(heading));
 }
+
+#[test]
+fn the_pack_holds_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = round(dir.path());
+    let all_cases: String = examples()
+        .iter()
+        .map(|e| std::fs::read_to_string(e).unwrap())
+        .collect();
+    let english = promocase::locale::english_catalogue();
+    let mut problems = Vec::new();
+    for language in promocase::model::language::LANGUAGES.iter() {
+        let code = language.code;
+        let pack = dir.path().join(format!("pack-{code}.pdf"));
+        let output = promocase(&[
+            "committee",
+            path_str(&cases),
+            "--anonymise",
+            "--lang",
+            code,
+            "-o",
+            path_str(&pack),
+        ]);
+        assert_eq!(output.status.code(), Some(3), "{code}: {}", stderr(&output));
+        let text = pdf_text(&pack);
+        if code != "en" {
+            let translation = promocase::locale::Catalogue::built_in(language, english);
+            // The broken file's messages are the loader's, which stay English:
+            // read up to the appendix's title (the last time it is printed).
+            let failures = translation.text("committee.section.failures");
+            let before_appendix = text
+                .rsplit_once(failures)
+                .map_or(text.as_str(), |(head, _)| head);
+            for left in crate::languages::english_left(before_appendix, &translation, &all_cases) {
+                problems.push(format!("{code}: English left: {left}"));
+            }
+        }
+        for page in 1..=pdf_pages(&pack) {
+            let page_words: Vec<_> = words(&pack, page)
+                .into_iter()
+                .filter(|w| w.y_max - w.y_min < 40.0)
+                .collect();
+            for (a, b) in crate::documents::overprinted(&page_words) {
+                problems.push(format!("{code} page {page}: \"{a}\" over \"{b}\""));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

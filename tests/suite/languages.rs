@@ -81,7 +81,7 @@ fn forms(text: &Text) -> Vec<&str> {
 
 /// English fixed texts found in `text` that the translation does not share
 /// and the case did not write: what a reader would see untranslated.
-fn english_left(text: &str, translation: &Catalogue, case_text: &str) -> Vec<String> {
+pub(crate) fn english_left(text: &str, translation: &Catalogue, case_text: &str) -> Vec<String> {
     let english = english_catalogue();
     // A word the translation itself uses is a word of that language too
     // (Finnish "Vision" is the genitive of "visio").

@@ -355,7 +355,17 @@ fn report_view<'a>(l: &'a Locale, loaded: &LoadedCase, report: &CheckReport) -> 
                 .iter()
                 .map(|g| GapView {
                     dimension: g.dimension,
-                    message: worded(g.rule, &g.message),
+                    message: match (g.rule, l.is_english()) {
+                        // A gap no finding explains: the dimension has no evidence at all.
+                        (None, false) => {
+                            let name = Dimension::ALL
+                                .into_iter()
+                                .find(|d| d.id() == g.dimension)
+                                .map_or(g.dimension, |d| l.label(d).label);
+                            l.text("gap.no-evidence", &[("dimension", name)])
+                        }
+                        _ => worded(g.rule, &g.message),
+                    },
                 })
                 .collect(),
         },

@@ -163,6 +163,7 @@ mod tests {
             "Finance for non-financial managers",
             "Own the quarterly budget review",
             "logo.png",
+            "labels-de.yaml",
             "#1F4E79",
         ];
         let text = uncommented_starter();
