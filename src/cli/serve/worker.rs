@@ -153,22 +153,43 @@ struct PageCache {
 impl PageCache {
     const PAGES: usize = 64;
 
-    /// The page's content hash and SVG, exported only when not seen before.
-    fn svg(&mut self, page: &typst_layout::Page) -> (String, Arc<Vec<u8>>) {
-        let key = typst::utils::hash128(page);
-        if let Some(found) = self.pages.get(&key) {
-            return found.clone();
+    /// Each page's content hash and SVG; pages not seen before are exported,
+    /// side by side on every core (an edit usually changes a few at once).
+    fn svgs(&mut self, pages: &[typst_layout::Page]) -> Vec<(String, Arc<Vec<u8>>)> {
+        use rayon::prelude::*;
+        let keys: Vec<u128> = pages.iter().map(typst::utils::hash128).collect();
+        let missing: Vec<(u128, &typst_layout::Page)> = keys
+            .iter()
+            .zip(pages)
+            .filter(|(key, _)| !self.pages.contains_key(key))
+            .map(|(key, page)| (*key, page))
+            .collect();
+        let exported: HashMap<u128, (String, Arc<Vec<u8>>)> = missing
+            .par_iter()
+            .map(|(key, page)| {
+                let svg = export::svg_page(page).into_bytes();
+                (*key, (hash_of(&svg), Arc::new(svg)))
+            })
+            .collect();
+        // The answer first: evicting below must not drop a page of this document.
+        let answer: Vec<(String, Arc<Vec<u8>>)> = keys
+            .iter()
+            .filter_map(|key| self.pages.get(key).or_else(|| exported.get(key)).cloned())
+            .collect();
+        let capacity = Self::PAGES.max(2 * pages.len());
+        for (key, entry) in exported {
+            while self.order.len() >= capacity {
+                match self.order.pop_front() {
+                    Some(oldest) => {
+                        self.pages.remove(&oldest);
+                    }
+                    None => break,
+                }
+            }
+            self.order.push_back(key);
+            self.pages.insert(key, entry);
         }
-        let svg = export::svg_page(page).into_bytes();
-        let entry = (hash_of(&svg), Arc::new(svg));
-        if self.order.len() >= Self::PAGES
-            && let Some(oldest) = self.order.pop_front()
-        {
-            self.pages.remove(&oldest);
-        }
-        self.order.push_back(key);
-        self.pages.insert(key, entry.clone());
-        entry
+        answer
     }
 }
 
@@ -345,12 +366,10 @@ fn compile(
                 bytes: Some(bytes),
             }])
         }
-        _ => Ok(compiled
-            .document
-            .pages()
-            .iter()
-            .map(|page| {
-                let (hash, svg) = pages.svg(page);
+        _ => Ok(pages
+            .svgs(compiled.document.pages())
+            .into_iter()
+            .map(|(hash, svg)| {
                 let known = request.known.contains(&hash);
                 Compiled {
                     hash,
