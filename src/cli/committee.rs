@@ -236,13 +236,14 @@ fn pdf(
     let as_of = round.as_of().unwrap_or_default();
     let compiled = renderer
         .compile_template(templates::COMMITTEE, "committee pack", data, None, as_of)
-        .map_err(|e| {
-            if let promocase::render::RenderError::Located(diagnostics) = &e {
+        .map_err(|e| match &e {
+            promocase::render::RenderError::Located(diagnostics) => {
                 for diagnostic in diagnostics {
                     out.diagnostic(diagnostic);
                 }
+                "the committee pack's template did not compile".to_string()
             }
-            format!("the committee pack did not compile: {e}")
+            other => format!("the committee pack did not compile: {other}"),
         })?;
     for warning in &compiled.warnings {
         out.diagnostic(warning);

@@ -11,7 +11,10 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{DocumentOptions, Label, TemplateData, build};
+use super::{
+    AskView, BriefView, CandidateView, DocumentOptions, GapView, KpiSummary, KpiView, Label,
+    ScopeView, SuccessionView, TemplateData, build,
+};
 use crate::committee::table::Row;
 use crate::committee::{JudgedBy, Round};
 use crate::format;
@@ -86,7 +89,48 @@ struct Risk {
 struct CandidatePage<'a> {
     name: String,
     score_text: String,
-    brief: TemplateData<'a>,
+    brief: CandidateBrief<'a>,
+}
+
+/// What a candidate's page prints of their brief: the views the one-page
+/// brief is made of, without the sections and chart geometry the page does
+/// not show (typst holds the whole round's data at once).
+#[derive(Serialize)]
+struct CandidateBrief<'a> {
+    candidate: CandidateView<'a>,
+    ask: AskView,
+    brief: BriefView,
+    kpis: Vec<KpiView<'a>>,
+    kpi_summary: KpiSummary,
+    scope: Option<ScopeView<'a>>,
+    succession: Option<SuccessionView>,
+    top_gaps: Vec<GapView>,
+}
+
+impl<'a> CandidateBrief<'a> {
+    fn of(data: TemplateData<'a>) -> Self {
+        CandidateBrief {
+            candidate: data.candidate,
+            ask: data.ask,
+            brief: data.brief,
+            kpis: data
+                .kpis
+                .into_iter()
+                .map(|k| KpiView {
+                    bars: None,
+                    line: None,
+                    ..k
+                })
+                .collect(),
+            kpi_summary: data.kpi_summary,
+            scope: data.scope,
+            succession: data.succession.map(|s| SuccessionView {
+                timeline: None,
+                ..s
+            }),
+            top_gaps: data.report.readiness.top_gaps,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -263,11 +307,7 @@ pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
                 "committee.score",
                 &[("score", &candidate.report.readiness.score.to_string())],
             ),
-            brief: TemplateData {
-                labels: BTreeMap::new(),
-                case: None,
-                ..build(&candidate.loaded, TemplateKind::Brief, document)
-            },
+            brief: CandidateBrief::of(build(&candidate.loaded, TemplateKind::Brief, document)),
         })
         .collect();
     let failures = round

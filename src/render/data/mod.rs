@@ -147,7 +147,7 @@ pub fn build<'a>(
             dir: l.direction(),
         },
         labels: l.template_texts(),
-        case: Some(case),
+        case,
         candidate: CandidateView {
             name: c.name.clone(),
             current_title: c.current_title.clone(),

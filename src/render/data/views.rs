@@ -14,14 +14,8 @@ pub struct TemplateData<'a> {
     pub meta: Meta,
     /// Every fixed text of the documents in their language, by catalogue key
     /// (`locales/*.yaml`): templates print `labels.at("section.trend")`.
-    /// Left empty (and out of the JSON) in a committee pack's candidate
-    /// pages, which share the pack's.
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub labels: std::collections::BTreeMap<&'a str, &'a str>,
-    /// The case as written, for templates of a company's own; left out of a
-    /// committee pack's candidate pages, which print only the brief's views.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub case: Option<&'a Case>,
+    pub case: &'a Case,
     pub candidate: CandidateView<'a>,
     pub ask: AskView,
     pub vision: Option<VisionView>,
