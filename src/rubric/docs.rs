@@ -63,6 +63,20 @@ impl Explanation {
         }
     }
 
+    /// The whole explanation as Markdown, as an editor shows it on hover and
+    /// behind a finding's rule link.
+    pub fn to_markdown(&self) -> String {
+        format!(
+            "**{}**: {}\n\nDimension: {}. Severity: {}.\n\n{}\n\nA case that satisfies it:\n\n```yaml\n{}```\n",
+            self.id,
+            self.summary,
+            self.dimension,
+            self.severity_line(),
+            self.paragraphs.join("\n\n"),
+            self.example
+        )
+    }
+
     /// The severities as one line: `senior-manager error, director error, vp error`.
     pub fn severity_line(&self) -> String {
         self.severities

@@ -19,6 +19,7 @@ mod hostile;
 mod languages;
 mod load;
 mod lost_work;
+mod lsp;
 mod sandbox;
 mod scripts;
 mod serve;
