@@ -46,10 +46,12 @@ fn main() {
 
     let mut times: Vec<Duration> = Vec::with_capacity(EDITS);
     let mut bytes = 0usize;
+    let mut most = 0usize;
     let mut rss_at_100 = None;
     for edit in 0..EDITS {
-        // 96.0 … 99.9: met or missed, so the findings change with the edits.
-        let value = format!("    actual: {}.{}\n", 96 + edit % 4, edit % 10);
+        // 90.x … 99.x against a target of 95.5: missed or met, so the
+        // findings come and go with the edits.
+        let value = format!("    actual: {}.{}\n", 90 + edit % 10, edit % 7);
         let edited = format!("{}{value}{}", &text[..at], &text[at + field.len()..]);
         let started = Instant::now();
         workspace.change(
@@ -64,7 +66,8 @@ fn main() {
         let (published, _) = workspace.diagnostics(&uri);
         let wire = serde_json::to_vec(&published).expect("JSON");
         times.push(started.elapsed());
-        bytes = wire.len();
+        bytes = bytes.max(wire.len());
+        most = most.max(published.diagnostics.len());
         if edit + 1 == 100 {
             rss_at_100 = rss_kb();
         }
@@ -75,7 +78,7 @@ fn main() {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("promocase lsp, in-process: didChange of one field → publishDiagnostics");
     println!(
-        "  case: examples/operations-director.yaml ({} bytes, {findings} findings)",
+        "  case: examples/operations-director.yaml ({} bytes, {findings} findings as written)",
         text.len()
     );
     println!(
@@ -84,7 +87,7 @@ fn main() {
         ms(p95),
         ms(times[EDITS - 1])
     );
-    println!("  publishDiagnostics message: {bytes} bytes of JSON");
+    println!("  publishDiagnostics: up to {most} diagnostics, {bytes} bytes of JSON");
     match (rss_at_100, rss_kb()) {
         (Some(at_100), Some(at_end)) => println!(
             "  resident memory (VmRSS): {:.1} MB after 100 edits, {:.1} MB after {EDITS}",
