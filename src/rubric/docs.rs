@@ -126,7 +126,7 @@ criteria.\n\n\
 with `name:`, set a rule to `off` or another severity, change `thresholds:` and `weights:`, list the \
 evidence each track must show under `tracks:`) and check with `promocase check --rubric ours.yaml \
 CASE`. Saved as `promocase-rubric.yaml` in the case's folder, it is used without `--rubric` by \
-`check`, `build`, `watch` and the language server (`--rubric` and `--level` still choose \
+`check`, `build`, `watch`, `serve` and the language server (`--rubric` and `--level` still choose \
 otherwise). A company file needs only `level:`; what it leaves out comes from the built-in rubric of that \
 level. `--level` judges a case against another built-in level than its `target_level`.\n\n\
 A case may waive a rule it knowingly does not meet, with a reason:\n\n\
