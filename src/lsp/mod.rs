@@ -221,11 +221,6 @@ impl Workspace {
         PublishDiagnosticsParams::new(uri.clone(), Vec::new(), None)
     }
 
-    /// The text of an open document.
-    pub fn text(&self, uri: &Url) -> Option<&str> {
-        self.documents.get(uri).map(|d| d.text.as_str())
-    }
-
     /// The file a document is, when it is one (for its folder's rubric and
     /// the name in messages).
     fn path_of(uri: &Url) -> PathBuf {
