@@ -674,6 +674,27 @@ mod tests {
     }
 
     #[test]
+    fn hovering_a_finding_explains_its_rule() {
+        let (uri, text) = thin();
+        let mut workspace = Workspace::new(Settings::default(), today());
+        workspace.open(uri.clone(), text, 1);
+        let (published, _) = workspace.diagnostics(&uri);
+        let succession = published
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Some(NumberOrString::String("succession-missing".into())))
+            .map(|d| d.range.start)
+            .unwrap_or_default();
+        let hover = workspace.hover(&uri, succession).map(|h| match h.contents {
+            HoverContents::Markup(markup) => markup.value,
+            _ => String::new(),
+        });
+        let text = hover.unwrap_or_default();
+        assert!(text.contains("**succession-missing**"), "{text}");
+        assert!(text.contains("```yaml\nsuccession:"), "{text}");
+    }
+
+    #[test]
     fn a_company_link_template_names_the_rule() {
         let (uri, text) = thin();
         let settings = Settings {

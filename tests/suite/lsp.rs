@@ -537,6 +537,13 @@ fn other_yaml_gets_nothing_and_garbage_never_crashes_the_server() {
     let diagnostics = client.diagnostics(case, Some(21));
     assert_eq!(codes(&diagnostics), ["too-large"]);
 
+    // Closing a document clears its diagnostics.
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": case}}),
+    );
+    assert!(client.diagnostics(case, None).is_empty());
+
     let unknown = client.request("promocase/unknown", json!({}));
     assert!(unknown.get("error").is_some(), "{unknown}");
     client.shut_down();
