@@ -632,6 +632,22 @@ mod tests {
         (uri, text)
     }
 
+    /// A workspace with the thin example open, its diagnostics and notices,
+    /// and its `succession-missing` diagnostic.
+    fn thin_opened() -> (Workspace, Url, Vec<Notice>, Diagnostic) {
+        let (uri, text) = thin();
+        let mut workspace = Workspace::new(Settings::default(), today());
+        workspace.open(uri.clone(), text, 1);
+        let (published, notices) = workspace.diagnostics(&uri);
+        let succession = published
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Some(NumberOrString::String("succession-missing".into())))
+            .cloned()
+            .unwrap_or_else(|| panic!("{:?}", published.diagnostics));
+        (workspace, uri, notices, succession)
+    }
+
     #[test]
     fn cases_are_told_from_other_yaml() {
         assert!(is_case(
@@ -645,15 +661,7 @@ mod tests {
 
     #[test]
     fn findings_have_their_rule_link_and_hint() {
-        let (uri, text) = thin();
-        let mut workspace = Workspace::new(Settings::default(), today());
-        workspace.open(uri.clone(), text, 1);
-        let (published, notices) = workspace.diagnostics(&uri);
-        let succession = published
-            .diagnostics
-            .iter()
-            .find(|d| d.code == Some(NumberOrString::String("succession-missing".into())))
-            .unwrap_or_else(|| panic!("{:?}", published.diagnostics));
+        let (mut workspace, uri, notices, succession) = thin_opened();
         let href = succession
             .code_description
             .as_ref()
@@ -675,20 +683,13 @@ mod tests {
 
     #[test]
     fn hovering_a_finding_explains_its_rule() {
-        let (uri, text) = thin();
-        let mut workspace = Workspace::new(Settings::default(), today());
-        workspace.open(uri.clone(), text, 1);
-        let (published, _) = workspace.diagnostics(&uri);
-        let succession = published
-            .diagnostics
-            .iter()
-            .find(|d| d.code == Some(NumberOrString::String("succession-missing".into())))
-            .map(|d| d.range.start)
-            .unwrap_or_default();
-        let hover = workspace.hover(&uri, succession).map(|h| match h.contents {
-            HoverContents::Markup(markup) => markup.value,
-            _ => String::new(),
-        });
+        let (mut workspace, uri, _, succession) = thin_opened();
+        let hover = workspace
+            .hover(&uri, succession.range.start)
+            .map(|h| match h.contents {
+                HoverContents::Markup(markup) => markup.value,
+                _ => String::new(),
+            });
         let text = hover.unwrap_or_default();
         assert!(text.contains("**succession-missing**"), "{text}");
         assert!(text.contains("```yaml\nsuccession:"), "{text}");
