@@ -51,6 +51,19 @@ impl fmt::Display for Severity {
     }
 }
 
+/// The byte offset where each line of `text` starts. YAML ends lines with
+/// `\n`, `\r\n` or a lone `\r`; they are counted as the parser counts them
+/// (and as the Language Server Protocol does).
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    std::iter::once(0)
+        .chain(bytes.iter().enumerate().filter_map(|(i, &b)| {
+            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            ends_line.then_some(i + 1)
+        }))
+        .collect()
+}
+
 /// A file read from disk (or stdin), kept whole so messages can quote it.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -74,14 +87,7 @@ impl Eq for SourceFile {}
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<Self> {
         let text = text.into();
-        // YAML ends lines with \n, \r\n or a lone \r; count them as the parser does.
-        let bytes = text.as_bytes();
-        let line_starts = std::iter::once(0)
-            .chain(bytes.iter().enumerate().filter_map(|(i, &b)| {
-                let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-                ends_line.then_some(i + 1)
-            }))
-            .collect();
+        let line_starts = line_starts(&text);
         Arc::new(Self {
             path: path.into(),
             text,
@@ -175,6 +181,10 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// How to fix it.
     pub hint: Option<String>,
+    /// What to write in place of the text at the location, when there is one
+    /// sure replacement (the field a misspelt key meant): an editor offers it
+    /// as a quick fix.
+    pub suggestion: Option<String>,
 }
 
 impl Diagnostic {
@@ -187,6 +197,7 @@ impl Diagnostic {
             location: None,
             label: None,
             hint: None,
+            suggestion: None,
         }
     }
 
@@ -209,6 +220,11 @@ impl Diagnostic {
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_suggestion(mut self, replacement: impl Into<String>) -> Self {
+        self.suggestion = Some(replacement.into());
         self
     }
 

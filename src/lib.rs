@@ -11,6 +11,7 @@
 //! - [`format`]: numbers, money and dates as every output writes them;
 //! - [`locale`]: the reader's language: document wording and CLDR conventions;
 //! - [`logo`]: the case's logo file, checked alike by `check` and `build`;
+//! - [`lsp`]: the language server's answers (`promocase lsp`), from [`analysis`];
 //! - [`rubric`]: the director-criteria lint behind `check`: rules, rubrics, readiness;
 //! - [`render`]: documents for the decision (PDF and more), rendered with typst;
 //! - [`starter`]: the commented starter case `promocase init` writes;
@@ -22,6 +23,7 @@ pub mod diagnostic;
 pub mod format;
 pub mod locale;
 pub mod logo;
+pub mod lsp;
 pub mod model;
 #[cfg(feature = "render")]
 pub mod render;

@@ -8,7 +8,11 @@
 //! it; a section it has is entered, and only what it lacks is added: a
 //! missing key at the end of its mapping, the example's items at the end of
 //! a list. A value the person wrote is never replaced. The result must still
-//! parse as YAML, or nothing is offered.
+//! parse as YAML, or nothing is offered. A waiver for a finding
+//! ([`insert_waiver`]) is such an example too: one item of `waivers:`.
+//!
+//! The line reading here ([`lines_of`], [`entries`]) is also how
+//! [`super::outline`] finds the sections and items of a text.
 
 use crate::model::SECTIONS;
 
@@ -46,26 +50,26 @@ impl std::fmt::Display for NotInserted {
 
 /// One line of YAML text and its shape.
 #[derive(Debug, Clone)]
-struct Line<'a> {
-    start: usize,
+pub(super) struct Line<'a> {
+    pub(super) start: usize,
     /// Leading spaces.
-    indent: usize,
+    pub(super) indent: usize,
     /// The line without indentation or line break.
-    content: &'a str,
+    pub(super) content: &'a str,
 }
 
 impl<'a> Line<'a> {
     /// Blank lines and comments belong to no entry.
-    fn significant(&self) -> bool {
+    pub(super) fn significant(&self) -> bool {
         !self.content.is_empty() && !self.content.starts_with('#')
     }
 
-    fn is_item(&self) -> bool {
+    pub(super) fn is_item(&self) -> bool {
         self.content == "-" || self.content.starts_with("- ")
     }
 
     /// `key` of a `key:` or `key: value` line.
-    fn key(&self) -> Option<&'a str> {
+    pub(super) fn key(&self) -> Option<&'a str> {
         let (key, rest) = self.content.split_once(':')?;
         let plain = !key.is_empty()
             && key
@@ -75,14 +79,14 @@ impl<'a> Line<'a> {
     }
 
     /// What follows `key:` on the same line, without a comment.
-    fn inline_value(&self) -> &'a str {
+    pub(super) fn inline_value(&self) -> &'a str {
         let rest = self.content.split_once(':').map_or("", |(_, rest)| rest);
         let rest = rest.trim();
         if rest.starts_with('#') { "" } else { rest }
     }
 }
 
-fn lines_of(text: &str) -> Vec<Line<'_>> {
+pub(super) fn lines_of(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut start = 0;
     for raw in text.split_inclusive('\n') {
@@ -101,14 +105,19 @@ fn lines_of(text: &str) -> Vec<Line<'_>> {
 /// A `key:` in a block mapping, over lines `[first, last]` (`last` is its
 /// last significant line).
 #[derive(Debug, Clone)]
-struct Entry<'a> {
-    key: &'a str,
-    first: usize,
-    last: usize,
+pub(super) struct Entry<'a> {
+    pub(super) key: &'a str,
+    pub(super) first: usize,
+    pub(super) last: usize,
 }
 
 /// The entries of the block mapping made of lines `from..to` at `indent`.
-fn entries<'a>(lines: &[Line<'a>], from: usize, to: usize, indent: usize) -> Vec<Entry<'a>> {
+pub(super) fn entries<'a>(
+    lines: &[Line<'a>],
+    from: usize,
+    to: usize,
+    indent: usize,
+) -> Vec<Entry<'a>> {
     let mut found: Vec<Entry<'a>> = Vec::new();
     for (index, line) in lines.iter().enumerate().take(to).skip(from) {
         if !line.significant() {
@@ -361,6 +370,18 @@ pub fn insert_example(text: &str, example: &str) -> Result<Vec<Insertion>, NotIn
     Ok(insertions)
 }
 
+/// Where and what to insert so the case waives `rule_id`: an item at the
+/// end of `waivers:` (or the section itself, where the format puts it), with
+/// an empty reason to fill in. An empty reason waives nothing
+/// (`waiver-no-reason` says so), so the finding stays until the person
+/// writes why the rule does not apply.
+pub fn insert_waiver(text: &str, rule_id: &str) -> Result<Vec<Insertion>, NotInserted> {
+    let waiver = format!(
+        "waivers:\n  - rule: {rule_id}\n    reason: \"\"  # why this rule does not apply to your case\n"
+    );
+    insert_example(text, &waiver)
+}
+
 /// The text with `insertions` (in the order of the text) made.
 pub fn apply(text: &str, insertions: &[Insertion]) -> String {
     let mut out = String::with_capacity(text.len() + 512);
@@ -443,6 +464,28 @@ mod tests {
         assert!(
             matches!(&refused, Err(NotInserted::CannotMerge(why)) if why.contains("delete `[]`")),
             "{refused:?}"
+        );
+    }
+
+    #[test]
+    fn a_waiver_goes_at_the_end_of_waivers_or_where_the_section_belongs() {
+        let text = "candidate:\n  name: Ana\nwaivers:\n  - rule: weak-verb\n    reason: Style\nbranding: {}\n";
+        let out = apply(
+            text,
+            &insert_waiver(text, "risk-missing").unwrap_or_default(),
+        );
+        assert_eq!(
+            out,
+            "candidate:\n  name: Ana\nwaivers:\n  - rule: weak-verb\n    reason: Style\n  - rule: risk-missing\n    reason: \"\"  # why this rule does not apply to your case\nbranding: {}\n"
+        );
+        let none = "candidate:\n  name: Ana\nbranding: {}\n";
+        let out = apply(
+            none,
+            &insert_waiver(none, "risk-missing").unwrap_or_default(),
+        );
+        assert!(
+            out.starts_with("candidate:\n  name: Ana\nwaivers:\n  - rule: risk-missing\n"),
+            "{out}"
         );
     }
 

@@ -8,6 +8,7 @@
 
 pub mod cursor;
 pub mod insert;
+pub mod outline;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -43,6 +44,9 @@ pub struct Message {
     pub message: String,
     pub label: Option<String>,
     pub hint: Option<String>,
+    /// What to write in place of the text at `span` (a misspelt key's field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
     /// `None` for a message about the file as a whole.
     pub span: Option<Span>,
 }
@@ -69,6 +73,7 @@ impl Message {
             message: diagnostic.message.clone(),
             label: diagnostic.label.clone(),
             hint: diagnostic.hint.clone(),
+            suggestion: diagnostic.suggestion.clone(),
             span,
         }
     }

@@ -6,6 +6,7 @@
 //! A file named `-` is read from standard input and shown as `<stdin>`.
 //! Checking several files on a terminal shows a progress bar on stderr.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -18,6 +19,7 @@ use super::{ColorChoice, Output, exit};
 use promocase::diagnostic::{Diagnostic, Severity, SourceFile};
 use promocase::model::EvidenceStatus;
 use promocase::model::{Level, LoadError, LoadedCase, load_case, parse_case};
+use promocase::rubric::load::rubric_beside;
 use promocase::rubric::report::Report;
 use promocase::rubric::{Rubric, check_case, github, sarif};
 
@@ -36,7 +38,8 @@ pub struct CheckArgs {
     /// Judge every case against this level instead of its `target_level`.
     #[arg(long, value_enum, conflicts_with = "rubric")]
     pub level: Option<Level>,
-    /// A company rubric file (start from `promocase rubric show director`).
+    /// A company rubric file (start from `promocase rubric show director`). Without it (and
+    /// without --level), a `promocase-rubric.yaml` in a case's folder is used for that case.
     #[arg(long, value_name = "FILE")]
     pub rubric: Option<PathBuf>,
 }
@@ -88,6 +91,23 @@ pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate)
         return exit::BAD_INPUT;
     }
     let level: Option<Level> = args.level;
+    // Without --rubric or --level, each case's folder may hold the company's
+    // rubric; each such file is loaded once, before any case is checked.
+    let mut beside: HashMap<PathBuf, Rubric> = HashMap::new();
+    if company_rubric.is_none() && level.is_none() {
+        for path in args.files.iter().filter(|f| !is_stdin(f)) {
+            let Some(found) = rubric_beside(path) else {
+                continue;
+            };
+            if beside.contains_key(&found) {
+                continue;
+            }
+            match super::rubric::load_company_rubric(&found, out) {
+                Some(rubric) => beside.insert(found, rubric),
+                None => return exit::BAD_INPUT,
+            };
+        }
+    }
     let progress = out.progress(args.files.len());
     // Cases are independent: load and check them on every core, in file order.
     let outcomes: Vec<Outcome> = args
@@ -100,6 +120,9 @@ pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate)
                 Ok(loaded) => {
                     let rubric = company_rubric
                         .clone()
+                        .or_else(|| {
+                            rubric_beside(path).and_then(|found| beside.get(&found).cloned())
+                        })
                         .unwrap_or_else(|| Rubric::for_case(&loaded, level));
                     let report = check_case(&loaded, &rubric);
                     progress.suspend(|| out.detail(&checked_in(&report, started)));

@@ -10,6 +10,7 @@ mod error;
 mod explain;
 mod init;
 mod labels;
+mod lsp;
 mod man;
 mod output;
 mod prompt;
@@ -129,6 +130,17 @@ pub enum Command {
     ///
     /// Example: promocase serve ana.yaml
     Serve(serve::ServeArgs),
+    /// Check as you type in your editor: a language server with completion, hover and fixes
+    ///
+    /// Editors start it (see README, "Editor integration"): it publishes the check's findings
+    /// as you type and on save, completes fields, values and rule ids, explains keys, rules and
+    /// KPI statuses on hover, offers quick fixes (waive a finding, insert a rule's example,
+    /// correct a misspelt key) and lists sections, achievements, KPIs and initiatives. Only
+    /// promocase cases get answers; it never writes a file. The rubric is found as `check`
+    /// finds it.
+    ///
+    /// Example: promocase lsp --rubric ours.yaml
+    Lsp(lsp::LspArgs),
     /// The render worker of `serve` (started by it, not by hand).
     #[command(hide = true)]
     ServeWorker(serve::worker::WorkerArgs),
@@ -179,6 +191,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Committee(args) => committee::run(&args, &out, today),
         Command::Watch(args) => watch::run(&args, &out, today),
         Command::Serve(args) => serve::run(&args, &out, today),
+        Command::Lsp(args) => lsp::run(&args, &out, today),
         Command::ServeWorker(args) => serve::worker::run(&args, &out),
     };
     exit::code(code)

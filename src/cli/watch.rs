@@ -84,7 +84,11 @@ impl Inputs {
     fn new(args: &BuildArgs) -> Result<Self, String> {
         let mut inputs = Inputs::default();
         inputs.add_file(&args.case, Role::Case)?;
-        if let Some(rubric) = &args.rubric {
+        // The rubric the build uses: --rubric, or the company file beside the case.
+        let beside = (args.rubric.is_none() && args.level.is_none())
+            .then(|| promocase::rubric::load::rubric_beside(&args.case))
+            .flatten();
+        if let Some(rubric) = args.rubric.as_ref().or(beside.as_ref()) {
             inputs.add_file(rubric, Role::Rubric)?;
         }
         if let Some(dir) = &args.template_dir {

@@ -158,7 +158,9 @@ fn translate(
                     .get(line.start..key_range.start.max(line.start))
                     .is_some_and(|before| before.contains('{'));
                 d = match crate::suggest::closest(key, allowed.iter().map(String::as_str)) {
-                    Some(best) => d.with_hint(format!("did you mean `{best}`?")),
+                    Some(best) => d
+                        .with_hint(format!("did you mean `{best}`?"))
+                        .with_suggestion(best),
                     // `{metric: Cost per 10,000 cases}` splits at the comma.
                     None if in_braces => d.with_hint(
                         "inside { }, a comma starts a new field: put text that contains a comma in quotes, e.g. metric: \"Cost per 10,000 cases\"",
@@ -235,17 +237,22 @@ fn translate(
                 .map(|o| o.iter().filter_map(Value::as_str).collect())
                 .unwrap_or_default();
             let typed = instance_text(instance);
-            let suggestion = crate::suggest::closest(&typed, allowed.iter().copied())
+            let best = crate::suggest::closest(&typed, allowed.iter().copied());
+            let suggestion = best
                 .map(|best| format!("did you mean `{best}`? "))
                 .unwrap_or_default();
-            one(Diagnostic::error(
+            let mut d = Diagnostic::error(
                 "not-allowed",
                 source,
                 format!("{field} cannot be \"{typed}\""),
             )
             .at(at_value)
             .with_label(format!("expected one of: {}", allowed.join(", ")))
-            .with_hint(format!("{suggestion}write one of: {}", allowed.join(", "))))
+            .with_hint(format!("{suggestion}write one of: {}", allowed.join(", ")));
+            if let Some(best) = best {
+                d = d.with_suggestion(best);
+            }
+            one(d)
         }
         ValidationErrorKind::Format { format } => {
             let text = instance_text(instance);

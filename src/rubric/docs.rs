@@ -63,6 +63,20 @@ impl Explanation {
         }
     }
 
+    /// The whole explanation as Markdown, as an editor shows it on hover and
+    /// behind a finding's rule link.
+    pub fn to_markdown(&self) -> String {
+        format!(
+            "**{}**: {}\n\nDimension: {}. Severity: {}.\n\n{}\n\nA case that satisfies it:\n\n```yaml\n{}```\n",
+            self.id,
+            self.summary,
+            self.dimension,
+            self.severity_line(),
+            self.paragraphs.join("\n\n"),
+            self.example
+        )
+    }
+
     /// The severities as one line: `senior-manager error, director error, vp error`.
     pub fn severity_line(&self) -> String {
         self.severities
@@ -111,7 +125,9 @@ criteria.\n\n\
 `promocase rubric show director > ours.yaml` prints the built-in rubric; edit it (rename the level \
 with `name:`, set a rule to `off` or another severity, change `thresholds:` and `weights:`, list the \
 evidence each track must show under `tracks:`) and check with `promocase check --rubric ours.yaml \
-CASE`. A company file needs only `level:`; what it leaves out comes from the built-in rubric of that \
+CASE`. Saved as `promocase-rubric.yaml` in the case's folder, it is used without `--rubric` by \
+`check`, `build`, `watch`, `serve` and the language server (`--rubric` and `--level` still choose \
+otherwise). A company file needs only `level:`; what it leaves out comes from the built-in rubric of that \
 level. `--level` judges a case against another built-in level than its `target_level`.\n\n\
 A case may waive a rule it knowingly does not meet, with a reason:\n\n\
 ```yaml\nwaivers:\n  - rule: visibility-missing\n    reason: The company has no executive committee; I report monthly to the CEO\n```\n\n\

@@ -41,6 +41,7 @@ impl Finding {
             location: self.location.clone(),
             label: self.label.clone(),
             hint: Some(self.hint.clone()),
+            suggestion: None,
         }
     }
 }

@@ -60,7 +60,7 @@ impl Rubric {
 }
 
 /// Rules that judge the waivers themselves, and so cannot be waived.
-const UNWAIVABLE: [&str; 2] = ["waiver-no-reason", "waiver-unknown-rule"];
+pub const UNWAIVABLE: [&str; 2] = ["waiver-no-reason", "waiver-unknown-rule"];
 
 /// Checks a case against a rubric: every enabled rule, the case's waivers,
 /// and the readiness report.

@@ -20,6 +20,7 @@ mod hostile;
 mod languages;
 mod load;
 mod lost_work;
+mod lsp;
 mod sandbox;
 mod scripts;
 mod serve;

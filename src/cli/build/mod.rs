@@ -436,7 +436,13 @@ fn check_first(
     out: &Output,
     built: &mut Built,
 ) -> Result<Report, CliError> {
-    let rubric = match &args.rubric {
+    // As `check`: --rubric, else --level, else the company rubric beside the case.
+    let beside = args
+        .level
+        .is_none()
+        .then(|| promocase::rubric::load::rubric_beside(&args.case))
+        .flatten();
+    let rubric = match args.rubric.as_ref().or(beside.as_ref()) {
         Some(path) => super::rubric::load_company_rubric(path, out).ok_or(CliError::Reported)?,
         None => Rubric::for_case(loaded, args.level),
     };

@@ -25,6 +25,7 @@ use clap::Args;
 use super::{Output, exit};
 use promocase::analysis::RubricChoice;
 use promocase::model::Level;
+use promocase::rubric::load::RUBRIC_BESIDE_CASE;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -78,7 +79,15 @@ pub fn run(args: &ServeArgs, out: &Output, today: NaiveDate) -> u8 {
             return exit::BAD_INPUT;
         }
     };
-    let rubric = match &args.rubric {
+    // As `check`: --rubric, else --level, else the company rubric in the
+    // folder of the cases served.
+    let rubric_file = args.rubric.clone().or_else(|| {
+        args.level
+            .is_none()
+            .then(|| promocase::rubric::load::rubric_beside(&folder.join(RUBRIC_BESIDE_CASE)))
+            .flatten()
+    });
+    let rubric = match &rubric_file {
         Some(path) => match super::rubric::load_company_rubric(path, out) {
             Some(rubric) => RubricChoice::Company(Box::new(rubric)),
             None => return exit::BAD_INPUT,
@@ -138,7 +147,7 @@ pub fn run(args: &ServeArgs, out: &Output, today: NaiveDate) -> u8 {
             token,
             port: address.port(),
         });
-        let workers = worker::Workers::new(&args.compile, args.level, args.rubric.as_ref());
+        let workers = worker::Workers::new(&args.compile, args.level, rubric_file.as_ref());
         let state = Arc::new(api::State::new(folder, case, rubric, today, workers));
         // Every half second, the case on disk: cheap next to a person's pace,
         // and it needs no file-system events, which network drives lack.
