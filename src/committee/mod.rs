@@ -54,16 +54,33 @@ fn walk(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
             if !name.starts_with('.') {
                 walk(&path, files)?;
             }
-        } else if is_case_file_name(&name) {
+        } else if is_case_file_name(&name) && !is_labels_file(&path) {
             files.push(path);
         }
     }
     Ok(())
 }
 
+/// A `.yaml` or `.yml` file, but not the company rubric that sits beside
+/// the cases ([`crate::rubric::load::RUBRIC_BESIDE_CASE`]).
 fn is_case_file_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    !lower.starts_with('.') && (lower.ends_with(".yaml") || lower.ends_with(".yml"))
+    !lower.starts_with('.')
+        && (lower.ends_with(".yaml") || lower.ends_with(".yml"))
+        && lower != crate::rubric::load::RUBRIC_BESIDE_CASE
+}
+
+/// A company labels file (`language:` and `labels:`, no `candidate:`) kept
+/// beside the cases: not a case, so not a failure either.
+fn is_labels_file(path: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    let top_level = |key: &str| {
+        text.lines()
+            .any(|line| line.starts_with(&format!("{key}:")))
+    };
+    top_level("labels") && top_level("language") && !top_level("candidate")
 }
 
 /// One candidate of the round: the case as loaded (and anonymised when
@@ -76,6 +93,8 @@ pub struct Candidate {
     pub shown_name: String,
     /// The name as the case gives it (only in the key when anonymised).
     pub real_name: String,
+    /// The company rubric beside the case that judged it, by its name.
+    pub company_rubric: Option<String>,
 }
 
 /// A file that could not be loaded, with why.
@@ -175,7 +194,16 @@ fn judge_one(
         }
         None => (loaded, real_name.clone()),
     };
-    let rubric: Rubric = judging.rubric.for_case(&loaded);
+    // As `check` judges: a company rubric beside the case applies when
+    // neither --rubric nor --level says otherwise.
+    let beside = match judging.rubric {
+        RubricChoice::Builtin(None) => crate::rubric::load::rubric_beside(file),
+        _ => None,
+    };
+    let rubric: Rubric = match &beside {
+        Some(path) => Rubric::load(path).map_err(|e| failed(e.diagnostics))?,
+        None => judging.rubric.for_case(&loaded),
+    };
     let report = check_case(&loaded, &rubric);
     Ok(Candidate {
         file: file.to_path_buf(),
@@ -183,6 +211,7 @@ fn judge_one(
         report,
         shown_name,
         real_name,
+        company_rubric: beside.map(|_| rubric.name.clone()),
     })
 }
 
@@ -236,6 +265,11 @@ mod tests {
             ("a.yml", "x"),
             ("notes.txt", "x"),
             ("sub/c.yaml", "x"),
+            ("promocase-rubric.yaml", "level: director\n"),
+            (
+                "labels-de.yaml",
+                "language: de\nlabels:\n  section.trend: Verlauf\n",
+            ),
             (".hidden/d.yaml", "x"),
             (".e.yaml", "x"),
         ] {

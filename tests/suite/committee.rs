@@ -321,3 +321,43 @@ fn the_pack_holds_in_every_language() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn a_company_rubric_beside_the_cases_judges_them_as_check_does_and_is_no_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("cases");
+    std::fs::create_dir_all(&cases).unwrap();
+    for example in examples() {
+        std::fs::copy(&example, cases.join(example.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(
+        cases.join("promocase-rubric.yaml"),
+        "level: director\nname: Acme Director ladder\n",
+    )
+    .unwrap();
+    // A labels file kept with the cases is not a case either.
+    std::fs::write(
+        cases.join("labels-de.yaml"),
+        "language: de\nlabels:\n  section.trend: Verlauf\n",
+    )
+    .unwrap();
+    let pack = dir.path().join("pack.pdf");
+    let output = promocase(&["committee", path_str(&cases), "-o", path_str(&pack)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = pdf_text(&pack);
+    assert!(
+        text.contains("Acme Director ladder"),
+        "the cover names the rubric: {text}"
+    );
+    let json = stdout(&promocase(&[
+        "committee",
+        path_str(&cases),
+        "--format",
+        "json",
+        "-o",
+        "-",
+    ]));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["failed"].as_array().unwrap().len(), 0);
+    assert_eq!(value["candidates"].as_array().unwrap().len(), 3);
+}

@@ -53,6 +53,8 @@ struct PackMeta {
 struct Cover {
     by_level: Vec<String>,
     judged_by: String,
+    /// Candidates a company rubric beside their case judged, one line a rubric.
+    judged_beside: Vec<String>,
     anonymised: Option<String>,
     total: String,
 }
@@ -196,6 +198,27 @@ pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
                 &[("level", l.label(*level).label)],
             ),
             JudgedBy::Company(name) => l.text("committee.judged-company", &[("name", name)]),
+        },
+        judged_beside: {
+            let mut by_rubric: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+            for candidate in &round.candidates {
+                if let Some(name) = &candidate.company_rubric {
+                    by_rubric
+                        .entry(name)
+                        .or_default()
+                        .push(&candidate.shown_name);
+                }
+            }
+            let separator = l.text("list.separator", &[]);
+            by_rubric
+                .into_iter()
+                .map(|(name, who)| {
+                    l.text(
+                        "committee.judged-beside",
+                        &[("name", name), ("list", &who.join(&separator))],
+                    )
+                })
+                .collect()
         },
         anonymised: options
             .anonymised
