@@ -192,6 +192,10 @@ pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
             })
             .collect(),
         judged_by: match &round.judged_by {
+            // Every case judged by the rubric beside it: the lines below say so.
+            JudgedBy::OwnLevel if round.candidates.iter().all(|c| c.company_rubric.is_some()) => {
+                String::new()
+            }
             JudgedBy::OwnLevel => l.text("committee.judged-own-level", &[]),
             JudgedBy::Level(level) => l.text(
                 "committee.judged-level",
