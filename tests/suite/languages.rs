@@ -279,6 +279,11 @@ fn the_case_names_its_language_and_the_documents_follow() {
         bytes.windows(9).any(|w| w == b"/Lang(de)"),
         "the PDF's catalog names German"
     );
+    // No part of it (evidence links are raw text) is tagged as English.
+    assert!(
+        !bytes.windows(9).any(|w| w == b"/Lang(en)"),
+        "no structure element says English"
+    );
 }
 
 #[test]
