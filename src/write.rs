@@ -74,7 +74,7 @@ pub fn refuse_inputs(target: &Path, inputs: &[PathBuf]) -> Result<(), WriteError
 
 /// Whether two paths name the same file, following links and `..`; on Unix
 /// also a hard link, which shares the file under another name.
-fn same_file(a: &Path, b: &Path) -> bool {
+pub fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;

@@ -5,7 +5,7 @@
 //! anonymisation key when asked, and picks the exit code.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
@@ -20,7 +20,7 @@ use promocase::render::data::committee::{PackOptions, pack_json};
 use promocase::render::export::{self, PdfSettings};
 use promocase::render::language::resolve_for;
 use promocase::render::{Fonts, Renderer, Templates, templates};
-use promocase::write::{WriteMode, refuse_inputs, write_new_file};
+use promocase::write::{WriteMode, refuse_inputs, same_file, write_new_file};
 
 #[derive(Debug, Args)]
 pub struct CommitteeArgs {
@@ -167,7 +167,7 @@ fn pack(args: &CommitteeArgs, out: &Output, today: NaiveDate) -> Result<u8, Stri
     }
     if let Some(key) = &args.key {
         refuse_inputs(key, &inputs).map_err(|e| e.to_string())?;
-        if !to_stdout && same_path(key, &target) {
+        if !to_stdout && (*key == target || same_file(key, &target)) {
             return Err("--key names the pack's own file; give the key a file of its own".into());
         }
     }
@@ -207,10 +207,6 @@ fn pack(args: &CommitteeArgs, out: &Output, today: NaiveDate) -> Result<u8, Stri
     } else {
         exit::PARTIAL
     })
-}
-
-fn same_path(a: &Path, b: &Path) -> bool {
-    a == b || (a.canonicalize().ok().is_some() && a.canonicalize().ok() == b.canonicalize().ok())
 }
 
 /// The PDF pack, compiled with the pack's language and the templates.
@@ -263,7 +259,7 @@ fn pdf(
 
 /// Who is who: letter, name and file, one line each.
 fn key_csv(round: &Round) -> Result<Vec<u8>, String> {
-    let mut writer = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut writer = table::spreadsheet_writer();
     writer
         .write_record(["candidate", "name", "file"])
         .map_err(|e| e.to_string())?;

@@ -123,14 +123,9 @@ fn settings(args: &LspArgs, params: &InitializeParams) -> Result<Settings, Strin
         None => args.rubric.clone(),
     };
     let level = match text("level") {
-        Some(id) => Some(
-            Level::ALL
-                .into_iter()
-                .find(|level| level.id() == id)
-                .ok_or_else(|| {
-                    format!("the `level` setting is \"{id}\"; write senior-manager, director or vp")
-                })?,
-        ),
+        Some(id) => Some(Level::from_id(&id).ok_or_else(|| {
+            format!("the `level` setting is \"{id}\"; write senior-manager, director or vp")
+        })?),
         None => args.level,
     };
     Ok(Settings {

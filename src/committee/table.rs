@@ -92,9 +92,15 @@ fn cell(text: &str) -> String {
     }
 }
 
+/// A CSV writer whose output starts with UTF-8's byte-order mark, so that
+/// spreadsheet programs read it as UTF-8: the round, and the anonymisation key.
+pub fn spreadsheet_writer() -> csv::Writer<Vec<u8>> {
+    csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF])
+}
+
 /// The round as CSV: a byte-order mark, a header row, a row per candidate.
 pub fn csv(rows: &[Row]) -> Result<Vec<u8>, String> {
-    let mut writer = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut writer = spreadsheet_writer();
     let mut header: Vec<String> = [
         "file",
         "name",

@@ -47,9 +47,6 @@ pub fn built_in_text(code: &str) -> Option<&'static str> {
     BUILT_IN.iter().find(|(c, _)| *c == code).map(|(_, t)| *t)
 }
 
-/// The plural categories of CLDR, in the order files list them.
-pub const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
-
 /// One text of a catalogue: plain, or one form per plural category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
@@ -238,10 +235,6 @@ impl Catalogue {
 
     pub fn get(&self, key: &str) -> Option<&Text> {
         self.texts.get(key)
-    }
-
-    pub fn contains(&self, key: &str) -> bool {
-        self.texts.contains_key(key)
     }
 
     /// The plain text of `key`, or the key itself when nothing defines it

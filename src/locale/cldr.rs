@@ -230,17 +230,9 @@ impl Cldr {
                 .format_fixed_decimal(&sentinel)
                 .to_string()
             };
-            // The plain pattern writes cents ("7,00 €"): keep only what
-            // surrounds the whole number, the amount brings its own digits.
-            Around::of(&text).map(|mut around| {
-                if exponent == 0 {
-                    let digits_end = text.rfind(|c: char| c.is_ascii_digit()).unwrap_or(0);
-                    let first = text.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
-                    around.before = text[..first].to_string();
-                    around.after = text[digits_end + 1..].to_string();
-                }
-                around
-            })
+            // The plain pattern writes cents ("7,00 €"): what surrounds the
+            // digits is kept, and the amount brings its own.
+            Around::of(&text)
         })();
         if let Ok(mut cache) = self.money.lock() {
             cache.insert(key, pattern.clone());

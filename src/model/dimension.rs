@@ -45,10 +45,6 @@ impl Dimension {
         self.label()
     }
 
-    pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|d| d.id() == id)
-    }
-
     /// Whether an achievement can be tagged with it.
     pub fn is_taggable(self) -> bool {
         !matches!(self, Dimension::Evidence | Dimension::TheAsk)

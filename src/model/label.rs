@@ -88,6 +88,11 @@ macro_rules! labels {
             pub fn label(self) -> &'static str {
                 match self { $($ty::$variant => $label),* }
             }
+
+            /// The value an id names, as files, flags and reports write it.
+            pub fn from_id(id: &str) -> Option<Self> {
+                Self::ALL.into_iter().find(|value| value.id() == id)
+            }
         }
 
         impl Labelled for $ty {

@@ -8,7 +8,7 @@
 //! makes a locale of its own each time it is read (it may have changed).
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::diagnostic::{Diagnostic, SourceFile};
@@ -201,12 +201,6 @@ fn missing_keys_warning(locale: &Locale) -> Diagnostic {
     .with_hint(
         "give the missing labels in a labels file (`--labels FILE`) until promocase ships them",
     )
-}
-
-/// Whether `path` is the labels file named by the case or the command line,
-/// for `watch` to rebuild when it changes.
-pub fn is_labels_file(language: &DocumentLanguage, path: &Path) -> bool {
-    language.labels_file.as_deref() == Some(path)
 }
 
 #[cfg(test)]

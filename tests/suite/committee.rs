@@ -27,6 +27,19 @@ fn round(dir: &Path) -> PathBuf {
     cases
 }
 
+/// The round of `cases` as `committee --format json` prints it.
+fn round_json(cases: &Path) -> serde_json::Value {
+    let json = stdout(&promocase(&[
+        "committee",
+        path_str(cases),
+        "--format",
+        "json",
+        "-o",
+        "-",
+    ]));
+    serde_json::from_str(&json).unwrap()
+}
+
 fn names() -> Vec<String> {
     examples()
         .iter()
@@ -156,15 +169,7 @@ fn the_csv_has_a_header_and_a_row_per_loadable_case() {
     let title_at = header.iter().position(|h| h == "current_title").unwrap();
     assert!(rows.iter().any(|r| r[title_at].contains(", ")));
 
-    let json = stdout(&promocase(&[
-        "committee",
-        path_str(&cases),
-        "--format",
-        "json",
-        "-o",
-        "-",
-    ]));
-    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let value = round_json(&cases);
     assert_eq!(value["candidates"].as_array().unwrap().len(), 3);
     assert_eq!(value["failed"].as_array().unwrap().len(), 1);
 }
@@ -349,15 +354,7 @@ fn a_company_rubric_beside_the_cases_judges_them_as_check_does_and_is_no_case() 
         text.contains("Acme Director ladder"),
         "the cover names the rubric: {text}"
     );
-    let json = stdout(&promocase(&[
-        "committee",
-        path_str(&cases),
-        "--format",
-        "json",
-        "-o",
-        "-",
-    ]));
-    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let value = round_json(&cases);
     assert_eq!(value["failed"].as_array().unwrap().len(), 0);
     assert_eq!(value["candidates"].as_array().unwrap().len(), 3);
 }

@@ -235,18 +235,28 @@ fn every_catalogue_has_every_key_with_the_english_placeholders() {
     }
 }
 
+/// An example copied into `dir` as `case.yaml`, with `language: LANG` added.
+fn example_in_language(dir: &Path, example: &str, language: &str) -> PathBuf {
+    let source =
+        std::fs::read_to_string(crate::support::root().join(format!("examples/{example}.yaml")))
+            .unwrap();
+    let case = dir.join("case.yaml");
+    std::fs::write(
+        &case,
+        source.replacen(
+            "candidate:",
+            &format!("language: {language}\ncandidate:"),
+            1,
+        ),
+    )
+    .unwrap();
+    case
+}
+
 #[test]
 fn the_case_names_its_language_and_the_documents_follow() {
     let dir = tempfile::tempdir().unwrap();
-    let source =
-        std::fs::read_to_string(crate::support::root().join("examples/operations-director.yaml"))
-            .unwrap();
-    let case = dir.path().join("case.yaml");
-    std::fs::write(
-        &case,
-        source.replacen("candidate:", "language: de\ncandidate:", 1),
-    )
-    .unwrap();
+    let case = example_in_language(dir.path(), "operations-director", "de");
     let out = dir.path().join("case.pdf");
     assert_ok(&promocase(&[
         "build",
@@ -289,15 +299,7 @@ fn the_case_names_its_language_and_the_documents_follow() {
 #[test]
 fn an_unsupported_language_is_a_located_error_with_the_nearest_one() {
     let dir = tempfile::tempdir().unwrap();
-    let source =
-        std::fs::read_to_string(crate::support::root().join("examples/it-manager-thin.yaml"))
-            .unwrap();
-    let case = dir.path().join("case.yaml");
-    std::fs::write(
-        &case,
-        source.replacen("candidate:", "language: german\ncandidate:", 1),
-    )
-    .unwrap();
+    let case = example_in_language(dir.path(), "it-manager-thin", "german");
     let output = promocase(&["check", path_str(&case)]);
     assert_eq!(output.status.code(), Some(2));
     let err = stderr(&output);

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::{
-    AskView, BriefView, CandidateView, DocumentOptions, GapView, KpiSummary, KpiView, Label,
+    AskView, BriefView, CandidateView, DocumentOptions, GapView, KpiSummary, KpiView, Label, Meta,
     ScopeView, SuccessionView, TemplateData, build,
 };
 use crate::committee::table::Row;
@@ -29,24 +29,6 @@ pub struct PackOptions {
     pub title: Option<String>,
     pub anonymised: bool,
     pub locale: Arc<Locale>,
-}
-
-#[derive(Serialize)]
-struct PackMeta {
-    generator: String,
-    template: &'static str,
-    draft: bool,
-    title: String,
-    subject: String,
-    author: String,
-    keywords: Vec<String>,
-    as_of: String,
-    as_of_text: String,
-    accent: &'static str,
-    logo: Option<String>,
-    lang: &'static str,
-    region: Option<String>,
-    dir: &'static str,
 }
 
 #[derive(Serialize)]
@@ -150,7 +132,7 @@ struct FailedLine {
 
 #[derive(Serialize)]
 struct PackData<'a> {
-    meta: PackMeta,
+    meta: Meta,
     labels: BTreeMap<&'a str, &'a str>,
     cover: Cover,
     statuses: Vec<Label<'a>>,
@@ -236,7 +218,6 @@ pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
                 .any(|r| r.dimensions.iter().any(|(id, _)| *id == d.id()))
         })
         .collect();
-    let status_of = |id: &str| EvidenceStatus::ALL.into_iter().find(|s| s.id() == id);
     let overview = round
         .candidates
         .iter()
@@ -282,7 +263,7 @@ pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
                         .dimensions
                         .iter()
                         .find(|(id, _)| *id == d.id())
-                        .and_then(|(_, s)| status_of(s))
+                        .and_then(|(_, s)| EvidenceStatus::from_id(s))
                         .unwrap_or(EvidenceStatus::Missing);
                     l.label(status)
                 })
@@ -369,7 +350,7 @@ pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
         .collect();
     let document_title = l.text("committee.document", &[]);
     let data = PackData {
-        meta: PackMeta {
+        meta: Meta {
             generator: format!("promocase {}", env!("CARGO_PKG_VERSION")),
             template: "committee",
             draft: false,
@@ -379,7 +360,7 @@ pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
             keywords: vec![l.text("document.keyword", &[]), document_title.clone()],
             as_of: as_of.to_string(),
             as_of_text: format::long_date(l, as_of),
-            accent: super::DEFAULT_ACCENT,
+            accent: super::DEFAULT_ACCENT.to_string(),
             logo: None,
             lang: l.tag.language.code,
             region: l.tag.region.clone(),

@@ -315,9 +315,7 @@ fn report_view<'a>(l: &'a Locale, loaded: &LoadedCase, report: &CheckReport) -> 
         }
         _ => message.to_string(),
     };
-    let level = Level::ALL
-        .into_iter()
-        .find(|level| level.id() == r.level_id)
+    let level = Level::from_id(r.level_id)
         .filter(|_| r.builtin_rubric)
         .map_or_else(|| r.level.clone(), |level| l.label(level).label.to_string());
     ReportView {
@@ -329,10 +327,8 @@ fn report_view<'a>(l: &'a Locale, loaded: &LoadedCase, report: &CheckReport) -> 
                 .dimensions
                 .iter()
                 .filter_map(|d| {
-                    let dimension = Dimension::ALL.into_iter().find(|x| x.id() == d.id)?;
-                    let status = EvidenceStatus::ALL
-                        .into_iter()
-                        .find(|s| s.id() == d.status.id)?;
+                    let dimension = Dimension::from_id(d.id)?;
+                    let status = EvidenceStatus::from_id(d.status.id)?;
                     Some(DimensionView {
                         id: d.id,
                         name: l.label(dimension).label,
@@ -358,9 +354,7 @@ fn report_view<'a>(l: &'a Locale, loaded: &LoadedCase, report: &CheckReport) -> 
                     message: match (g.rule, l.is_english()) {
                         // A gap no finding explains: the dimension has no evidence at all.
                         (None, false) => {
-                            let name = Dimension::ALL
-                                .into_iter()
-                                .find(|d| d.id() == g.dimension)
+                            let name = Dimension::from_id(g.dimension)
                                 .map_or(g.dimension, |d| l.label(d).label);
                             l.text("gap.no-evidence", &[("dimension", name)])
                         }
