@@ -14,6 +14,7 @@
 //! - [`lsp`]: the language server's answers (`promocase lsp`), from [`analysis`];
 //! - [`rubric`]: the director-criteria lint behind `check`: rules, rubrics, readiness;
 //! - [`render`]: documents for the decision (PDF and more), rendered with typst;
+//! - [`save`]: saving an edited case without losing a change made elsewhere;
 //! - [`starter`]: the commented starter case `promocase init` writes;
 //! - [`write`]: atomic writes that never overwrite without being asked.
 
@@ -28,6 +29,7 @@ pub mod model;
 #[cfg(feature = "render")]
 pub mod render;
 pub mod rubric;
+pub mod save;
 pub mod starter;
 pub mod suggest;
 pub mod synthetic;

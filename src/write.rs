@@ -89,8 +89,40 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Who may read a new file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// As any new file of the user's (the umask decides).
+    Usual,
+    /// The owner alone (mode 0600): unsaved drafts, session files.
+    Private,
+}
+
+impl Access {
+    fn mode(self) -> u32 {
+        match self {
+            Access::Usual => 0o666,
+            Access::Private => 0o600,
+        }
+    }
+}
+
 /// Writes `bytes` to `path` atomically, creating missing parent folders.
 pub fn write_new_file(path: &Path, bytes: &[u8], mode: WriteMode) -> Result<(), WriteError> {
+    write_file(path, bytes, mode, Access::Usual)
+}
+
+/// Writes `bytes` to `path` atomically, readable by its owner alone.
+pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_file(path, bytes, WriteMode::Replace, Access::Private)
+}
+
+fn write_file(
+    path: &Path,
+    bytes: &[u8],
+    mode: WriteMode,
+    access: Access,
+) -> Result<(), WriteError> {
     if path.is_dir() {
         return Err(WriteError::IsFolder(path.to_path_buf()));
     }
@@ -107,14 +139,13 @@ pub fn write_new_file(path: &Path, bytes: &[u8], mode: WriteMode) -> Result<(), 
         .file_name()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
     remove_stale_temp_files(&folder, &file_name);
-    let temp_path = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let (mut file, temp_path) = create_temp_file(&folder, &file_name, access).map_err(io)?;
     let result = (|| {
-        let mut file = std::fs::File::create(&temp_path)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
         // A replaced file keeps the permissions its owner gave it.
-        if let Ok(existing) = std::fs::metadata(path) {
+        if let (Access::Usual, Ok(existing)) = (access, std::fs::metadata(path)) {
             std::fs::set_permissions(&temp_path, existing.permissions())?;
         }
         if mode == WriteMode::CreateNew {
@@ -138,11 +169,77 @@ pub fn write_new_file(path: &Path, bytes: &[u8], mode: WriteMode) -> Result<(), 
         } else {
             io(error)
         }
-    })
+    })?;
+    sync_folder(&folder);
+    Ok(())
 }
 
-/// Removes `.NAME.PID.tmp` files that a killed writer of the same target left
-/// behind: those whose process no longer runs. Only where `/proc` tells.
+/// A new temporary file beside `file_name` in `folder`, opened for writing
+/// only if nothing is at its name: never an existing file, never through a
+/// link someone planted. The name is `.NAME.PID-RANDOM.tmp`: unique to the
+/// writer (two saves at once never share one), with the process id that
+/// [`remove_stale_temp_files`] reads. Created with `access`'s permissions.
+pub fn create_temp_file(
+    folder: &Path,
+    file_name: &str,
+    access: Access,
+) -> std::io::Result<(std::fs::File, PathBuf)> {
+    let mut last = None;
+    for _ in 0..16 {
+        let temp_path = folder.join(format!(
+            ".{file_name}.{}-{:016x}.tmp",
+            std::process::id(),
+            unique_number()
+        ));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(access.mode()).custom_flags(libc::O_NOFOLLOW);
+        }
+        #[cfg(not(unix))]
+        let _ = access;
+        match options.open(&temp_path) {
+            Ok(file) => return Ok((file, temp_path)),
+            // Someone holds this name (planted or by chance): draw another.
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => last = Some(error),
+            Err(error) => return Err(error),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::ErrorKind::AlreadyExists.into()))
+}
+
+/// 64 bits no other writer can foresee: random where the system gives
+/// randomness, else the time and a counter (the name is still opened
+/// exclusively, so a guess gains nothing but a retry).
+fn unique_number() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut bytes = [0u8; 8];
+    if getrandom::fill(&mut bytes).is_ok() {
+        return u64::from_le_bytes(bytes);
+    }
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    nanos ^ COUNTER.fetch_add(1, Ordering::Relaxed).rotate_left(48)
+}
+
+/// Makes a rename in `folder` durable: the new name is on disk, not only
+/// the bytes. Where folders cannot be opened (Windows), the rename stands.
+pub fn sync_folder(folder: &Path) {
+    #[cfg(unix)]
+    if let Ok(dir) = std::fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+}
+
+/// Removes `.NAME.PID-RANDOM.tmp` files that a killed writer of the same
+/// target left behind: those whose process no longer runs. Only where
+/// `/proc` tells.
 fn remove_stale_temp_files(folder: &Path, file_name: &str) {
     if !Path::new("/proc/self").exists() {
         return;
@@ -156,6 +253,8 @@ fn remove_stale_temp_files(folder: &Path, file_name: &str) {
         let Some(pid) = name
             .strip_prefix(&prefix)
             .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|rest| rest.split_once('-'))
+            .map(|(pid, _)| pid)
         else {
             continue;
         };
@@ -195,7 +294,7 @@ mod tests {
         std::fs::write(&path, b"old").unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
         // What a writer killed mid-write leaves: no process has this id.
-        let stale = dir.path().join(".ana.pdf.4294967.tmp");
+        let stale = dir.path().join(".ana.pdf.4294967-00000000000000ab.tmp");
         std::fs::write(&stale, b"half").unwrap();
         write_new_file(&path, b"new", WriteMode::Replace).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new");

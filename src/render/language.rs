@@ -145,6 +145,16 @@ fn labels_beside_case(loaded: &LoadedCase) -> Result<Option<PathBuf>, Vec<Diagno
                 .with_hint(hint),
         ]
     };
+    // Only a YAML file: the case's text must not make any other file of
+    // the folder be read and quoted back in an error (a page of the
+    // workspace sends any text it likes).
+    let lower = written.to_ascii_lowercase();
+    if !(lower.ends_with(".yaml") || lower.ends_with(".yml")) {
+        return Err(refuse(
+            format!("the labels file `{written}` is not a YAML file"),
+            "name a labels file ending in `.yaml` or `.yml`, e.g. `labels: labels-de.yaml`; `promocase labels show LANG` prints one to start from",
+        ));
+    }
     match beside_case(&loaded.source.path, written) {
         Ok(path) => Ok(Some(path)),
         Err(Placement::NotRelative) => Err(refuse(

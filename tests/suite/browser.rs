@@ -141,6 +141,25 @@ async fn click(client: &Client, css: &str) {
         .unwrap_or_else(|_| panic!("{css} takes a click"));
 }
 
+/// Opens the workspace in `client` with the session's cookie, as the
+/// launch address gave it to the first browser (a launch address works once).
+async fn open_workspace(client: &Client, server: &Server) {
+    client
+        .goto(&server.origin())
+        .await
+        .expect("the server's origin");
+    let (name, value) = server.cookie.split_once('=').expect("NAME=TOKEN");
+    let cookie = fantoccini::cookies::Cookie::build((name.to_string(), value.to_string()))
+        .path(server.prefix.clone())
+        .http_only(true)
+        .build();
+    client.add_cookie(cookie).await.expect("the session's cookie");
+    client
+        .goto(&format!("{}{}", server.origin(), server.prefix))
+        .await
+        .expect("the workspace opens");
+}
+
 /// With `UPDATE_DOCS=1`, the window as README shows it.
 async fn picture(client: &Client, name: &str) {
     if std::env::var_os("UPDATE_DOCS").is_some() {
@@ -157,12 +176,22 @@ fn a_manager_fixes_a_gap_in_the_browser_and_saves() {
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let case = thin_case(dir.path());
-    let server = Server::start(&case);
-    let url = server.url.clone();
+    // The browser serve opens is handed a launch page in a private file;
+    // here a stand-in records it and the test's browser opens it.
+    let bin = tempfile::tempdir().expect("temp dir");
+    let opened = bin.path().join("opened");
+    let browser = bin.path().join("browser");
+    std::fs::write(&browser, format!("#!/bin/sh\nprintf '%s' \"$1\" > {}\n", opened.display()))
+        .expect("a stand-in browser");
+    crate::support::make_executable(&browser);
+    let browser_command = browser.display().to_string();
+    let _server = Server::spawn(&case, &[], &[("BROWSER", &browser_command)]);
+    let launch_page = crate::serve::opened_launch_page(&opened);
 
     runtime().block_on(async {
         let client = driver.window(1280, 900).await;
-        client.goto(&url).await.expect("the workspace opens");
+        // The launch page moves on to the workspace by itself.
+        client.goto(&launch_page).await.expect("the launch page opens");
 
         let findings = || text_of(&client, "#findings");
         let pages = || async {
@@ -200,7 +229,7 @@ fn a_manager_fixes_a_gap_in_the_browser_and_saves() {
             .await
             .expect("typing");
         // A reload (or a crash of the tab) keeps the unsaved edit.
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        tokio::time::sleep(Duration::from_millis(1000)).await;
         client.refresh().await.expect("a reload");
         until("the unsaved edit is back after a reload", || async {
             client
@@ -258,7 +287,7 @@ fn a_finding_opens_its_explanation_and_inserts_the_example() {
             (420, 900, "workspace-narrow.png"),
         ] {
             let client = driver.window(width, height).await;
-            client.goto(&server.url).await.expect("the workspace opens");
+            open_workspace(&client, &server).await;
             until("succession-missing is listed", || async {
                 text_of(&client, "#findings")
                     .await
@@ -323,7 +352,6 @@ fn a_finding_opens_its_explanation_and_inserts_the_example() {
                     .unwrap_or_default()
                     .contains("Lena Vogt")
             );
-            let _ = client.execute("localStorage.clear()", vec![]).await;
             let _ = client.close().await;
         }
     });
@@ -339,7 +367,7 @@ fn an_empty_folder_offers_the_new_case_form_and_opens_what_it_writes() {
     let server = Server::start(dir.path());
     runtime().block_on(async {
         let client = driver.window(1280, 900).await;
-        client.goto(&server.url).await.expect("the workspace opens");
+        open_workspace(&client, &server).await;
         until("the form shows", || async {
             text_of(&client, "#chooser")
                 .await

@@ -16,11 +16,18 @@ use crate::support::{assert_ok, command, path_str, promocase, root};
 /// A running `promocase serve`, stopped when dropped. The browser test
 /// starts its server through this too.
 pub struct Server {
-    child: Child,
-    /// The address the server printed, with its token.
+    pub child: Child,
+    /// The one-time launch address the server printed.
     pub url: String,
-    port: u16,
-    token: String,
+    pub port: u16,
+    /// The session's path prefix, `/s/SESSION/`.
+    pub prefix: String,
+    /// `NAME=TOKEN`, the session's cookie once launched.
+    pub cookie: String,
+    /// The case the requests name by default (the served file's name).
+    pub case: Option<String>,
+    /// Where the server keeps drafts (its XDG_STATE_HOME).
+    pub state_home: tempfile::TempDir,
 }
 
 impl Drop for Server {
@@ -30,41 +37,79 @@ impl Drop for Server {
     }
 }
 
+/// "http://127.0.0.1:PORT/s/SESSION/launch?code=CODE" → (port, prefix).
+pub fn parse_launch_url(url: &str) -> (u16, String) {
+    let rest = url
+        .strip_prefix("http://127.0.0.1:")
+        .unwrap_or_else(|| panic!("a loopback address: {url}"));
+    let (port, path) = rest.split_once('/').expect("a path");
+    let prefix = format!("/{}", path.split("launch?").next().expect("a launch path"));
+    (port.parse().expect("a port"), prefix)
+}
+
 impl Server {
     pub fn start(case: &Path) -> Server {
         Server::start_with(case, &[])
     }
 
-    /// With more options of `serve`.
+    /// With more options of `serve`, launched (the cookie taken) as a browser would.
     pub fn start_with(case: &Path, options: &[&str]) -> Server {
-        let mut arguments = vec!["serve", path_str(case), "--port", "0", "--no-open"];
+        let mut arguments = vec!["--no-open"];
         arguments.extend(options);
-        let mut child = command(&arguments).spawn().expect("promocase serve starts");
+        let mut server = Server::spawn(case, &arguments, &[]);
+        server.cookie = server.launch();
+        server
+    }
+
+    /// Started with `options` and environment `env`, not yet launched.
+    pub fn spawn(case: &Path, options: &[&str], env: &[(&str, &str)]) -> Server {
+        let mut arguments = vec!["serve", path_str(case), "--port", "0"];
+        arguments.extend(options);
+        let state_home = tempfile::tempdir().expect("a state folder");
+        let mut command = command(&arguments);
+        command.env("XDG_STATE_HOME", state_home.path());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let mut child = command.spawn().expect("promocase serve starts");
         let stdout = child.stdout.take().expect("stdout");
         let mut line = String::new();
         BufReader::new(stdout)
             .read_line(&mut line)
             .expect("the address line");
-        // "serving CASE at http://127.0.0.1:PORT/?token=TOKEN"
+        // "serving CASE at http://127.0.0.1:PORT/s/SESSION/launch?code=CODE"
         let url = line
             .split(" at ")
             .nth(1)
-            .expect("an address")
+            .unwrap_or_else(|| panic!("an address in {line:?}"))
             .trim()
             .to_string();
-        let port = url
-            .trim_start_matches("http://127.0.0.1:")
-            .split('/')
-            .next()
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("a loopback port in {url}"));
-        let token = url.rsplit("token=").next().expect("a token").to_string();
+        let (port, prefix) = parse_launch_url(&url);
+        let case = case
+            .is_file()
+            .then(|| case.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .flatten();
         Server {
             child,
             url,
             port,
-            token,
+            prefix,
+            cookie: String::new(),
+            case,
+            state_home,
         }
+    }
+
+    /// Opens the launch address as the browser would; the session's cookie.
+    pub fn launch(&self) -> String {
+        let target = self.url.trim_start_matches(&format!("http://{}", self.host()));
+        let (status, head, _) = self.exchange("GET", target, &[("Host", self.host())], b"");
+        assert_eq!(status, 303, "the launch address opens the workspace: {head}");
+        let cookie = head
+            .lines()
+            .find_map(|line| line.strip_prefix("set-cookie: ").or_else(|| line.strip_prefix("Set-Cookie: ")))
+            .expect("a cookie");
+        cookie.split(';').next().expect("NAME=TOKEN").to_string()
     }
 
     /// Ctrl-C, as a terminal sends it; the exit status once it has stopped.
@@ -88,34 +133,61 @@ impl Server {
         }
     }
 
-    fn host(&self) -> String {
+    pub fn host(&self) -> String {
         format!("127.0.0.1:{}", self.port)
     }
 
-    fn origin(&self) -> String {
+    pub fn origin(&self) -> String {
         format!("http://{}", self.host())
     }
 
-    /// A request as the page makes it: the right Host, the token, and the
-    /// page's Origin on a POST.
-    fn page(&self, method: &str, path: &str, body: &[u8]) -> (u16, Vec<u8>) {
-        let separator = if path.contains('?') { '&' } else { '?' };
-        let target = format!("{path}{separator}token={}", self.token);
-        let origin = self.origin();
-        let mut headers = vec![("Host", self.host())];
-        if method == "POST" {
-            headers.push(("Origin", origin));
+    /// `/api/x?y` as the page asks it: under the session's prefix, naming
+    /// the served case unless the path names one.
+    pub fn target(&self, path: &str) -> String {
+        let mut target = format!("{}{}", self.prefix, path.trim_start_matches('/'));
+        if let Some(case) = &self.case {
+            if path.starts_with("/api/") && !path.contains("case=") {
+                let separator = if target.contains('?') { '&' } else { '?' };
+                target.push_str(&format!("{separator}case={case}"));
+            }
         }
-        self.raw(method, &target, &headers, body)
+        target
     }
 
-    fn raw(
+    /// A request as the page makes it: the right Host, the cookie, and the
+    /// page's Origin on a POST.
+    pub fn page(&self, method: &str, path: &str, body: &[u8]) -> (u16, Vec<u8>) {
+        let target = self.target(path);
+        self.raw(method, &target, &self.page_headers(method), body)
+    }
+
+    pub fn page_headers(&self, method: &str) -> Vec<(&'static str, String)> {
+        let mut headers = vec![("Host", self.host()), ("Cookie", self.cookie.clone())];
+        if method == "POST" {
+            headers.push(("Origin", self.origin()));
+        }
+        headers
+    }
+
+    pub fn raw(
         &self,
         method: &str,
         target: &str,
         headers: &[(&str, String)],
         body: &[u8],
     ) -> (u16, Vec<u8>) {
+        let (status, _, body) = self.exchange(method, target, headers, body);
+        (status, body)
+    }
+
+    /// One request on a connection of its own: status, head, body.
+    pub fn exchange(
+        &self,
+        method: &str,
+        target: &str,
+        headers: &[(&str, String)],
+        body: &[u8],
+    ) -> (u16, String, Vec<u8>) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("the server listens");
         stream
             .set_read_timeout(Some(Duration::from_secs(60)))
@@ -149,7 +221,7 @@ impl Server {
         {
             body = unchunk(&body);
         }
-        (status, body)
+        (status, head, body)
     }
 }
 
@@ -170,9 +242,27 @@ fn unchunk(mut data: &[u8]) -> Vec<u8> {
     }
 }
 
-fn json(body: &[u8]) -> Value {
+pub fn json(body: &[u8]) -> Value {
     serde_json::from_slice(body)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(body)))
+}
+
+/// The address a stand-in browser was given (it writes it to `opened`):
+/// the launch page, a `file://` address.
+pub fn opened_launch_page(opened: &Path) -> String {
+    let start = std::time::Instant::now();
+    loop {
+        if let Ok(address) = std::fs::read_to_string(opened) {
+            if !address.is_empty() {
+                return address;
+            }
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "serve opened no browser"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 /// The thin example copied into a folder of its own, so saving cannot touch the repository.
@@ -187,37 +277,53 @@ fn only_the_sessions_own_page_gets_an_answer() {
     let dir = tempfile::tempdir().expect("temp dir");
     let server = Server::start(&thin_case(dir.path()));
     let host = vec![("Host", server.host())];
-    // No token, a wrong token.
-    assert_eq!(server.raw("GET", "/api/case", &host, b"").0, 403);
+    let case = server.target("/api/case");
+    // No cookie, a wrong cookie, the old token in the address.
+    assert_eq!(server.raw("GET", &case, &host, b"").0, 403);
+    let (name, token) = server.cookie.split_once('=').expect("NAME=TOKEN");
+    let wrong = vec![
+        ("Host", server.host()),
+        ("Cookie", format!("{name}=00000000000000000000000000000000")),
+    ];
+    assert_eq!(server.raw("GET", &case, &wrong, b"").0, 403);
     assert_eq!(
         server
-            .raw(
-                "GET",
-                "/api/case?token=00000000000000000000000000000000",
-                &host,
-                b""
-            )
+            .raw("GET", &format!("{case}&token={token}"), &host, b"")
             .0,
-        403
+        403,
+        "the token is no key in an address"
     );
-    // The right token under a foreign Host (DNS rebinding).
-    let foreign = vec![("Host", format!("attacker.example:{}", server.port))];
-    let with_token = format!("/api/case?token={}", server.token);
-    assert_eq!(server.raw("GET", &with_token, &foreign, b"").0, 421);
-    // A change without the page's Origin, or from another site.
-    let analyse = format!("/api/analyse?token={}", server.token);
-    assert_eq!(server.raw("POST", &analyse, &host, b"a: 1").0, 403);
-    let cross = vec![
+    // Another session's cookie name does not count.
+    let other = vec![
         ("Host", server.host()),
-        ("Origin", "http://attacker.example".to_string()),
+        ("Cookie", format!("promocase_token={token}")),
     ];
-    assert_eq!(server.raw("POST", &analyse, &cross, b"a: 1").0, 403);
-    // The token in a cookie works as in the address.
-    let cookie = vec![
-        ("Host", server.host()),
-        ("Cookie", format!("promocase_token={}", server.token)),
+    assert_eq!(server.raw("GET", &case, &other, b"").0, 403);
+    // The launch address works once: a leaked one is worthless.
+    let launch = server.url.trim_start_matches(&server.origin()).to_string();
+    assert_eq!(server.raw("GET", &launch, &host, b"").0, 403);
+    // The right cookie under a foreign Host (DNS rebinding).
+    let foreign = vec![
+        ("Host", format!("attacker.example:{}", server.port)),
+        ("Cookie", server.cookie.clone()),
     ];
-    assert_eq!(server.raw("GET", "/api/case", &cookie, b"").0, 200);
+    assert_eq!(server.raw("GET", &case, &foreign, b"").0, 421);
+    // A change without the page's Origin, or from another site, or `null`.
+    let analyse = server.target("/api/analyse");
+    let no_origin = vec![("Host", server.host()), ("Cookie", server.cookie.clone())];
+    assert_eq!(server.raw("POST", &analyse, &no_origin, b"a: 1").0, 403);
+    for origin in ["http://attacker.example", "null", "http://127.0.0.1:1"] {
+        let cross = vec![
+            ("Host", server.host()),
+            ("Cookie", server.cookie.clone()),
+            ("Origin", origin.to_string()),
+        ];
+        assert_eq!(server.raw("POST", &analyse, &cross, b"a: 1").0, 403, "{origin}");
+    }
+    // Outside the session's path there is nothing, not even with the cookie.
+    let outside = vec![("Host", server.host()), ("Cookie", server.cookie.clone())];
+    assert_eq!(server.raw("GET", "/api/case", &outside, b"").0, 404);
+    assert_eq!(server.raw("GET", "/", &outside, b"").0, 404);
     // A body over the loader's limit, a path of the server's own, a document that is not one.
     let huge = vec![b'a'; 5 * 1024 * 1024];
     assert_eq!(server.page("POST", "/api/analyse", &huge).0, 413);
@@ -236,6 +342,10 @@ fn only_the_sessions_own_page_gets_an_answer() {
             .as_str()
             .unwrap_or_default()
             .ends_with("thin.yaml")
+    );
+    assert_eq!(
+        server.page("GET", "/api/case?case=../../etc/passwd", b"").0,
+        409
     );
 }
 
@@ -394,9 +504,9 @@ fn a_folder_lists_its_cases_and_a_new_one_is_written_from_the_form() {
     let dir = tempfile::tempdir().expect("temp dir");
     let server = Server::start(dir.path());
     assert_eq!(
-        server.page("GET", "/api/case", b"").0,
+        server.page("GET", "/api/case?case=ana-petrova.yaml", b"").0,
         409,
-        "no case chosen yet"
+        "no case opened yet"
     );
     let (_, body) = server.page("GET", "/api/cases", b"");
     let listing = json(&body);
@@ -424,7 +534,7 @@ fn a_folder_lists_its_cases_and_a_new_one_is_written_from_the_form() {
         "{}",
         String::from_utf8_lossy(&check.stderr)
     );
-    let (status, body) = server.page("GET", "/api/case", b"");
+    let (status, body) = server.page("GET", "/api/case?case=ana-petrova.yaml", b"");
     assert_eq!(status, 200);
     assert_eq!(json(&body)["text"].as_str(), Some(text.as_str()));
     // The same name again never overwrites it.
@@ -559,9 +669,10 @@ fn a_change_on_disk_is_pushed_to_the_page() {
         .set_read_timeout(Some(Duration::from_secs(20)))
         .expect("a timeout");
     let request = format!(
-        "GET /api/events?token={} HTTP/1.1\r\nHost: {}\r\n\r\n",
-        server.token,
-        server.host()
+        "GET {} HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\n\r\n",
+        server.target("/api/events"),
+        server.host(),
+        server.cookie
     );
     stream.write_all(request.as_bytes()).expect("send");
     let mut events = BufReader::new(stream);

@@ -299,3 +299,13 @@ pub fn assert_readme_section(name: &str, expected: &str) {
         "README.md's {name} section is stale: run `UPDATE_DOCS=1 cargo test`"
     );
 }
+
+/// Makes a script written by a test runnable.
+pub fn make_executable(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
+            .expect("the script is made executable");
+    }
+}

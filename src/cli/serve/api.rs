@@ -1,51 +1,79 @@
-//! What the workspace's page asks of the server: the case's text, its
-//! analysis, a preview, saving and downloading. Nothing here names a path
-//! that comes from a request: the served case (and what it points at) is the
-//! only file read, and the only one written.
+//! What the workspace's page asks of the server: a case's text, its
+//! analysis, a preview, saving, drafts and downloading. Every request names
+//! the case its page edits (`?case=NAME`), so each tab saves to the file it
+//! opened and only that one; a name is a file of the session's folder that
+//! the session opened, never a path. Serving one file, no other can be
+//! opened or created.
+//!
+//! Memory is bounded whatever the requests: bodies are read a few at a
+//! time, at most [`RENDERS`] previews or downloads are made or sent at
+//! once (others hear "busy"), and no file over the loader's limit is read.
 
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex, RwLock};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Query, State as Shared};
+use axum::body::{Body, Bytes};
+use axum::extract::{Query, State as Shared};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use promocase::analysis::{Analysis, RubricChoice, analyse};
 use promocase::model::load::MAX_FILE_BYTES;
 use promocase::render::TemplateKind;
+use promocase::save::{SaveError, Saved, read_case, save_if_unchanged, version_of};
 use promocase::write::{WriteMode, write_new_file};
 
 use super::guard::Gate;
-use super::worker::{Compiled, Failure, Request, Workers, hash_of};
+use super::worker::{Compiled, Failure, Request, Workers};
 
 const PAGE: &str = include_str!("page.html");
+/// The workspace's own script: a file, so the page's policy allows no inline script.
+const SCRIPT: &str = include_str!("workspace.js");
 /// CodeMirror 6 with YAML, built from `web/editor` by its `build.sh`.
 const EDITOR: &str = include_str!("editor.js");
 
-/// The session: the one case it serves, how it judges it, and what it keeps
-/// between edits.
+/// Previews and downloads made or being sent at once; more are told "busy".
+pub const RENDERS: usize = 2;
+/// Request bodies read and worked on at once; more wait their turn
+/// (holding only their headers).
+const BODIES: usize = 4;
+/// How long an answer may hold its render slot while the client does not read it.
+const SEND_DEADLINE: Duration = Duration::from_secs(30);
+
+/// A case the session has opened: its file, the analysis it had when first
+/// opened (for "what changed since you opened it"), and its version on disk
+/// as last seen, which every page of it hears through `/api/events`.
+struct Opened {
+    path: PathBuf,
+    baseline: Option<Arc<Analysis>>,
+    on_disk: tokio::sync::watch::Sender<Option<String>>,
+}
+
+/// The session: its folder, the cases it opened, how it judges them, and
+/// what it keeps between edits.
 pub struct State {
     /// The folder whose cases are listed, and where a new case is written.
     folder: PathBuf,
-    /// The case being edited, once one is chosen or created.
-    case: RwLock<Option<PathBuf>>,
+    /// Serving one file: its name, the only case this session edits.
+    only: Option<String>,
+    opened: Mutex<HashMap<String, Opened>>,
     rubric: RubricChoice,
     today: NaiveDate,
-    /// The analysis of the file as it was when the session started, for
-    /// "what changed since you opened it".
-    baseline: Mutex<Option<Analysis>>,
     /// The render worker: fonts, templates and typst's caches kept between
     /// edits, in a process a runaway template cannot take the server down with.
     workers: Workers,
-    /// The version of the case on disk, as last seen: every open page
-    /// hears of a change through `/api/events`.
-    on_disk: tokio::sync::watch::Sender<Option<String>>,
+    /// Unsaved edits, kept where only the user can read them.
+    drafts: super::drafts::Drafts,
+    renders: Arc<Semaphore>,
+    bodies: Arc<Semaphore>,
     /// Set when the server stops, to end the event streams it would
     /// otherwise wait for.
     stopping: tokio::sync::watch::Sender<bool>,
@@ -53,42 +81,90 @@ pub struct State {
 
 pub type SharedState = Arc<State>;
 
+/// Why a request was refused, before it becomes a response.
+type Refusal = (StatusCode, String);
+
+fn refusal(status: StatusCode, message: impl Into<String>) -> Refusal {
+    (status, message.into())
+}
+
 impl State {
-    /// A session on `folder`, editing `case` when one is given.
+    /// A session on `folder`; serving one file when `only` names it.
     pub fn new(
         folder: PathBuf,
-        case: Option<PathBuf>,
+        only: Option<String>,
         rubric: RubricChoice,
         today: NaiveDate,
         workers: Workers,
+        drafts: super::drafts::Drafts,
     ) -> State {
         let state = State {
             folder,
-            case: RwLock::new(None),
+            only: only.clone(),
+            opened: Mutex::new(HashMap::new()),
             rubric,
             today,
-            baseline: Mutex::new(None),
             workers,
-            on_disk: tokio::sync::watch::Sender::new(None),
+            drafts,
+            renders: Arc::new(Semaphore::new(RENDERS)),
+            bodies: Arc::new(Semaphore::new(BODIES)),
             stopping: tokio::sync::watch::Sender::new(false),
         };
-        if let Some(case) = case {
-            state.choose(case);
+        if let Some(name) = only {
+            state.open_case(&name);
         }
         state
     }
 
-    /// Makes `case` the one the session edits, and its text the baseline.
-    fn choose(&self, case: PathBuf) {
-        let baseline = std::fs::read_to_string(&case)
+    /// Opens the case `name` of the folder for editing; the first opening
+    /// makes its text the baseline of "what changed".
+    fn open_case(&self, name: &str) {
+        let path = self.folder.join(name);
+        let Ok(mut opened) = self.opened.lock() else {
+            return;
+        };
+        if opened.contains_key(name) {
+            return;
+        }
+        let text = read_case(&path).ok().flatten();
+        let baseline = text.as_ref().map(|bytes| {
+            Arc::new(analyse(
+                &path,
+                &String::from_utf8_lossy(bytes),
+                self.today,
+                &self.rubric,
+            ))
+        });
+        let version = text.as_deref().map(version_of);
+        opened.insert(
+            name.to_string(),
+            Opened {
+                path,
+                baseline,
+                on_disk: tokio::sync::watch::Sender::new(version),
+            },
+        );
+    }
+
+    /// The file of the case `name`, which this session must have opened.
+    fn path_of(&self, name: &str) -> Result<PathBuf, Refusal> {
+        self.opened
+            .lock()
             .ok()
-            .map(|text| analyse(&case, &text, self.today, &self.rubric));
-        if let Ok(mut slot) = self.baseline.lock() {
-            *slot = baseline;
-        }
-        if let Ok(mut slot) = self.case.write() {
-            *slot = Some(case);
-        }
+            .and_then(|opened| opened.get(name).map(|o| o.path.clone()))
+            .ok_or_else(|| {
+                refusal(
+                    StatusCode::CONFLICT,
+                    format!("`{name}` is not a case this workspace opened; choose or create one first"),
+                )
+            })
+    }
+
+    fn baseline_of(&self, name: &str) -> Option<Arc<Analysis>> {
+        self.opened
+            .lock()
+            .ok()
+            .and_then(|opened| opened.get(name).and_then(|o| o.baseline.clone()))
     }
 
     /// Ends every event stream, so the server can stop.
@@ -96,38 +172,112 @@ impl State {
         self.stopping.send_replace(true);
     }
 
-    /// Looks at the case on disk and tells the pages when its version moved
-    /// (a save here, another editor, a git pull).
+    /// Looks at every opened case on disk and tells its pages when its
+    /// version moved (a save here, another editor, a git pull).
     pub fn look_at_disk(&self) {
-        let version = self
-            .case()
-            .ok()
-            .and_then(|case| std::fs::read(case).ok())
-            .map(|bytes| hash_of(&bytes));
-        self.on_disk.send_if_modified(|seen| {
-            let moved = *seen != version;
-            *seen = version;
-            moved
-        });
+        let cases: Vec<(PathBuf, tokio::sync::watch::Sender<Option<String>>)> = match self
+            .opened
+            .lock()
+        {
+            Ok(opened) => opened
+                .values()
+                .map(|o| (o.path.clone(), o.on_disk.clone()))
+                .collect(),
+            Err(_) => return,
+        };
+        for (path, on_disk) in cases {
+            let version = read_case(&path).ok().flatten().map(|b| version_of(&b));
+            on_disk.send_if_modified(|seen| {
+                let moved = *seen != version;
+                *seen = version;
+                moved
+            });
+        }
     }
 
-    /// The case being edited; refused until one is chosen.
-    fn case(&self) -> Result<PathBuf, Refusal> {
-        self.case.read().ok().and_then(|case| case.clone()).ok_or((
-            StatusCode::CONFLICT,
-            "choose a case or create one first".to_string(),
-        ))
+    fn analyse(&self, path: &Path, text: &str) -> Analysis {
+        analyse(path, text, self.today, &self.rubric)
     }
 
-    fn analyse(&self, text: &str) -> Analysis {
-        let case = self.case().map(|c| c.to_path_buf()).unwrap_or_default();
-        analyse(&case, text, self.today, &self.rubric)
+    /// Reads a request's body once its turn comes: a few at a time, each at
+    /// most a case's size and the JSON around it.
+    async fn body(&self, body: Body) -> Result<(Bytes, OwnedSemaphorePermit), Refusal> {
+        let permit = Arc::clone(&self.bodies)
+            .acquire_owned()
+            .await
+            .map_err(|_| refusal(StatusCode::SERVICE_UNAVAILABLE, "the server is stopping"))?;
+        let bytes = axum::body::to_bytes(body, MAX_FILE_BYTES as usize + 64 * 1024)
+            .await
+            .map_err(|_| {
+                refusal(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    format!(
+                        "the request is over {} MB, more than a case may be",
+                        MAX_FILE_BYTES / 1_048_576
+                    ),
+                )
+            })?;
+        Ok((bytes, permit))
     }
+
+    /// A render slot, or "busy" at once: a preview waits for no queue, the
+    /// next edit asks again.
+    fn render_slot(&self) -> Result<OwnedSemaphorePermit, Refusal> {
+        Arc::clone(&self.renders).try_acquire_owned().map_err(|_| {
+            refusal(
+                StatusCode::TOO_MANY_REQUESTS,
+                "busy making other previews; this one follows in a moment",
+            )
+        })
+    }
+}
+
+/// Which case a request is about: `?case=NAME`.
+#[derive(Deserialize)]
+struct CaseQuery {
+    case: String,
+}
+
+/// An answer whose render slot is given back once it is sent (or, for a
+/// client that does not read it, after [`SEND_DEADLINE`]): answers never
+/// pile up in memory.
+fn held_until_sent(bytes: Vec<u8>, permit: OwnedSemaphorePermit) -> Body {
+    const CHUNK: usize = 64 * 1024;
+    let bytes = Bytes::from(bytes);
+    let chunks: Vec<Bytes> = (0..bytes.len())
+        .step_by(CHUNK)
+        .map(|start| bytes.slice(start..(start + CHUNK).min(bytes.len())))
+        .collect();
+    let slot = Arc::new(Mutex::new(Some(permit)));
+    let expiring = Arc::clone(&slot);
+    tokio::spawn(async move {
+        tokio::time::sleep(SEND_DEADLINE).await;
+        if let Ok(mut slot) = expiring.lock() {
+            slot.take();
+        }
+    });
+    let stream = futures_util::stream::unfold(
+        (chunks.into_iter(), slot),
+        |(mut chunks, slot)| async move {
+            match chunks.next() {
+                Some(chunk) => Some((Ok::<_, std::convert::Infallible>(chunk), (chunks, slot))),
+                None => {
+                    if let Ok(mut slot) = slot.lock() {
+                        slot.take();
+                    }
+                    None
+                }
+            }
+        },
+    );
+    Body::from_stream(stream)
 }
 
 pub fn router(state: SharedState, gate: Arc<Gate>) -> Router {
     Router::new()
         .route("/", get(page))
+        .route("/workspace.js", get(workspace_script))
+        .route("/editor.js", get(editor_script))
         .route("/api/case", get(case))
         .route("/api/cases", get(cases))
         .route("/api/open", post(open))
@@ -139,12 +289,9 @@ pub fn router(state: SharedState, gate: Arc<Gate>) -> Router {
         .route("/api/explain", get(explain))
         .route("/api/events", get(events))
         .route("/api/insert", post(insert))
-        .route("/editor.js", get(editor_script))
         .route("/api/save", post(save))
+        .route("/api/draft", get(draft).post(keep_draft))
         .route("/api/download", post(download))
-        // A body a little larger than the largest case the loader takes,
-        // for the JSON around it; the text itself is measured below.
-        .layer(DefaultBodyLimit::max(MAX_FILE_BYTES as usize + 64 * 1024))
         .layer(axum::middleware::from_fn_with_state(
             gate,
             super::guard::admit,
@@ -156,9 +303,6 @@ fn error(status: StatusCode, message: impl Into<String>) -> Response {
     (status, axum::Json(json!({ "error": message.into() }))).into_response()
 }
 
-/// Why a request was refused, before it becomes a response.
-type Refusal = (StatusCode, String);
-
 fn refused((status, message): Refusal) -> Response {
     error(status, message)
 }
@@ -166,7 +310,7 @@ fn refused((status, message): Refusal) -> Response {
 /// A text the loader would refuse for its size is refused here too.
 fn check_size(text: &str) -> Result<(), Refusal> {
     if text.len() as u64 > MAX_FILE_BYTES {
-        return Err((
+        return Err(refusal(
             StatusCode::PAYLOAD_TOO_LARGE,
             format!(
                 "the case is over {} MB, the most a case may be",
@@ -177,28 +321,45 @@ fn check_size(text: &str) -> Result<(), Refusal> {
     Ok(())
 }
 
-fn disk(state: &State) -> Result<(String, String), Refusal> {
-    let case = state.case()?;
-    let bytes = std::fs::read(&case).map_err(|e| {
-        (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("cannot read {}: {e}", case.display()),
-        )
-    })?;
-    let version = hash_of(&bytes);
-    Ok((String::from_utf8_lossy(&bytes).into_owned(), version))
+/// A JSON body as `T`, refused with what was expected.
+fn json_body<T: serde::de::DeserializeOwned>(bytes: &Bytes, expected: &str) -> Result<T, Refusal> {
+    serde_json::from_slice::<T>(bytes)
+        .map_err(|_| refusal(StatusCode::BAD_REQUEST, format!("expected {expected}")))
+}
+
+/// The text and version of the case on disk.
+fn disk(path: &Path) -> Result<(String, String), Refusal> {
+    match read_case(path) {
+        Ok(Some(bytes)) => Ok((String::from_utf8_lossy(&bytes).into_owned(), version_of(&bytes))),
+        Ok(None) => Err(refusal(
+            StatusCode::NOT_FOUND,
+            format!(
+                "`{}` is no longer on disk; Save writes the page's text back",
+                path.display()
+            ),
+        )),
+        Err(e) => Err(refusal(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())),
+    }
 }
 
 async fn page() -> Html<&'static str> {
     Html(PAGE)
 }
 
-async fn editor_script() -> Response {
+fn script(text: &'static str) -> Response {
     (
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-        EDITOR,
+        text,
     )
         .into_response()
+}
+
+async fn workspace_script() -> Response {
+    script(SCRIPT)
+}
+
+async fn editor_script() -> Response {
+    script(EDITOR)
 }
 
 /// A place in the text the page sends for completion and hover.
@@ -210,37 +371,41 @@ struct AtRequest {
 }
 
 fn at_request(body: &Bytes) -> Result<AtRequest, Refusal> {
-    let request = serde_json::from_slice::<AtRequest>(body).map_err(|_| {
-        (
-            StatusCode::BAD_REQUEST,
-            "expected {\"text\": …, \"line\": …, \"column\": …}".to_string(),
-        )
-    })?;
+    let request: AtRequest = json_body(body, "{\"text\": …, \"line\": …, \"column\": …}")?;
     check_size(&request.text)?;
     Ok(request)
 }
 
-async fn complete(body: Bytes) -> Response {
-    match at_request(&body) {
-        Ok(request) => {
-            let (from, items) = promocase::analysis::cursor::completions(
-                &request.text,
-                request.line,
-                request.column,
-            );
-            axum::Json(json!({ "from": from, "items": items })).into_response()
-        }
-        Err(refusal) => refused(refusal),
-    }
+async fn complete(Shared(state): Shared<SharedState>, body: Body) -> Response {
+    let request = match state.body(body).await.and_then(|(b, _)| at_request(&b)) {
+        Ok(request) => request,
+        Err(refusal) => return refused(refusal),
+    };
+    let (from, items) =
+        promocase::analysis::cursor::completions(&request.text, request.line, request.column);
+    axum::Json(json!({ "from": from, "items": items })).into_response()
 }
 
-async fn hover(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
-    let request = match at_request(&body) {
+async fn hover(
+    Shared(state): Shared<SharedState>,
+    Query(query): Query<CaseQuery>,
+    body: Body,
+) -> Response {
+    let path = match state.path_of(&query.case) {
+        Ok(path) => path,
+        Err(refusal) => return refused(refusal),
+    };
+    let (bytes, permit) = match state.body(body).await {
+        Ok(read) => read,
+        Err(refusal) => return refused(refusal),
+    };
+    let request = match at_request(&bytes) {
         Ok(request) => request,
         Err(refusal) => return refused(refusal),
     };
     let result = blocking(move || {
-        let analysis = state.analyse(&request.text);
+        let _permit = permit;
+        let analysis = state.analyse(&path, &request.text);
         let statuses = analysis
             .report
             .as_ref()
@@ -255,12 +420,21 @@ async fn hover(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
     }
 }
 
-/// Server-Sent Events: `disk` with the file's version whenever it changes
+/// Server-Sent Events: `disk` with the case's version whenever it changes
 /// on disk, so a page reloads an external change (or offers to, when it
 /// holds unsaved edits) the moment it happens.
-async fn events(Shared(state): Shared<SharedState>) -> Response {
+async fn events(Shared(state): Shared<SharedState>, Query(query): Query<CaseQuery>) -> Response {
     use axum::response::sse::{Event, KeepAlive, Sse};
-    let mut seen = state.on_disk.subscribe();
+    let seen = match state.opened.lock() {
+        Ok(opened) => opened.get(&query.case).map(|o| o.on_disk.subscribe()),
+        Err(_) => None,
+    };
+    let Some(mut seen) = seen else {
+        return error(
+            StatusCode::CONFLICT,
+            format!("`{}` is not a case this workspace opened", query.case),
+        );
+    };
     seen.mark_changed();
     let stopping = state.stopping.subscribe();
     let stream =
@@ -302,16 +476,15 @@ struct InsertRequest {
 
 /// Where the rule's example goes in the text: insertions at line starts,
 /// which the page applies to its editor (so undo takes them back).
-async fn insert(body: Bytes) -> Response {
-    let Ok(request) = serde_json::from_slice::<InsertRequest>(&body) else {
-        return error(
-            StatusCode::BAD_REQUEST,
-            "expected {\"text\": …, \"rule\": …}",
-        );
+async fn insert(Shared(state): Shared<SharedState>, body: Body) -> Response {
+    let request = match state.body(body).await.and_then(|(bytes, _)| {
+        let request: InsertRequest = json_body(&bytes, "{\"text\": …, \"rule\": …}")?;
+        check_size(&request.text)?;
+        Ok(request)
+    }) {
+        Ok(request) => request,
+        Err(refusal) => return refused(refusal),
     };
-    if let Err(refusal) = check_size(&request.text) {
-        return refused(refusal);
-    }
     let Some(rule) = promocase::rubric::rules::find(&request.rule) else {
         return error(
             StatusCode::NOT_FOUND,
@@ -324,10 +497,11 @@ async fn insert(body: Bytes) -> Response {
     }
 }
 
-async fn case(Shared(state): Shared<SharedState>) -> Response {
-    match disk(&state) {
+async fn case(Shared(state): Shared<SharedState>, Query(query): Query<CaseQuery>) -> Response {
+    let found = state.path_of(&query.case).and_then(|path| disk(&path));
+    match found {
         Ok((text, version)) => axum::Json(json!({
-            "name": state.case().map(|c| c.display().to_string()).unwrap_or_default(),
+            "name": query.case,
             "text": text,
             "version": version,
         }))
@@ -336,27 +510,41 @@ async fn case(Shared(state): Shared<SharedState>) -> Response {
     }
 }
 
-/// Runs blocking work (load, check, typst) off the async threads; a panic
-/// in it answers 500 and leaves the server running.
+/// Runs blocking work (load, check, typst, a save) off the async threads; a
+/// panic in it answers 500 and leaves the server running.
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, Refusal> {
     tokio::task::spawn_blocking(work).await.map_err(|_| {
-        (
+        refusal(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "the work on this edit failed; the server goes on".to_string(),
+            "the work on this edit failed; the server goes on",
         )
     })
 }
 
-async fn analyse_text(Shared(state): Shared<SharedState>, text: String) -> Response {
+async fn analyse_text(
+    Shared(state): Shared<SharedState>,
+    Query(query): Query<CaseQuery>,
+    body: Body,
+) -> Response {
+    let path = match state.path_of(&query.case) {
+        Ok(path) => path,
+        Err(refusal) => return refused(refusal),
+    };
+    let (bytes, permit) = match state.body(body).await {
+        Ok(read) => read,
+        Err(refusal) => return refused(refusal),
+    };
+    let text = String::from_utf8_lossy(&bytes).into_owned();
     if let Err(refusal) = check_size(&text) {
         return refused(refusal);
     }
     let result = blocking(move || {
-        let analysis = state.analyse(&text);
-        let baseline = state.baseline.lock().ok();
-        analysis.to_json(baseline.as_ref().and_then(|b| b.as_ref()))
+        let _permit = permit;
+        let analysis = state.analyse(&path, &text);
+        let baseline = state.baseline_of(&query.case);
+        analysis.to_json(baseline.as_deref())
     })
     .await;
     match result {
@@ -365,17 +553,12 @@ async fn analyse_text(Shared(state): Shared<SharedState>, text: String) -> Respo
     }
 }
 
-#[derive(Deserialize)]
-struct DocQuery {
-    doc: Option<String>,
-}
-
 fn kind_of(doc: Option<&str>) -> Result<TemplateKind, Refusal> {
     match doc.unwrap_or("proposal") {
         "proposal" => Ok(TemplateKind::Proposal),
         "brief" => Ok(TemplateKind::Brief),
         "talking-points" => Ok(TemplateKind::TalkingPoints),
-        other => Err((
+        other => Err(refusal(
             StatusCode::BAD_REQUEST,
             format!("no document `{other}`: proposal, brief or talking-points"),
         )),
@@ -386,13 +569,14 @@ fn kind_of(doc: Option<&str>) -> Result<TemplateKind, Refusal> {
 /// would make of it, as a draft while the check reports errors.
 fn compile(
     state: &State,
+    path: PathBuf,
     text: String,
     kind: TemplateKind,
     output: &str,
     known: Vec<String>,
 ) -> Result<Vec<Compiled>, Refusal> {
     let request = Request {
-        path: state.case()?,
+        path,
         text,
         today: state.today.to_string(),
         kind: kind.id().to_string(),
@@ -417,22 +601,34 @@ struct PreviewRequest {
     known: Vec<String>,
 }
 
-async fn preview(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
-    let Ok(request) = serde_json::from_slice::<PreviewRequest>(&body) else {
-        return error(
-            StatusCode::BAD_REQUEST,
-            "expected {\"text\": …, \"doc\": …}",
-        );
+async fn preview(
+    Shared(state): Shared<SharedState>,
+    Query(query): Query<CaseQuery>,
+    body: Body,
+) -> Response {
+    let path = match state.path_of(&query.case) {
+        Ok(path) => path,
+        Err(refusal) => return refused(refusal),
     };
-    if let Err(refusal) = check_size(&request.text) {
-        return refused(refusal);
-    }
+    // The slot first: a request that would wait reads no body.
+    let slot = match state.render_slot() {
+        Ok(slot) => slot,
+        Err(refusal) => return refused(refusal),
+    };
+    let request = match state.body(body).await.and_then(|(bytes, _)| {
+        let request: PreviewRequest = json_body(&bytes, "{\"text\": …, \"doc\": …}")?;
+        check_size(&request.text)?;
+        Ok(request)
+    }) {
+        Ok(request) => request,
+        Err(refusal) => return refused(refusal),
+    };
     let kind = match kind_of(request.doc.as_deref()) {
         Ok(kind) => kind,
         Err(refusal) => return refused(refusal),
     };
     let result = blocking(move || {
-        compile(&state, request.text, kind, "svg", request.known).map(|parts| {
+        compile(&state, path, request.text, kind, "svg", request.known).and_then(|parts| {
             let pages: Vec<serde_json::Value> = parts
                 .into_iter()
                 .map(|page| {
@@ -440,90 +636,168 @@ async fn preview(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
                     json!({ "hash": page.hash, "svg": svg })
                 })
                 .collect();
-            json!({ "pages": pages })
+            serde_json::to_vec(&json!({ "pages": pages })).map_err(|e| {
+                refusal(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+            })
         })
     })
     .await;
+    match result.and_then(|inner| inner) {
+        Ok(json) => (
+            [(header::CONTENT_TYPE, "application/json")],
+            held_until_sent(json, slot),
+        )
+            .into_response(),
+        Err(refusal) => refused(refusal),
+    }
+}
+
+#[derive(Deserialize, Serialize)]
+pub struct SaveRequest {
+    pub text: String,
+    /// The version of the file the text was edited from.
+    pub version: String,
+}
+
+async fn save(
+    Shared(state): Shared<SharedState>,
+    Query(query): Query<CaseQuery>,
+    body: Body,
+) -> Response {
+    let path = match state.path_of(&query.case) {
+        Ok(path) => path,
+        Err(refusal) => return refused(refusal),
+    };
+    let (bytes, permit) = match state.body(body).await {
+        Ok(read) => read,
+        Err(refusal) => return refused(refusal),
+    };
+    let request = match json_body::<SaveRequest>(&bytes, "{\"text\": …, \"version\": …}")
+        .and_then(|r| check_size(&r.text).map(|()| r))
+    {
+        Ok(request) => request,
+        Err(refusal) => return refused(refusal),
+    };
+    let saving = Arc::clone(&state);
+    let result = blocking(move || {
+        let _permit = permit;
+        let saved = save_if_unchanged(&path, &request.text, &request.version);
+        if saved.is_ok() {
+            // Saved: the draft has done its work.
+            saving.drafts.forget(&path);
+        }
+        saved
+    })
+    .await;
     match result {
-        Ok(Ok(json)) => axum::Json(json).into_response(),
-        Ok(Err(refusal)) => refused(refusal),
+        Ok(Ok(saved)) => {
+            // The other pages on this file hear of it now.
+            state.look_at_disk();
+            axum::Json(json!({
+                "version": saved.version(),
+                "written_back": matches!(saved, Saved::WrittenBack { .. }),
+            }))
+            .into_response()
+        }
+        Ok(Err(SaveError::Conflict { text, version })) => (
+            StatusCode::CONFLICT,
+            axum::Json(json!({
+                "error": "the file changed on disk since the page loaded it",
+                "text": text,
+                "version": version,
+            })),
+        )
+            .into_response(),
+        Ok(Err(other)) => error(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
+        Err(refusal) => refused(refusal),
+    }
+}
+
+/// The unsaved edits of the case kept from an earlier visit, or null.
+async fn draft(Shared(state): Shared<SharedState>, Query(query): Query<CaseQuery>) -> Response {
+    let path = match state.path_of(&query.case) {
+        Ok(path) => path,
+        Err(refusal) => return refused(refusal),
+    };
+    match blocking(move || state.drafts.get(&path)).await {
+        Ok(found) => axum::Json(found).into_response(),
+        Err(refusal) => refused(refusal),
+    }
+}
+
+/// Keeps the page's unsaved edits until they are saved.
+async fn keep_draft(
+    Shared(state): Shared<SharedState>,
+    Query(query): Query<CaseQuery>,
+    body: Body,
+) -> Response {
+    let path = match state.path_of(&query.case) {
+        Ok(path) => path,
+        Err(refusal) => return refused(refusal),
+    };
+    let (bytes, permit) = match state.body(body).await {
+        Ok(read) => read,
+        Err(refusal) => return refused(refusal),
+    };
+    let request = match json_body::<SaveRequest>(&bytes, "{\"text\": …, \"version\": …}")
+        .and_then(|r| check_size(&r.text).map(|()| r))
+    {
+        Ok(request) => request,
+        Err(refusal) => return refused(refusal),
+    };
+    let result = blocking(move || {
+        let _permit = permit;
+        state.drafts.keep(&path, &request.text, &request.version)
+    })
+    .await;
+    match result {
+        Ok(Ok(())) => axum::Json(json!({ "kept": true })).into_response(),
+        Ok(Err(why)) => error(StatusCode::INTERNAL_SERVER_ERROR, why),
         Err(refusal) => refused(refusal),
     }
 }
 
 #[derive(Deserialize)]
-struct SaveRequest {
-    text: String,
-    /// The version of the file the text was edited from.
-    version: String,
-}
-
-async fn save(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
-    let Ok(request) = serde_json::from_slice::<SaveRequest>(&body) else {
-        return error(
-            StatusCode::BAD_REQUEST,
-            "expected {\"text\": …, \"version\": …}",
-        );
-    };
-    if let Err(refusal) = check_size(&request.text) {
-        return refused(refusal);
-    }
-    let (disk_text, disk_version) = match disk(&state) {
-        Ok(found) => found,
-        Err(refusal) => return refused(refusal),
-    };
-    // Changed elsewhere since the page loaded it: never overwrite silently.
-    if disk_version != request.version {
-        return (
-            StatusCode::CONFLICT,
-            axum::Json(json!({
-                "error": "the file changed on disk since the page loaded it",
-                "text": disk_text,
-                "version": disk_version,
-            })),
-        )
-            .into_response();
-    }
-    let case = match state.case() {
-        Ok(case) => case,
-        Err(refusal) => return refused(refusal),
-    };
-    match write_new_file(&case, request.text.as_bytes(), WriteMode::Replace) {
-        Ok(()) => {
-            // The other pages on this file hear of it now.
-            state.look_at_disk();
-            axum::Json(json!({ "version": hash_of(request.text.as_bytes()) })).into_response()
-        }
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-    }
+struct DownloadQuery {
+    case: String,
+    doc: Option<String>,
 }
 
 async fn download(
     Shared(state): Shared<SharedState>,
-    Query(query): Query<DocQuery>,
-    text: String,
+    Query(query): Query<DownloadQuery>,
+    body: Body,
 ) -> Response {
-    if let Err(refusal) = check_size(&text) {
-        return refused(refusal);
-    }
+    let path = match state.path_of(&query.case) {
+        Ok(path) => path,
+        Err(refusal) => return refused(refusal),
+    };
     let kind = match kind_of(query.doc.as_deref()) {
         Ok(kind) => kind,
         Err(refusal) => return refused(refusal),
     };
-    let stem = match state.case() {
-        Ok(case) => case
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "case".to_string()),
+    let slot = match state.render_slot() {
+        Ok(slot) => slot,
         Err(refusal) => return refused(refusal),
     };
+    let text = match state.body(body).await {
+        Ok((bytes, _)) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(refusal) => return refused(refusal),
+    };
+    if let Err(refusal) = check_size(&text) {
+        return refused(refusal);
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "case".to_string());
     let result = blocking(move || {
-        compile(&state, text, kind, "pdf", Vec::new())
+        compile(&state, path, text, kind, "pdf", Vec::new())
             .map(|parts| parts.into_iter().find_map(|p| p.bytes).unwrap_or_default())
     })
     .await;
-    match result {
-        Ok(Ok(bytes)) => {
+    match result.and_then(|inner| inner) {
+        Ok(bytes) => {
             let name = match kind {
                 TemplateKind::Proposal => format!("{stem}.pdf"),
                 other => format!("{stem}-{}.pdf", other.id()),
@@ -536,48 +810,67 @@ async fn download(
                         format!("attachment; filename=\"{}\"", name.replace('"', "")),
                     ),
                 ],
-                bytes,
+                held_until_sent(bytes, slot),
             )
                 .into_response()
         }
-        Ok(Err(refusal)) => refused(refusal),
         Err(refusal) => refused(refusal),
     }
 }
 
-/// The cases in the session's folder: YAML files that hold a `candidate:`
-/// section, by file name. A request chooses one of these names, never a path.
-fn cases_in(folder: &std::path::Path) -> Vec<String> {
+/// Whether `name` is a case file of `folder`: a plain YAML file name (no
+/// folder, not hidden), a regular file no larger than a case may be, with
+/// a `candidate:` section. Only its first bytes up to the limit are read.
+fn is_case_in(folder: &Path, name: &str) -> bool {
+    let plain = !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\'])
+        && (name.ends_with(".yaml") || name.ends_with(".yml"));
+    if !plain {
+        return false;
+    }
+    let path = folder.join(name);
+    let small_file = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_BYTES);
+    small_file
+        && read_case(&path).ok().flatten().is_some_and(|bytes| {
+            String::from_utf8_lossy(&bytes)
+                .lines()
+                .any(|line| line.trim_end() == "candidate:")
+        })
+}
+
+/// The cases in the session's folder, by file name. A request chooses one
+/// of these names, never a path.
+fn cases_in(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(folder)
         .into_iter()
         .flatten()
         .flatten()
-        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|entry| entry.file_name().to_str().map(str::to_string))
-        .filter(|name| {
-            !name.starts_with('.') && (name.ends_with(".yaml") || name.ends_with(".yml"))
-        })
-        .filter(|name| {
-            std::fs::read_to_string(folder.join(name)).is_ok_and(|text| {
-                text.len() as u64 <= MAX_FILE_BYTES
-                    && text.lines().any(|line| line.trim_end() == "candidate:")
-            })
-        })
+        .filter(|name| is_case_in(folder, name))
         .collect();
     names.sort();
     names
 }
 
 async fn cases(Shared(state): Shared<SharedState>) -> Response {
-    let chosen = state
-        .case()
-        .ok()
-        .and_then(|c| c.file_name().map(|n| n.to_string_lossy().into_owned()));
+    let listing = {
+        let state = Arc::clone(&state);
+        blocking(move || match &state.only {
+            Some(only) => vec![only.clone()],
+            None => cases_in(&state.folder),
+        })
+        .await
+    };
+    let listed = match listing {
+        Ok(listed) => listed,
+        Err(refusal) => return refused(refusal),
+    };
     let labels = |all: Vec<promocase::model::Label>| serde_json::to_value(all).unwrap_or_default();
     axum::Json(json!({
         "folder": state.folder.display().to_string(),
-        "cases": cases_in(&state.folder),
-        "chosen": chosen,
+        "cases": listed,
+        "only": state.only,
         // The words of the new-case form, from the one table of labels.
         "levels": labels(promocase::model::Level::ALL.into_iter().map(promocase::model::Label::of).collect()),
         "tracks": labels(promocase::model::Track::ALL.into_iter().map(promocase::model::Label::of).collect()),
@@ -590,18 +883,48 @@ struct OpenRequest {
     name: String,
 }
 
-async fn open(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
-    let Ok(request) = serde_json::from_slice::<OpenRequest>(&body) else {
-        return error(StatusCode::BAD_REQUEST, "expected {\"name\": …}");
+fn one_file_only(state: &State) -> Result<(), Refusal> {
+    match &state.only {
+        Some(only) => Err(refusal(
+            StatusCode::FORBIDDEN,
+            format!(
+                "this workspace serves `{only}` alone; serve the folder to open or create other cases"
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+async fn open(Shared(state): Shared<SharedState>, body: Body) -> Response {
+    if let Err(refusal) = one_file_only(&state) {
+        return refused(refusal);
+    }
+    let request = match state
+        .body(body)
+        .await
+        .and_then(|(bytes, _)| json_body::<OpenRequest>(&bytes, "{\"name\": …}"))
+    {
+        Ok(request) => request,
+        Err(refusal) => return refused(refusal),
     };
-    if !cases_in(&state.folder).contains(&request.name) {
-        return error(
+    let opening = Arc::clone(&state);
+    let name = request.name.clone();
+    let opened = blocking(move || {
+        if !is_case_in(&opening.folder, &name) {
+            return false;
+        }
+        opening.open_case(&name);
+        true
+    })
+    .await;
+    match opened {
+        Ok(true) => axum::Json(json!({ "name": request.name })).into_response(),
+        Ok(false) => error(
             StatusCode::BAD_REQUEST,
             format!("`{}` is not one of the cases in this folder", request.name),
-        );
+        ),
+        Err(refusal) => refused(refusal),
     }
-    state.choose(state.folder.join(&request.name));
-    axum::Json(json!({ "name": request.name })).into_response()
 }
 
 /// What the new-case form asks: what `init --interactive` asks.
@@ -633,8 +956,15 @@ fn file_name_for(name: &str) -> String {
     }
 }
 
-async fn new_case(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
-    let request = match serde_json::from_slice::<NewCase>(&body) {
+async fn new_case(Shared(state): Shared<SharedState>, body: Body) -> Response {
+    if let Err(refusal) = one_file_only(&state) {
+        return refused(refusal);
+    }
+    let bytes = match state.body(body).await {
+        Ok((bytes, _)) => bytes,
+        Err(refusal) => return refused(refusal),
+    };
+    let request = match serde_json::from_slice::<NewCase>(&bytes) {
         Ok(request) => request,
         Err(e) => {
             return error(
@@ -663,25 +993,33 @@ async fn new_case(Shared(state): Shared<SharedState>, body: Bytes) -> Response {
     answers.audience_title = given(request.audience_title);
     answers.target_date = target_date;
     let file = file_name_for(&request.name);
-    let path = state.folder.join(&file);
-    let text = promocase::starter::starter_case(&file, &answers, state.today);
-    if let Err(e) = write_new_file(&path, text.as_bytes(), WriteMode::CreateNew) {
-        return error(StatusCode::CONFLICT, e.to_string());
+    let writing = Arc::clone(&state);
+    let name = file.clone();
+    let written = blocking(move || {
+        let path = writing.folder.join(&name);
+        let text = promocase::starter::starter_case(&name, &answers, writing.today);
+        write_new_file(&path, text.as_bytes(), WriteMode::CreateNew).map_err(|e| e.to_string())?;
+        // The schema beside the case, as `init` writes it, unless one is there.
+        let schema = writing.folder.join(promocase::starter::SCHEMA_FILE_NAME);
+        let _ = write_new_file(
+            &schema,
+            super::super::schema::schema_text().as_bytes(),
+            WriteMode::CreateNew,
+        );
+        writing.open_case(&name);
+        Ok::<(), String>(())
+    })
+    .await;
+    match written {
+        Ok(Ok(())) => axum::Json(json!({ "name": file })).into_response(),
+        Ok(Err(why)) => error(StatusCode::CONFLICT, why),
+        Err(refusal) => refused(refusal),
     }
-    // The schema beside the case, as `init` writes it, unless one is there.
-    let schema = state.folder.join(promocase::starter::SCHEMA_FILE_NAME);
-    let _ = write_new_file(
-        &schema,
-        super::super::schema::schema_text().as_bytes(),
-        WriteMode::CreateNew,
-    );
-    state.choose(path);
-    axum::Json(json!({ "name": file })).into_response()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::file_name_for;
+    use super::{file_name_for, is_case_in};
 
     #[test]
     fn a_new_case_is_named_after_the_person() {
@@ -689,5 +1027,20 @@ mod tests {
         assert_eq!(file_name_for("Zoë O'Brien-Smith"), "zoë-o-brien-smith.yaml");
         assert_eq!(file_name_for("../../etc"), "etc.yaml");
         assert_eq!(file_name_for("  "), "case.yaml");
+    }
+
+    #[test]
+    fn only_plain_yaml_names_of_the_folder_with_a_candidate_are_cases() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ana.yaml"), "candidate:\n  name: Ana\n").unwrap();
+        std::fs::write(dir.path().join("notes.yaml"), "notes: []\n").unwrap();
+        std::fs::write(dir.path().join("ana.txt"), "candidate:\n").unwrap();
+        assert!(is_case_in(dir.path(), "ana.yaml"));
+        for name in ["notes.yaml", "ana.txt", "../ana.yaml", ".ana.yaml", "sub/ana.yaml", "missing.yaml"] {
+            assert!(!is_case_in(dir.path(), name), "{name}");
+        }
+        let big = std::fs::File::create(dir.path().join("big.yaml")).unwrap();
+        big.set_len(promocase::model::load::MAX_FILE_BYTES + 1).unwrap();
+        assert!(!is_case_in(dir.path(), "big.yaml"));
     }
 }

@@ -1,58 +1,153 @@
-//! Who may talk to the workspace: only the page the session printed. Every
-//! request needs the session's token (in the address, then in an HttpOnly,
-//! SameSite=Strict cookie); the Host header must name the loopback address
-//! and the session's port (no DNS rebinding); a request that changes
-//! anything must carry the page's own Origin (no cross-site requests).
+//! Who may talk to the workspace: only the browser `promocase serve`
+//! opened. The session's token never appears in an address or on a command
+//! line: the browser is handed a one-time launch code (in a file only the
+//! user can read, or on the terminal), which the server exchanges once for
+//! an HttpOnly, SameSite=Strict cookie named for this session and scoped to
+//! its path, so no other server on the machine, nor a second `serve`
+//! session, ever receives or replaces it. A used code is worthless.
+//!
+//! Every request needs that cookie; the Host header must name this server
+//! by an address, never by a name that DNS could rebind; a request that
+//! changes anything must carry the page's own Origin (no cross-site
+//! requests). [`super::listen`] lets only the session's path through.
 
-use std::sync::Arc;
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-/// What the guard checks against: the session's token and port.
-pub struct Gate {
-    pub token: String,
-    pub port: u16,
+/// Where the server listens, which decides the Host headers it answers.
+#[derive(Debug, Clone, Copy)]
+pub enum Listening {
+    /// A loopback address: `127.0.0.1`, `localhost` or `[::1]`.
+    Loopback,
+    /// One address of the machine: it, or the loopback names.
+    Address(IpAddr),
+    /// Every address (`0.0.0.0`, `::`): any address literal, never a name.
+    Everywhere,
 }
 
-/// The name of the cookie that carries the token.
-pub const COOKIE: &str = "promocase_token";
+impl Listening {
+    pub fn of(host: IpAddr) -> Listening {
+        if host.is_loopback() {
+            Listening::Loopback
+        } else if host.is_unspecified() {
+            Listening::Everywhere
+        } else {
+            Listening::Address(host)
+        }
+    }
+}
 
-/// 128 random bits as hex.
-pub fn new_token() -> Result<String, String> {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(|e| e.to_string())?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+/// A one-time launch code, and the file that carries it to the browser.
+struct Launch {
+    code: String,
+    file: Option<PathBuf>,
+}
+
+/// What the guard checks against: the session's token, its cookie's name
+/// and path, the port, and the launch codes not yet used.
+pub struct Gate {
+    token: String,
+    session: String,
+    pub port: u16,
+    listening: Listening,
+    launches: Mutex<Vec<Launch>>,
+    /// The longest a request may take, body and answer included; a render
+    /// has its own, shorter limit inside this.
+    pub request_deadline: Duration,
+}
+
+impl Gate {
+    pub fn new(port: u16, listening: Listening, request_deadline: Duration) -> Result<Gate, String> {
+        Ok(Gate {
+            token: random_hex(16)?,
+            session: random_hex(8)?,
+            port,
+            listening,
+            launches: Mutex::new(Vec::new()),
+            request_deadline,
+        })
+    }
+
+    /// The path every address of this session starts with.
+    pub fn prefix(&self) -> String {
+        format!("/s/{}/", self.session)
+    }
+
+    /// The cookie that carries the token: named for this session, so two
+    /// sessions in one browser keep theirs.
+    fn cookie_name(&self) -> String {
+        format!("promocase-{}", self.session)
+    }
+
+    /// A new launch code, good for one visit; `file` is removed once it is used.
+    pub fn launch_code(&self, file: Option<PathBuf>) -> Result<String, String> {
+        let code = random_hex(16)?;
+        if let Ok(mut launches) = self.launches.lock() {
+            launches.push(Launch {
+                code: code.clone(),
+                file,
+            });
+        }
+        Ok(code)
+    }
+
+    /// The launch address for `code`, as `host` (an address shown to the user).
+    pub fn launch_url(&self, host: &str, code: &str) -> String {
+        format!("http://{host}:{}{}launch?code={code}", self.port, self.prefix())
+    }
+
+    /// Takes `code` if it is an unused launch code; it is then used up.
+    fn use_launch_code(&self, code: &str) -> bool {
+        let Ok(mut launches) = self.launches.lock() else {
+            return false;
+        };
+        let Some(index) = launches.iter().position(|l| same(&l.code, code)) else {
+            return false;
+        };
+        let launch = launches.remove(index);
+        if let Some(file) = launch.file {
+            let _ = std::fs::remove_file(&file);
+        }
+        true
+    }
+}
+
+/// `bytes` random bytes as hex.
+fn random_hex(bytes: usize) -> Result<String, String> {
+    let mut buffer = vec![0u8; bytes];
+    getrandom::fill(&mut buffer).map_err(|e| format!("no randomness for the session: {e}"))?;
+    Ok(buffer.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 fn refuse(status: StatusCode, why: &str) -> Response {
     (status, format!("{why}\n")).into_response()
 }
 
-/// The token of a request: `?token=` in the address, or the cookie.
-fn token_of(request: &Request) -> Option<String> {
-    let from_query = request.uri().query().and_then(|query| {
-        query
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("token="))
-            .map(str::to_string)
-    });
-    from_query.or_else(|| cookie(request.headers()))
-}
-
-fn cookie(headers: &HeaderMap) -> Option<String> {
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    let prefix = format!("{name}=");
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .find_map(|pair| {
-            pair.trim()
-                .strip_prefix(&format!("{COOKIE}="))
-                .map(str::to_string)
-        })
+        .find_map(|pair| pair.trim().strip_prefix(&prefix).map(str::to_string))
+}
+
+fn query_value(request: &Request, key: &str) -> Option<String> {
+    let prefix = format!("{key}=");
+    request.uri().query().and_then(|query| {
+        query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix(&prefix))
+            .map(str::to_string)
+    })
 }
 
 /// Compares in constant time, so the token cannot be guessed byte by byte.
@@ -64,33 +159,61 @@ fn same(a: &str, b: &str) -> bool {
             == 0
 }
 
-/// Whether `host` (a Host header or an Origin's host) names this server on loopback.
-fn is_own_host(host: &str, port: u16) -> bool {
-    ["127.0.0.1", "localhost", "[::1]"]
-        .iter()
-        .any(|name| host == format!("{name}:{port}"))
+/// Whether `host` (a Host header, or an Origin without its scheme) names
+/// this server: an address it listens on and its port. Names other than
+/// `localhost` are refused, so a DNS name rebound to this machine gets nothing.
+fn is_own_host(host: &str, port: u16, listening: Listening) -> bool {
+    let Some((name, given_port)) = host.rsplit_once(':') else {
+        return false;
+    };
+    if given_port != port.to_string() {
+        return false;
+    }
+    let address = name
+        .strip_prefix('[')
+        .and_then(|v6| v6.strip_suffix(']'))
+        .unwrap_or(name)
+        .parse::<IpAddr>()
+        .ok();
+    // An IPv6 address is written in brackets, an IPv4 one without.
+    let well_written = match address {
+        Some(IpAddr::V6(_)) => name.starts_with('['),
+        Some(IpAddr::V4(_)) => !name.starts_with('['),
+        None => true,
+    };
+    if !well_written {
+        return false;
+    }
+    let loopback = name == "localhost" || address.is_some_and(|a| a.is_loopback());
+    match listening {
+        Listening::Loopback => loopback,
+        Listening::Address(own) => loopback || address == Some(own),
+        Listening::Everywhere => loopback || address.is_some(),
+    }
 }
 
-pub async fn admit(State(state): State<Arc<Gate>>, request: Request, next: Next) -> Response {
+pub async fn admit(State(gate): State<Arc<Gate>>, request: Request, next: Next) -> Response {
     let host = request
         .headers()
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
-        .unwrap_or_default();
-    if !is_own_host(host, state.port) {
+        .unwrap_or_default()
+        .to_string();
+    if !is_own_host(&host, gate.port, gate.listening) {
         return refuse(
             StatusCode::MISDIRECTED_REQUEST,
-            "this workspace answers only at its own address on this machine",
+            "this workspace answers only at its own address",
         );
     }
-    let Some(token) = token_of(&request) else {
+    if request.uri().path() == "/launch" && request.method() == Method::GET {
+        return launch(&gate, &request);
+    }
+    let token = cookie(request.headers(), &gate.cookie_name());
+    if !token.is_some_and(|token| same(&token, &gate.token)) {
         return refuse(
             StatusCode::FORBIDDEN,
-            "open the address `promocase serve` printed: it carries the session's token",
+            "this browser has not opened the workspace: open the address `promocase serve` printed (it works once), or restart it",
         );
-    };
-    if !same(&token, &state.token) {
-        return refuse(StatusCode::FORBIDDEN, "this is not the session's token");
     }
     if request.method() != Method::GET {
         let origin = request
@@ -100,7 +223,7 @@ pub async fn admit(State(state): State<Arc<Gate>>, request: Request, next: Next)
             .unwrap_or_default();
         let own = origin
             .strip_prefix("http://")
-            .is_some_and(|host| is_own_host(host, state.port));
+            .is_some_and(|origin_host| origin_host == host);
         if !own {
             return refuse(
                 StatusCode::FORBIDDEN,
@@ -108,21 +231,51 @@ pub async fn admit(State(state): State<Arc<Gate>>, request: Request, next: Next)
             );
         }
     }
-    let mut response = next.run(request).await;
-    // The token moves from the address into a cookie scripts cannot read.
-    if let Ok(value) = format!(
-        "{COOKIE}={}; HttpOnly; SameSite=Strict; Path=/",
-        state.token
-    )
-    .parse()
+    let mut response = match tokio::time::timeout(gate.request_deadline, next.run(request)).await
     {
-        response.headers_mut().insert(header::SET_COOKIE, value);
+        Ok(response) => response,
+        Err(_) => refuse(
+            StatusCode::REQUEST_TIMEOUT,
+            "the request took too long and was dropped; try again",
+        ),
+    };
+    protect(&mut response);
+    response
+}
+
+/// The launch address: a used or unknown code gets nothing; a good one
+/// gets the session's cookie and the workspace.
+fn launch(gate: &Gate, request: &Request) -> Response {
+    let code = query_value(request, "code").unwrap_or_default();
+    if !gate.use_launch_code(&code) {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "this launch address was already used, or is not this session's: it opens the workspace once. In the browser that opened it, go back to the workspace's tab; or restart `promocase serve`",
+        );
     }
-    // Nothing the page shows comes from elsewhere, and nothing else may frame it.
+    let mut response = (StatusCode::SEE_OTHER, "").into_response();
+    let prefix = gate.prefix();
+    let cookie = format!(
+        "{}={}; HttpOnly; SameSite=Strict; Path={prefix}",
+        gate.cookie_name(),
+        gate.token
+    );
+    for (name, value) in [(header::SET_COOKIE, cookie), (header::LOCATION, prefix)] {
+        if let Ok(value) = value.parse() {
+            response.headers_mut().insert(name, value);
+        }
+    }
+    protect(&mut response);
+    response
+}
+
+/// Nothing the page shows comes from elsewhere, no script runs but the
+/// workspace's own files, and nothing else may frame it.
+fn protect(response: &mut Response) {
     for (name, value) in [
         (
             header::CONTENT_SECURITY_POLICY,
-            "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+            "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
         ),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),
@@ -132,7 +285,6 @@ pub async fn admit(State(state): State<Arc<Gate>>, request: Request, next: Next)
             response.headers_mut().insert(name, value);
         }
     }
-    response
 }
 
 #[cfg(test)]
@@ -140,24 +292,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_the_loopback_address_and_port_are_own() {
-        assert!(is_own_host("127.0.0.1:7878", 7878));
-        assert!(is_own_host("localhost:7878", 7878));
-        assert!(!is_own_host("127.0.0.1:7879", 7878));
-        assert!(!is_own_host("evil.example:7878", 7878));
-        assert!(!is_own_host("127.0.0.1.evil.example:7878", 7878));
+    fn only_the_listening_addresses_and_port_are_own() {
+        let loopback = Listening::Loopback;
+        assert!(is_own_host("127.0.0.1:7878", 7878, loopback));
+        assert!(is_own_host("localhost:7878", 7878, loopback));
+        assert!(is_own_host("[::1]:7878", 7878, loopback));
+        assert!(!is_own_host("127.0.0.1:7879", 7878, loopback));
+        assert!(!is_own_host("evil.example:7878", 7878, loopback));
+        assert!(!is_own_host("127.0.0.1.evil.example:7878", 7878, loopback));
+        assert!(!is_own_host("::1:7878", 7878, loopback));
+        assert!(!is_own_host("192.168.1.20:7878", 7878, loopback));
+        let everywhere = Listening::Everywhere;
+        assert!(is_own_host("192.168.1.20:7878", 7878, everywhere));
+        assert!(is_own_host("[fe80::1]:7878", 7878, everywhere));
+        assert!(!is_own_host("rebound.example:7878", 7878, everywhere));
+        let one = Listening::Address("10.0.0.5".parse().unwrap());
+        assert!(is_own_host("10.0.0.5:7878", 7878, one));
+        assert!(!is_own_host("10.0.0.6:7878", 7878, one));
     }
 
     #[test]
-    fn tokens_are_random_and_compared_whole() {
-        let (a, b) = (
-            new_token().unwrap_or_default(),
-            new_token().unwrap_or_default(),
-        );
-        assert_eq!(a.len(), 32);
-        assert_ne!(a, b);
-        assert!(same(&a, &a.clone()));
-        assert!(!same(&a, &b));
-        assert!(!same(&a, &a[..31]));
+    fn a_launch_code_works_once_and_tokens_are_random() {
+        let gate = Gate::new(7878, Listening::Loopback, Duration::from_secs(60)).unwrap();
+        let code = gate.launch_code(None).unwrap();
+        assert_eq!(code.len(), 32);
+        assert!(!gate.use_launch_code("0"));
+        assert!(gate.use_launch_code(&code));
+        assert!(!gate.use_launch_code(&code), "a used code is worthless");
+        let other = Gate::new(7878, Listening::Loopback, Duration::from_secs(60)).unwrap();
+        assert_ne!(gate.token, other.token);
+        assert_ne!(gate.cookie_name(), other.cookie_name());
+        assert!(same(&gate.token, &gate.token.clone()));
+        assert!(!same(&gate.token, &gate.token[..31]));
     }
 }

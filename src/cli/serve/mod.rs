@@ -3,21 +3,27 @@
 //! check's findings at their lines, the readiness and what changed since the
 //! file was opened, a live preview of a document, and saves and downloads.
 //!
-//! The parts: this module holds the arguments and runs the server; [`guard`]
-//! admits only requests from the session's own page (token, Host, Origin);
-//! [`api`] answers them with [`promocase::analysis`] and the renderer, which
-//! hands the documents to [`worker`], a child process that compiles them
-//! with the fonts, templates and caches kept between edits, so a runaway
-//! template ends the worker and not the server; `page.html` is the
+//! The parts: this module holds the arguments, opens the browser and runs
+//! the server; [`listen`] takes connections (a cap, deadlines, only the
+//! session's path); [`guard`] admits only the browser the session opened
+//! (a one-time launch code for a cookie, Host, Origin); [`api`] answers with
+//! [`promocase::analysis`], [`promocase::save`] and the renderer, which hands
+//! the documents to [`worker`], a child process that compiles them with the
+//! fonts, templates and caches kept between edits, so a runaway template
+//! ends the worker and not the server; [`drafts`] keeps unsaved edits where
+//! only the user can read them; `page.html` and `workspace.js` are the
 //! workspace, served from the binary (no network, no CDN).
 
 mod api;
+mod drafts;
 mod guard;
+mod listen;
 pub mod worker;
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::path::PathBuf;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use clap::Args;
@@ -54,13 +60,17 @@ pub struct ServeArgs {
 }
 
 pub fn run(args: &ServeArgs, out: &Output, today: NaiveDate) -> u8 {
-    let (folder, case) = match std::fs::metadata(&args.case) {
+    let (folder, only) = match std::fs::metadata(&args.case) {
         Ok(meta) if meta.is_file() => {
             let folder = match args.case.parent() {
                 Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
                 _ => PathBuf::from("."),
             };
-            (folder, Some(args.case.clone()))
+            let name = args
+                .case
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned());
+            (folder, name)
         }
         Ok(meta) if meta.is_dir() => (args.case.clone(), None),
         Ok(_) => {
@@ -111,68 +121,89 @@ pub fn run(args: &ServeArgs, out: &Output, today: NaiveDate) -> u8 {
             return exit::BAD_INPUT;
         }
     };
-    let token = match guard::new_token() {
-        Ok(token) => token,
-        Err(error) => {
-            out.error(&format!("error: no random token: {error}"));
-            return exit::BAD_INPUT;
-        }
-    };
     runtime.block_on(async {
         let listener =
             match tokio::net::TcpListener::bind(SocketAddr::new(args.host, args.port)).await {
                 Ok(listener) => listener,
                 Err(error) => {
                     out.error(&format!(
-                        "error: cannot listen on {}:{}: {error}\n  hint: another program uses the port; try --port 0",
-                        args.host, args.port
+                        "error: cannot listen on {}: {error}\n  hint: another program uses the port; try --port 0",
+                        SocketAddr::new(args.host, args.port)
                     ));
                     return exit::BAD_INPUT;
                 }
             };
-        let address = match listener.local_addr() {
-            Ok(address) => address,
+        let port = match listener.local_addr() {
+            Ok(address) => address.port(),
             Err(error) => {
                 out.error(&format!("error: {error}"));
                 return exit::BAD_INPUT;
             }
         };
-        let shown_host = if args.host.is_loopback() {
-            IpAddr::V4(Ipv4Addr::LOCALHOST)
-        } else {
-            args.host
+        // A request may take a render's whole time limit, and a little more.
+        let deadline = Duration::from_secs(args.compile.timeout) + Duration::from_secs(30);
+        let gate = match guard::Gate::new(port, guard::Listening::of(args.host), deadline) {
+            Ok(gate) => Arc::new(gate),
+            Err(error) => {
+                out.error(&format!("error: {error}"));
+                return exit::BAD_INPUT;
+            }
         };
-        let url = format!("http://{}/?token={token}", SocketAddr::new(shown_host, address.port()));
-        let gate = Arc::new(guard::Gate {
-            token,
-            port: address.port(),
-        });
+        let (drafts, no_drafts) = drafts::Drafts::for_user();
+        if let Some(why) = no_drafts {
+            out.message(&format!("warning: {why}"));
+        }
         let workers = worker::Workers::new(&args.compile, args.level, rubric_file.as_ref());
-        let state = Arc::new(api::State::new(folder, case, rubric, today, workers));
-        // Every half second, the case on disk: cheap next to a person's pace,
+        let state = Arc::new(api::State::new(
+            folder, only, rubric, today, workers, drafts,
+        ));
+        // Every half second, the cases on disk: cheap next to a person's pace,
         // and it needs no file-system events, which network drives lack.
         let looking = Arc::clone(&state);
         tokio::spawn(async move {
-            let mut tick = tokio::time::interval(std::time::Duration::from_millis(500));
+            let mut tick = tokio::time::interval(Duration::from_millis(500));
             loop {
                 tick.tick().await;
                 let state = Arc::clone(&looking);
                 let _ = tokio::task::spawn_blocking(move || state.look_at_disk()).await;
             }
         });
-        let app = api::router(Arc::clone(&state), gate);
+        let app = api::router(Arc::clone(&state), Arc::clone(&gate));
+        let host = shown_host(args.host);
+        let printed = match gate.launch_code(None) {
+            Ok(code) => gate.launch_url(&host, &code),
+            Err(error) => {
+                out.error(&format!("error: {error}"));
+                return exit::BAD_INPUT;
+            }
+        };
         // The address is the result: print it on stdout, flushed, for scripts and tests.
-        out.result(&format!("serving {} at {url}", args.case.display()));
-        out.message("Ctrl-C stops; unsaved edits stay in the page");
-        if !args.no_open {
-            open_browser(&url);
-        }
-        let served = axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = tokio::signal::ctrl_c().await;
-                state.stop();
-            })
-            .await;
+        out.result(&format!("serving {} at {printed}", args.case.display()));
+        out.message(
+            "the address opens the workspace once, in one browser; Ctrl-C stops, unsaved edits are kept",
+        );
+        let launcher = if args.no_open {
+            None
+        } else {
+            match Launcher::write(&gate, &host) {
+                Ok(launcher) => {
+                    open_browser(&launcher.file);
+                    Some(launcher)
+                }
+                Err(error) => {
+                    out.message(&format!(
+                        "warning: cannot open a browser ({error}); open the address above"
+                    ));
+                    None
+                }
+            }
+        };
+        let served = listen::serve(listener, app, gate.prefix(), async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await;
+        state.stop();
+        drop(launcher);
         match served {
             Ok(()) => exit::OK,
             Err(error) => {
@@ -183,20 +214,110 @@ pub fn run(args: &ServeArgs, out: &Output, today: NaiveDate) -> u8 {
     })
 }
 
-/// Opens the page in the desktop's browser; a machine without one just
-/// keeps the printed address.
-fn open_browser(url: &str) {
-    let command = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(target_os = "windows") {
-        "explorer"
-    } else {
-        "xdg-open"
+/// The address to show for `host`: the loopback address it is reached at
+/// on this machine, in the family it listens in.
+fn shown_host(host: IpAddr) -> String {
+    match host {
+        IpAddr::V4(v4) if v4.is_loopback() || v4.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V6(v6) if v6.is_loopback() || v6.is_unspecified() => "[::1]".to_string(),
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => format!("[{v6}]"),
+    }
+}
+
+/// The page that hands the browser its one-time launch code: a file in a
+/// folder only the user can read, so the code is on no command line (which
+/// every user of the machine can list). Removed once used, and with the
+/// server.
+struct Launcher {
+    folder: PathBuf,
+    file: PathBuf,
+}
+
+impl Launcher {
+    fn write(gate: &guard::Gate, host: &str) -> Result<Launcher, String> {
+        let mut random = [0u8; 8];
+        getrandom::fill(&mut random).map_err(|e| e.to_string())?;
+        let suffix: String = random.iter().map(|b| format!("{b:02x}")).collect();
+        let folder = std::env::temp_dir().join(format!("promocase-{suffix}"));
+        let mut builder = std::fs::DirBuilder::new();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder
+            .create(&folder)
+            .map_err(|e| format!("cannot make `{}`: {e}", folder.display()))?;
+        let file = folder.join("open-workspace.html");
+        let code = gate.launch_code(Some(file.clone()))?;
+        let url = gate.launch_url(host, &code);
+        let page = format!(
+            "<!doctype html><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"no-referrer\">\
+             <meta http-equiv=\"refresh\" content=\"0;url={url}\"><title>promocase</title>\
+             <p><a href=\"{url}\">Open the promocase workspace</a></p>\n"
+        );
+        let launcher = Launcher {
+            folder,
+            file: file.clone(),
+        };
+        promocase::write::write_private_file(&file, page.as_bytes()).map_err(|e| e.to_string())?;
+        Ok(launcher)
+    }
+}
+
+impl Drop for Launcher {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.file);
+        let _ = std::fs::remove_dir(&self.folder);
+    }
+}
+
+/// Opens the launch page in the user's browser: `$BROWSER` when set (the
+/// usual convention: a command, `%s` standing for the address), else the
+/// desktop's opener. A machine without one keeps the printed address.
+fn open_browser(file: &Path) {
+    let url = format!("file://{}", file.display());
+    let chosen = std::env::var("BROWSER").ok().and_then(|browsers| {
+        browsers
+            .split(':')
+            .map(str::trim)
+            .find(|b| !b.is_empty())
+            .map(str::to_string)
+    });
+    let (program, arguments): (String, Vec<String>) = match chosen {
+        Some(browser) => {
+            let mut words = browser.split_whitespace().map(str::to_string);
+            let program = words.next().unwrap_or_default();
+            let mut arguments: Vec<String> = words.collect();
+            if arguments.iter().any(|a| a.contains("%s")) {
+                for argument in &mut arguments {
+                    *argument = argument.replace("%s", &url);
+                }
+            } else {
+                arguments.push(url.clone());
+            }
+            (program, arguments)
+        }
+        None => {
+            let opener = if cfg!(target_os = "macos") {
+                "open"
+            } else if cfg!(target_os = "windows") {
+                "explorer"
+            } else {
+                "xdg-open"
+            };
+            (opener.to_string(), vec![url.clone()])
+        }
     };
-    let _ = std::process::Command::new(command)
-        .arg(url)
+    let opened = std::process::Command::new(program)
+        .args(arguments)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn();
+    // Reaped when it ends, so no defunct process stays behind.
+    if let Ok(mut child) = opened {
+        std::thread::spawn(move || child.wait());
+    }
 }

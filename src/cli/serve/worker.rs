@@ -132,13 +132,8 @@ pub struct Compiled {
     pub bytes: Option<Vec<u8>>,
 }
 
-/// A hash of bytes: the version of a file, the identity of a page.
-pub fn hash_of(bytes: &[u8]) -> String {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    format!("{:016x}", hasher.finish())
-}
+/// A page's identity is the hash a file's version is ([`promocase::save::version_of`]).
+pub use promocase::save::version_of as hash_of;
 
 /// SVG pages by the hash of their laid-out page: an edit changes a few pages,
 /// and only those are exported again (typst hashes a page's frame once, so
