@@ -159,16 +159,27 @@ pub fn save_if_unchanged(
 }
 
 /// The file a path names once every link is followed, so a linked case is
-/// written where it lives and stays a link. A link to nothing, or a path
-/// that is no link, stays as given.
+/// written where it lives and stays a link, even when the file it names
+/// was deleted (it is written back there). A path that is no link stays
+/// as given.
 fn through_links(path: &Path) -> PathBuf {
-    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if is_link {
-        if let Ok(real) = std::fs::canonicalize(path) {
-            return real;
+    let mut current = path.to_path_buf();
+    // As the system's own limit on links in a row.
+    for _ in 0..40 {
+        let is_link =
+            std::fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link {
+            return current;
         }
+        let Ok(target) = std::fs::read_link(&current) else {
+            return current;
+        };
+        current = match current.parent() {
+            Some(parent) if target.is_relative() => parent.join(target),
+            _ => target,
+        };
     }
-    path.to_path_buf()
+    current
 }
 
 /// Puts the new file at `target`, which exists and held `edited_version`
@@ -387,6 +398,19 @@ mod tests {
         save_if_unchanged(&link, "second\n", &version).unwrap();
         assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
         assert_eq!(std::fs::read_to_string(&real).unwrap(), "second\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_case_whose_file_was_deleted_is_written_back_where_the_link_points() {
+        let dir = tempfile::tempdir().unwrap();
+        let (real, version) = case_in(dir.path(), "first\n");
+        let link = dir.path().join("case.yaml");
+        std::os::unix::fs::symlink("ana.yaml", &link).unwrap();
+        std::fs::remove_file(&real).unwrap();
+        save_if_unchanged(&link, "back\n", &version).unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "back\n");
     }
 
     #[test]

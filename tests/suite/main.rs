@@ -24,5 +24,6 @@ mod lsp;
 mod sandbox;
 mod scripts;
 mod serve;
+mod serve_attacks;
 mod timeout;
 mod watch;
