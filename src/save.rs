@@ -166,8 +166,7 @@ fn through_links(path: &Path) -> PathBuf {
     let mut current = path.to_path_buf();
     // As the system's own limit on links in a row.
     for _ in 0..40 {
-        let is_link =
-            std::fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
+        let is_link = std::fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
         if !is_link {
             return current;
         }
@@ -294,7 +293,9 @@ impl SaveLock {
     fn take(folder: &Path) -> std::io::Result<SaveLock> {
         static PROCESS: Mutex<()> = Mutex::new(());
         // A save that panicked left nothing half-done that the lock guards.
-        let process = PROCESS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let process = PROCESS
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         #[cfg(unix)]
         {
             use std::os::fd::AsRawFd;
@@ -338,7 +339,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (path, version) = case_in(dir.path(), "first\n");
         let saved = save_if_unchanged(&path, "second\n", &version).unwrap();
-        assert_eq!(saved, Saved::Replaced { version: version_of(b"second\n") });
+        assert_eq!(
+            saved,
+            Saved::Replaced {
+                version: version_of(b"second\n")
+            }
+        );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "second\n");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "no temporary file is left behind");
@@ -382,7 +388,9 @@ mod tests {
             assert_eq!(saved.len(), 1, "exactly one save wins: {results:?}");
             assert_eq!(std::fs::read_to_string(&path).unwrap(), saved[0]);
             let refused = results.iter().find(|(_, r)| r.is_err()).unwrap();
-            assert!(matches!(&refused.1, Err(SaveError::Conflict { text, .. }) if text == saved[0]));
+            assert!(
+                matches!(&refused.1, Err(SaveError::Conflict { text, .. }) if text == saved[0])
+            );
         }
     }
 
@@ -396,7 +404,12 @@ mod tests {
         let link = dir.path().join("case.yaml");
         std::os::unix::fs::symlink(&real, &link).unwrap();
         save_if_unchanged(&link, "second\n", &version).unwrap();
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(std::fs::read_to_string(&real).unwrap(), "second\n");
     }
 
@@ -409,7 +422,12 @@ mod tests {
         std::os::unix::fs::symlink("ana.yaml", &link).unwrap();
         std::fs::remove_file(&real).unwrap();
         save_if_unchanged(&link, "back\n", &version).unwrap();
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(std::fs::read_to_string(&real).unwrap(), "back\n");
     }
 

@@ -141,23 +141,10 @@ async fn click(client: &Client, css: &str) {
         .unwrap_or_else(|_| panic!("{css} takes a click"));
 }
 
-/// Opens the workspace in `client` with the session's cookie, as the
-/// launch address gave it to the first browser (a launch address works once).
-async fn open_workspace(client: &Client, server: &Server) {
-    client
-        .goto(&server.origin())
-        .await
-        .expect("the server's origin");
-    let (name, value) = server.cookie.split_once('=').expect("NAME=TOKEN");
-    let cookie = fantoccini::cookies::Cookie::build((name.to_string(), value.to_string()))
-        .path(server.prefix.clone())
-        .http_only(true)
-        .build();
-    client.add_cookie(cookie).await.expect("the session's cookie");
-    client
-        .goto(&format!("{}{}", server.origin(), server.prefix))
-        .await
-        .expect("the workspace opens");
+/// A server not yet opened by any browser: its printed address is the
+/// browser's one launch.
+fn unopened(path: &std::path::Path) -> Server {
+    Server::spawn(path, &["--no-open"], &[])
 }
 
 /// With `UPDATE_DOCS=1`, the window as README shows it.
@@ -181,8 +168,11 @@ fn a_manager_fixes_a_gap_in_the_browser_and_saves() {
     let bin = tempfile::tempdir().expect("temp dir");
     let opened = bin.path().join("opened");
     let browser = bin.path().join("browser");
-    std::fs::write(&browser, format!("#!/bin/sh\nprintf '%s' \"$1\" > {}\n", opened.display()))
-        .expect("a stand-in browser");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > {}\n", opened.display()),
+    )
+    .expect("a stand-in browser");
     crate::support::make_executable(&browser);
     let browser_command = browser.display().to_string();
     let _server = Server::spawn(&case, &[], &[("BROWSER", &browser_command)]);
@@ -280,14 +270,15 @@ fn a_finding_opens_its_explanation_and_inserts_the_example() {
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let case = thin_case(dir.path());
-    let server = Server::start(&case);
     runtime().block_on(async {
         for (width, height, picture_name) in [
             (1280, 900, "workspace.png"),
             (420, 900, "workspace-narrow.png"),
         ] {
+            // A browser of its own for each size, so a launch of its own.
+            let server = unopened(&case);
             let client = driver.window(width, height).await;
-            open_workspace(&client, &server).await;
+            client.goto(&server.url).await.expect("the workspace opens");
             until("succession-missing is listed", || async {
                 text_of(&client, "#findings")
                     .await
@@ -364,10 +355,10 @@ fn an_empty_folder_offers_the_new_case_form_and_opens_what_it_writes() {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
-    let server = Server::start(dir.path());
+    let server = unopened(dir.path());
     runtime().block_on(async {
         let client = driver.window(1280, 900).await;
-        open_workspace(&client, &server).await;
+        client.goto(&server.url).await.expect("the workspace opens");
         until("the form shows", || async {
             text_of(&client, "#chooser")
                 .await

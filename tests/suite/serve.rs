@@ -102,12 +102,20 @@ impl Server {
 
     /// Opens the launch address as the browser would; the session's cookie.
     pub fn launch(&self) -> String {
-        let target = self.url.trim_start_matches(&format!("http://{}", self.host()));
+        let target = self
+            .url
+            .trim_start_matches(&format!("http://{}", self.host()));
         let (status, head, _) = self.exchange("GET", target, &[("Host", self.host())], b"");
-        assert_eq!(status, 303, "the launch address opens the workspace: {head}");
+        assert_eq!(
+            status, 200,
+            "the launch address opens the workspace: {head}"
+        );
         let cookie = head
             .lines()
-            .find_map(|line| line.strip_prefix("set-cookie: ").or_else(|| line.strip_prefix("Set-Cookie: ")))
+            .find_map(|line| {
+                line.strip_prefix("set-cookie: ")
+                    .or_else(|| line.strip_prefix("Set-Cookie: "))
+            })
             .expect("a cookie");
         cookie.split(';').next().expect("NAME=TOKEN").to_string()
     }
@@ -318,7 +326,11 @@ fn only_the_sessions_own_page_gets_an_answer() {
             ("Cookie", server.cookie.clone()),
             ("Origin", origin.to_string()),
         ];
-        assert_eq!(server.raw("POST", &analyse, &cross, b"a: 1").0, 403, "{origin}");
+        assert_eq!(
+            server.raw("POST", &analyse, &cross, b"a: 1").0,
+            403,
+            "{origin}"
+        );
     }
     // Outside the session's path there is nothing, not even with the cookie.
     let outside = vec![("Host", server.host()), ("Cookie", server.cookie.clone())];

@@ -155,7 +155,9 @@ impl State {
             .ok_or_else(|| {
                 refusal(
                     StatusCode::CONFLICT,
-                    format!("`{name}` is not a case this workspace opened; choose or create one first"),
+                    format!(
+                        "`{name}` is not a case this workspace opened; choose or create one first"
+                    ),
                 )
             })
     }
@@ -175,16 +177,14 @@ impl State {
     /// Looks at every opened case on disk and tells its pages when its
     /// version moved (a save here, another editor, a git pull).
     pub fn look_at_disk(&self) {
-        let cases: Vec<(PathBuf, tokio::sync::watch::Sender<Option<String>>)> = match self
-            .opened
-            .lock()
-        {
-            Ok(opened) => opened
-                .values()
-                .map(|o| (o.path.clone(), o.on_disk.clone()))
-                .collect(),
-            Err(_) => return,
-        };
+        let cases: Vec<(PathBuf, tokio::sync::watch::Sender<Option<String>>)> =
+            match self.opened.lock() {
+                Ok(opened) => opened
+                    .values()
+                    .map(|o| (o.path.clone(), o.on_disk.clone()))
+                    .collect(),
+                Err(_) => return,
+            };
         for (path, on_disk) in cases {
             let version = read_case(&path).ok().flatten().map(|b| version_of(&b));
             on_disk.send_if_modified(|seen| {
@@ -330,7 +330,10 @@ fn json_body<T: serde::de::DeserializeOwned>(bytes: &Bytes, expected: &str) -> R
 /// The text and version of the case on disk.
 fn disk(path: &Path) -> Result<(String, String), Refusal> {
     match read_case(path) {
-        Ok(Some(bytes)) => Ok((String::from_utf8_lossy(&bytes).into_owned(), version_of(&bytes))),
+        Ok(Some(bytes)) => Ok((
+            String::from_utf8_lossy(&bytes).into_owned(),
+            version_of(&bytes),
+        )),
         Ok(None) => Err(refusal(
             StatusCode::NOT_FOUND,
             format!(
@@ -636,9 +639,8 @@ async fn preview(
                     json!({ "hash": page.hash, "svg": svg })
                 })
                 .collect();
-            serde_json::to_vec(&json!({ "pages": pages })).map_err(|e| {
-                refusal(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
-            })
+            serde_json::to_vec(&json!({ "pages": pages }))
+                .map_err(|e| refusal(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
         })
     })
     .await;
@@ -830,7 +832,8 @@ fn is_case_in(folder: &Path, name: &str) -> bool {
         return false;
     }
     let path = folder.join(name);
-    let small_file = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_BYTES);
+    let small_file =
+        std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_BYTES);
     small_file
         && read_case(&path).ok().flatten().is_some_and(|bytes| {
             String::from_utf8_lossy(&bytes)
@@ -1036,11 +1039,19 @@ mod tests {
         std::fs::write(dir.path().join("notes.yaml"), "notes: []\n").unwrap();
         std::fs::write(dir.path().join("ana.txt"), "candidate:\n").unwrap();
         assert!(is_case_in(dir.path(), "ana.yaml"));
-        for name in ["notes.yaml", "ana.txt", "../ana.yaml", ".ana.yaml", "sub/ana.yaml", "missing.yaml"] {
+        for name in [
+            "notes.yaml",
+            "ana.txt",
+            "../ana.yaml",
+            ".ana.yaml",
+            "sub/ana.yaml",
+            "missing.yaml",
+        ] {
             assert!(!is_case_in(dir.path(), name), "{name}");
         }
         let big = std::fs::File::create(dir.path().join("big.yaml")).unwrap();
-        big.set_len(promocase::model::load::MAX_FILE_BYTES + 1).unwrap();
+        big.set_len(promocase::model::load::MAX_FILE_BYTES + 1)
+            .unwrap();
         assert!(!is_case_in(dir.path(), "big.yaml"));
     }
 }

@@ -160,7 +160,9 @@ mod tests {
             folder: Some(folder.clone()),
             memory: Mutex::new(HashMap::new()),
         };
-        drafts.keep(&case, "candidate:\n  name: Ana\n", "v1").unwrap();
+        drafts
+            .keep(&case, "candidate:\n  name: Ana\n", "v1")
+            .unwrap();
         let later = Drafts {
             folder: Some(folder.clone()),
             memory: Mutex::new(HashMap::new()),
@@ -173,7 +175,12 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode(&folder), 0o700);
-            let file = std::fs::read_dir(&folder).unwrap().next().unwrap().unwrap().path();
+            let file = std::fs::read_dir(&folder)
+                .unwrap()
+                .next()
+                .unwrap()
+                .unwrap()
+                .path();
             assert_eq!(mode(&file), 0o600, "a draft is readable by its owner alone");
         }
         later.forget(&case);

@@ -64,7 +64,11 @@ pub struct Gate {
 }
 
 impl Gate {
-    pub fn new(port: u16, listening: Listening, request_deadline: Duration) -> Result<Gate, String> {
+    pub fn new(
+        port: u16,
+        listening: Listening,
+        request_deadline: Duration,
+    ) -> Result<Gate, String> {
         Ok(Gate {
             token: random_hex(16)?,
             session: random_hex(8)?,
@@ -100,7 +104,11 @@ impl Gate {
 
     /// The launch address for `code`, as `host` (an address shown to the user).
     pub fn launch_url(&self, host: &str, code: &str) -> String {
-        format!("http://{host}:{}{}launch?code={code}", self.port, self.prefix())
+        format!(
+            "http://{host}:{}{}launch?code={code}",
+            self.port,
+            self.prefix()
+        )
     }
 
     /// Takes `code` if it is an unused launch code; it is then used up.
@@ -231,8 +239,7 @@ pub async fn admit(State(gate): State<Arc<Gate>>, request: Request, next: Next) 
             );
         }
     }
-    let mut response = match tokio::time::timeout(gate.request_deadline, next.run(request)).await
-    {
+    let mut response = match tokio::time::timeout(gate.request_deadline, next.run(request)).await {
         Ok(response) => response,
         Err(_) => refuse(
             StatusCode::REQUEST_TIMEOUT,
@@ -253,17 +260,22 @@ fn launch(gate: &Gate, request: &Request) -> Response {
             "this launch address was already used, or is not this session's: it opens the workspace once. In the browser that opened it, go back to the workspace's tab; or restart `promocase serve`",
         );
     }
-    let mut response = (StatusCode::SEE_OTHER, "").into_response();
     let prefix = gate.prefix();
+    // Not a redirect: a browser arriving from the launch file (another
+    // site) would not send a SameSite=Strict cookie along a redirect. This
+    // page moves on from the workspace's own origin, and then it does.
+    let page = format!(
+        "<!doctype html><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url={prefix}\">\
+         <title>promocase</title><p><a href=\"{prefix}\">Open the workspace</a></p>\n"
+    );
+    let mut response = axum::response::Html(page).into_response();
     let cookie = format!(
         "{}={}; HttpOnly; SameSite=Strict; Path={prefix}",
         gate.cookie_name(),
         gate.token
     );
-    for (name, value) in [(header::SET_COOKIE, cookie), (header::LOCATION, prefix)] {
-        if let Ok(value) = value.parse() {
-            response.headers_mut().insert(name, value);
-        }
+    if let Ok(value) = cookie.parse() {
+        response.headers_mut().insert(header::SET_COOKIE, value);
     }
     protect(&mut response);
     response

@@ -113,9 +113,7 @@ impl Connections {
 
     fn busy(&self) -> usize {
         self.open.lock().map_or(0, |open| {
-            open.values()
-                .map(|c| c.busy.load(Ordering::SeqCst))
-                .sum()
+            open.values().map(|c| c.busy.load(Ordering::SeqCst)).sum()
         })
     }
 }
@@ -290,8 +288,18 @@ mod tests {
             };
             assert_eq!(open, vec![0, 2], "the oldest idle one (1) was closed");
             assert!(tasks.remove(1).await.unwrap_err().is_cancelled());
-            connections.open.lock().unwrap().get(&2).unwrap().busy.store(1, Ordering::SeqCst);
-            assert!(!connections.make_room(2), "busy connections are never closed");
+            connections
+                .open
+                .lock()
+                .unwrap()
+                .get(&2)
+                .unwrap()
+                .busy
+                .store(1, Ordering::SeqCst);
+            assert!(
+                !connections.make_room(2),
+                "busy connections are never closed"
+            );
         });
     }
 }
