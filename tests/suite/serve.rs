@@ -153,11 +153,12 @@ impl Server {
     /// the served case unless the path names one.
     pub fn target(&self, path: &str) -> String {
         let mut target = format!("{}{}", self.prefix, path.trim_start_matches('/'));
-        if let Some(case) = &self.case {
-            if path.starts_with("/api/") && !path.contains("case=") {
-                let separator = if target.contains('?') { '&' } else { '?' };
-                target.push_str(&format!("{separator}case={case}"));
-            }
+        if let Some(case) = &self.case
+            && path.starts_with("/api/")
+            && !path.contains("case=")
+        {
+            let separator = if target.contains('?') { '&' } else { '?' };
+            target.push_str(&format!("{separator}case={case}"));
         }
         target
     }
@@ -260,10 +261,10 @@ pub fn json(body: &[u8]) -> Value {
 pub fn opened_launch_page(opened: &Path) -> String {
     let start = std::time::Instant::now();
     loop {
-        if let Ok(address) = std::fs::read_to_string(opened) {
-            if !address.is_empty() {
-                return address;
-            }
+        if let Ok(address) = std::fs::read_to_string(opened)
+            && !address.is_empty()
+        {
+            return address;
         }
         assert!(
             start.elapsed() < Duration::from_secs(20),

@@ -67,6 +67,8 @@ fn descriptor_limit() -> Option<u64> {
                 }
             }
         }
+        // rlim_t is 64 bits on every Unix promocase builds for.
+        #[allow(clippy::unnecessary_cast)]
         Some(limit.rlim_cur as u64)
     }
     #[cfg(not(unix))]
