@@ -9,9 +9,9 @@
 //!
 //! Run with `cargo bench --bench serve`; README's "Performance" keeps the figures.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Command, Stdio};
+#[path = "support/served.rs"]
+mod served;
+
 use std::time::{Duration, Instant};
 
 const EDITS: usize = 1000;
@@ -24,57 +24,16 @@ fn main() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/operations-director.yaml");
     std::fs::copy(&example, &case).expect("the example");
     let text = std::fs::read_to_string(&case).expect("the text");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_promocase"))
-        .args([
-            "serve",
-            case.to_str().expect("UTF-8"),
-            "--port",
-            "0",
-            "--no-open",
-        ])
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("promocase serve starts");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("the address");
-    let url = line
-        .split(" at ")
-        .nth(1)
-        .expect("an address")
-        .trim()
-        .to_string();
-    let port: u16 = url
-        .trim_start_matches("http://127.0.0.1:")
-        .split('/')
-        .next()
-        .and_then(|p| p.parse().ok())
-        .expect("a port");
-    let token = url.rsplit("token=").next().expect("a token").to_string();
+    let server = served::Served::start(&case, &dir);
 
     let preview = |text: &str, known: &[String]| -> (Duration, Vec<(String, usize)>) {
         let body =
             serde_json::json!({ "text": text, "doc": "proposal", "known": known }).to_string();
         let started = Instant::now();
-        let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("the server listens");
-        let request = format!(
-            "POST /api/preview?token={token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-            body.len()
-        );
-        stream.write_all(request.as_bytes()).expect("send");
-        let mut response = Vec::new();
-        stream.read_to_end(&mut response).expect("receive");
+        let (status, body) = server.api("POST", "preview", body.as_bytes());
         let elapsed = started.elapsed();
-        let split = response
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("a head")
-            + 4;
-        let json: serde_json::Value =
-            serde_json::from_slice(&response[split..]).expect("JSON pages");
+        assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+        let json: serde_json::Value = serde_json::from_slice(&body).expect("JSON pages");
         let pages = json["pages"]
             .as_array()
             .expect("pages")
@@ -89,7 +48,7 @@ fn main() {
     };
     // The server and its render worker together: the worker holds the
     // fonts, templates and typst's caches.
-    let server_pid = child.id();
+    let server_pid = server.child.id();
     let rss_kb = |field: &str| -> u64 {
         let of = |pid: &str| -> u64 {
             std::fs::read_to_string(format!("/proc/{pid}/status"))
@@ -135,8 +94,7 @@ fn main() {
     }
     let rss_at_end = rss_kb("VmRSS:");
     let peak = rss_kb("VmHWM:");
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(server);
     let _ = std::fs::remove_dir_all(&dir);
 
     times.sort();
