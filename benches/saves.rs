@@ -169,6 +169,23 @@ fn main() {
                 .any(|(_, began, ended)| began > base_time && *ended < save.sent)
         })
         .count();
+    for save in accepted.iter() {
+        let Some(base_time) = on_disk_by.get(save.base.as_str()) else {
+            continue;
+        };
+        for (version, began, ended) in &outside {
+            if began > base_time && *ended < save.sent {
+                println!(
+                    "  a save from {} (on disk by {:?}) sent at {:?}, after the other program's {version} ({:?} to {:?})",
+                    save.base,
+                    base_time.duration_since(started),
+                    save.sent.duration_since(started),
+                    began.duration_since(started),
+                    ended.duration_since(started)
+                );
+            }
+        }
+    }
     let errors = errors.lock().expect("log");
     let _ = std::fs::remove_dir_all(&dir);
 

@@ -148,7 +148,9 @@ pub fn save_if_unchanged(
     }
     let version = version_of(text.as_bytes());
     let outcome = match on_disk {
-        Some(_) => swap_in(&temp, &target, edited_version).map(|()| Saved::Replaced { version }),
+        Some(_) => {
+            swap_in(&temp, &target, edited_version, text).map(|()| Saved::Replaced { version })
+        }
         None => put_back(&temp, &target).map(|()| Saved::WrittenBack { version }),
     };
     let _ = std::fs::remove_file(&temp);
@@ -184,47 +186,50 @@ fn through_links(path: &Path) -> PathBuf {
 /// Puts the new file at `target`, which exists and held `edited_version`
 /// when it was checked; refuses, undoing the swap, if another program put a
 /// different file there since.
-fn swap_in(temp: &Path, target: &Path, edited_version: &str) -> Result<(), SaveError> {
+fn swap_in(temp: &Path, target: &Path, edited_version: &str, text: &str) -> Result<(), SaveError> {
     let io = |error| SaveError::Write(WriteError::Io(target.to_path_buf(), error));
+    let conflict = |bytes: Vec<u8>| SaveError::Conflict {
+        version: version_of(&bytes),
+        text: String::from_utf8_lossy(&bytes).into_owned(),
+    };
+    // A last look after the bytes reached the disk (which takes a moment):
+    // a change that came meanwhile is refused before anything moves.
+    match read_case(target)? {
+        Some(bytes) if version_of(&bytes) != edited_version => return Err(conflict(bytes)),
+        Some(_) => {}
+        None => return put_back(temp, target),
+    }
     #[cfg(target_os = "linux")]
     match exchange(temp, target) {
         Ok(()) => {
             // `temp` now holds what was at `target` the instant they traded.
             let replaced = read_case(temp)?.unwrap_or_default();
-            let version = version_of(&replaced);
-            if version == edited_version {
+            if version_of(&replaced) == edited_version {
                 return Ok(());
             }
-            // Another program's file came between the check and the swap:
-            // it goes back, and the page is told.
+            // Another program's file came between the last look and the
+            // trade: it goes back.
             exchange(temp, target).map_err(io)?;
-            return Err(SaveError::Conflict {
-                text: String::from_utf8_lossy(&replaced).into_owned(),
-                version,
-            });
+            let came_out = read_case(temp)?.unwrap_or_default();
+            if came_out != text.as_bytes() {
+                // And yet another replaced ours in that instant: it is the
+                // newest, so it is the one that stays.
+                exchange(temp, target).map_err(io)?;
+            }
+            return Err(conflict(read_case(target)?.unwrap_or_default()));
         }
         // A file system without the exchange (some network drives): the
-        // check below, then a plain rename.
+        // look above, then a plain rename.
         Err(error)
             if matches!(
                 error.raw_os_error(),
                 Some(libc::EINVAL) | Some(libc::ENOSYS) | Some(libc::EOPNOTSUPP)
             ) => {}
-        // Deleted between the check and the swap: it is written back.
+        // Deleted between the look and the trade: it is written back.
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
             return put_back(temp, target);
         }
         Err(error) => return Err(io(error)),
-    }
-    // Without an atomic exchange, the last look is as late as it can be.
-    if let Some(bytes) = read_case(target)? {
-        let version = version_of(&bytes);
-        if version != edited_version {
-            return Err(SaveError::Conflict {
-                text: String::from_utf8_lossy(&bytes).into_owned(),
-                version,
-            });
-        }
     }
     std::fs::rename(temp, target).map_err(io)
 }
