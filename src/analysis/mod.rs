@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 use crate::model::{LoadedCase, parse_case};
 use crate::rubric::diff::{Diff, compare};
-use crate::rubric::{Report, Rubric, check_case};
+use crate::rubric::{Report, RubricChoice, check_case};
 
 /// Where to underline, in the editor's terms: 1-based lines, columns in
 /// characters (1-based), and byte offsets for tools that prefer them.
@@ -92,24 +92,6 @@ pub struct Analysis {
     pub report: Option<Report>,
     /// The load errors when the text does not load; the findings when it does.
     pub messages: Vec<Message>,
-}
-
-/// How the case is judged: a built-in level or a company rubric.
-#[derive(Debug, Clone)]
-pub enum RubricChoice {
-    /// The built-in rubric of the case's target level (or this level).
-    Builtin(Option<crate::model::Level>),
-    /// A company rubric, loaded once.
-    Company(Box<Rubric>),
-}
-
-impl RubricChoice {
-    pub fn for_case(&self, loaded: &LoadedCase) -> Rubric {
-        match self {
-            RubricChoice::Builtin(level) => Rubric::for_case(loaded, *level),
-            RubricChoice::Company(rubric) => (**rubric).clone(),
-        }
-    }
 }
 
 /// Loads and checks `text` as the case at `path` would be.

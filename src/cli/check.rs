@@ -6,7 +6,6 @@
 //! A file named `-` is read from standard input and shown as `<stdin>`.
 //! Checking several files on a terminal shows a progress bar on stderr.
 
-use std::collections::HashMap;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -15,13 +14,13 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
+use super::shared::RubricArgs;
 use super::{ColorChoice, Output, exit};
 use promocase::diagnostic::{Diagnostic, Severity, SourceFile};
 use promocase::model::EvidenceStatus;
-use promocase::model::{Level, LoadError, LoadedCase, load_case, parse_case};
-use promocase::rubric::load::rubric_beside;
+use promocase::model::{LoadError, LoadedCase, load_case, parse_case};
 use promocase::rubric::report::Report;
-use promocase::rubric::{Rubric, check_case, github, sarif};
+use promocase::rubric::{check_case, github, sarif};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -35,13 +34,8 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
     pub fail_on: FailOn,
-    /// Judge every case against this level instead of its `target_level`.
-    #[arg(long, value_enum, conflicts_with = "rubric")]
-    pub level: Option<Level>,
-    /// A company rubric file (start from `promocase rubric show director`). Without it (and
-    /// without --level), a `promocase-rubric.yaml` in a case's folder is used for that case.
-    #[arg(long, value_name = "FILE")]
-    pub rubric: Option<PathBuf>,
+    #[command(flatten)]
+    pub judging: RubricArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -79,33 +73,19 @@ enum Outcome {
 }
 
 pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate) -> u8 {
-    let company_rubric = match &args.rubric {
-        None => None,
-        Some(path) => match super::rubric::load_company_rubric(path, out) {
-            Some(rubric) => Some(rubric),
-            None => return exit::BAD_INPUT,
-        },
+    let Some(rubrics) = super::rubric::resolver(args.judging.request(), out) else {
+        return exit::BAD_INPUT;
     };
     if args.files.iter().filter(|f| is_stdin(f)).count() > 1 {
         out.error("error: `-` (standard input) can be given only once");
         return exit::BAD_INPUT;
     }
-    let level: Option<Level> = args.level;
-    // Without --rubric or --level, each case's folder may hold the company's
-    // rubric; each such file is loaded once, before any case is checked.
-    let mut beside: HashMap<PathBuf, Rubric> = HashMap::new();
-    if company_rubric.is_none() && level.is_none() {
-        for path in args.files.iter().filter(|f| !is_stdin(f)) {
-            let Some(found) = rubric_beside(path) else {
-                continue;
-            };
-            if beside.contains_key(&found) {
-                continue;
-            }
-            match super::rubric::load_company_rubric(&found, out) {
-                Some(rubric) => beside.insert(found, rubric),
-                None => return exit::BAD_INPUT,
-            };
+    // Each company rubric a case's folder holds is loaded once, before any
+    // case is checked: one that does not load stops the run.
+    for path in &args.files {
+        if let Err(failure) = rubrics.choice_for(path) {
+            super::rubric::report_failure(&failure, out);
+            return exit::BAD_INPUT;
         }
     }
     let progress = out.progress(args.files.len());
@@ -117,17 +97,19 @@ pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate)
             progress.set_message(path.display().to_string());
             let started = Instant::now();
             let outcome = match load_input(path, today) {
-                Ok(loaded) => {
-                    let rubric = company_rubric
-                        .clone()
-                        .or_else(|| {
-                            rubric_beside(path).and_then(|found| beside.get(&found).cloned())
-                        })
-                        .unwrap_or_else(|| Rubric::for_case(&loaded, level));
-                    let report = check_case(&loaded, &rubric);
-                    progress.suspend(|| out.detail(&checked_in(&report, started)));
-                    Outcome::Checked(Box::new(report))
-                }
+                // A rubric file edited into a mistake since it was loaded
+                // above is reported like the case's own.
+                Ok(loaded) => match rubrics.rubric_for(path, &loaded) {
+                    Ok(rubric) => {
+                        let report = check_case(&loaded, &rubric);
+                        progress.suspend(|| out.detail(&checked_in(&report, started)));
+                        Outcome::Checked(Box::new(report))
+                    }
+                    Err(failure) => Outcome::BadInput {
+                        file: failure.file.display().to_string(),
+                        diagnostics: failure.error.diagnostics.clone(),
+                    },
+                },
                 Err(error) => Outcome::BadInput {
                     file: display_name(path),
                     diagnostics: error.diagnostics,

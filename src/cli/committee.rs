@@ -10,12 +10,11 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::build::LanguageArgs;
+use super::shared::{LanguageArgs, RubricArgs};
 use super::{Output, exit};
-use promocase::analysis::RubricChoice;
 use promocase::committee::table::{self, Row};
 use promocase::committee::{Judging, Round, SortBy, collect, judge};
-use promocase::model::{LanguageTag, Level};
+use promocase::model::LanguageTag;
 use promocase::render::data::committee::{PackOptions, pack_json};
 use promocase::render::export::{self, PdfSettings};
 use promocase::render::language::resolve_for;
@@ -39,13 +38,8 @@ pub struct CommitteeArgs {
     /// The round's title on the cover, e.g. "Director promotions, spring 2027".
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
-    /// Judge every case against this level's built-in criteria (default: each
-    /// against its own target level's).
-    #[arg(long, value_enum, conflicts_with = "rubric")]
-    pub level: Option<Level>,
-    /// Judge every case against a company rubric file.
-    #[arg(long, value_name = "FILE")]
-    pub rubric: Option<PathBuf>,
+    #[command(flatten)]
+    pub judging: RubricArgs,
     /// The order of the candidates.
     #[arg(long, value_enum, default_value_t = SortArg::Score)]
     pub sort: SortArg,
@@ -105,12 +99,8 @@ fn pack(args: &CommitteeArgs, out: &Output, today: NaiveDate) -> Result<u8, Stri
     if files.is_empty() {
         return Err("no .yaml or .yml case file in the paths given".to_string());
     }
-    let rubric = match &args.rubric {
-        Some(path) => match super::rubric::load_company_rubric(path, out) {
-            Some(rubric) => RubricChoice::Company(Box::new(rubric)),
-            None => return Ok(exit::BAD_INPUT),
-        },
-        None => RubricChoice::Builtin(args.level),
+    let Some(rubrics) = super::rubric::resolver(args.judging.request(), out) else {
+        return Ok(exit::BAD_INPUT);
     };
     // The pack's language names the anonymised candidates too.
     let tag = args
@@ -130,7 +120,7 @@ fn pack(args: &CommitteeArgs, out: &Output, today: NaiveDate) -> Result<u8, Stri
     let progress = out.progress(files.len());
     progress.set_message("judging the cases");
     let judging = Judging {
-        rubric: &rubric,
+        rubrics: &rubrics,
         anonymise: args.anonymise,
         candidate_name: language.locale.catalogue.text("committee.candidate-name"),
         today,
@@ -159,7 +149,7 @@ fn pack(args: &CommitteeArgs, out: &Output, today: NaiveDate) -> Result<u8, Stri
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("committee.{}", args.format.extension())));
     let mut inputs = files.clone();
-    inputs.extend(args.rubric.iter().cloned());
+    inputs.extend(files.iter().filter_map(|file| rubrics.file_for(file)));
     inputs.extend(args.language.labels.iter().cloned());
     let to_stdout = target.as_os_str() == "-";
     if !to_stdout {

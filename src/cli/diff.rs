@@ -11,11 +11,12 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::check::{display_name, is_stdin, load_input};
+use super::shared::RubricArgs;
 use super::{Output, exit};
 use promocase::model::KpiStatus;
-use promocase::model::{Level, LoadedCase};
+use promocase::model::LoadedCase;
 use promocase::rubric::diff::{Diff, KpiChange, compare};
-use promocase::rubric::{Report, Rubric, check_case};
+use promocase::rubric::{Report, check_case};
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -28,12 +29,8 @@ pub struct DiffArgs {
     /// Output: human (a short summary) or json (one object, for tools).
     #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
     pub format: DiffFormat,
-    /// Judge both versions against this level instead of their `target_level`.
-    #[arg(long, value_enum, conflicts_with = "rubric")]
-    pub level: Option<Level>,
-    /// A company rubric file to judge both versions by.
-    #[arg(long, value_name = "FILE")]
-    pub rubric: Option<PathBuf>,
+    #[command(flatten)]
+    pub judging: RubricArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -47,23 +44,36 @@ pub fn run(args: &DiffArgs, out: &Output, today: NaiveDate) -> u8 {
         out.error("error: only one of OLD and NEW can be `-` (standard input)");
         return exit::BAD_INPUT;
     }
-    let company_rubric = match &args.rubric {
-        None => None,
-        Some(path) => match super::rubric::load_company_rubric(path, out) {
-            Some(rubric) => Some(rubric),
-            None => return exit::BAD_INPUT,
-        },
+    let Some(rubrics) = super::rubric::resolver(args.judging.request(), out) else {
+        return exit::BAD_INPUT;
     };
-    let level = args.level;
+    // Each version is judged as `check` judges it; standard input, which has
+    // no folder, by the rubric of the other version's folder, so both are
+    // judged alike.
+    let other = |path: &PathBuf| {
+        if std::ptr::eq(path, &args.old) {
+            args.new.clone()
+        } else {
+            args.old.clone()
+        }
+    };
     let check = |path: &PathBuf| -> Option<(LoadedCase, Report)> {
+        let judged_as = if is_stdin(path) {
+            other(path)
+        } else {
+            path.clone()
+        };
         match load_input(path, today) {
-            Ok(loaded) => {
-                let rubric = company_rubric
-                    .clone()
-                    .unwrap_or_else(|| Rubric::for_case(&loaded, level));
-                let report = check_case(&loaded, &rubric);
-                Some((loaded, report))
-            }
+            Ok(loaded) => match rubrics.rubric_for(&judged_as, &loaded) {
+                Ok(rubric) => {
+                    let report = check_case(&loaded, &rubric);
+                    Some((loaded, report))
+                }
+                Err(failure) => {
+                    super::rubric::report_failure(&failure, out);
+                    None
+                }
+            },
             Err(error) => {
                 for diagnostic in &error.diagnostics {
                     out.diagnostic(diagnostic);

@@ -6,7 +6,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::build::parse_language;
+use super::shared::parse_language;
 use super::{Output, exit};
 use promocase::locale::catalogue::built_in_text;
 use promocase::model::LanguageTag;

@@ -18,6 +18,7 @@ mod rubric;
 mod rules;
 mod schema;
 mod serve;
+mod shared;
 mod watch;
 
 use std::process::ExitCode;

@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 use super::{Output, exit};
 use promocase::model::{Level, schema_json};
 use promocase::rubric::load::builtin_text;
-use promocase::rubric::{Rubric, RubricFile};
+use promocase::rubric::{RubricFailure, RubricFile, RubricRequest, RubricResolver};
 
 #[derive(Debug, Args)]
 pub struct RubricArgs {
@@ -38,20 +38,23 @@ pub fn run(args: &RubricArgs, out: &Output) -> u8 {
     exit::OK
 }
 
-/// Loads a company rubric for `check`, `build`, `watch` or `diff`, printing its
-/// located errors; `None` when it could not be loaded (the caller exits with 2).
-pub fn load_company_rubric(path: &std::path::Path, out: &Output) -> Option<Rubric> {
-    match Rubric::load(path) {
-        Ok(rubric) => Some(rubric),
-        Err(error) => {
-            for diagnostic in &error.diagnostics {
-                out.diagnostic(diagnostic);
-            }
-            out.error(&format!(
-                "{}: the rubric could not be loaded",
-                path.display()
-            ));
-            None
-        }
+/// The resolver of a command's rubric (see [`RubricResolver`]): a
+/// `--rubric` file that does not load is reported here, and the caller
+/// exits with 2.
+pub fn resolver(request: RubricRequest, out: &Output) -> Option<RubricResolver> {
+    RubricResolver::new(request)
+        .map_err(|failure| report_failure(&failure, out))
+        .ok()
+}
+
+/// Prints why a company rubric could not be used: its located errors and
+/// the file.
+pub fn report_failure(failure: &RubricFailure, out: &Output) {
+    for diagnostic in &failure.error.diagnostics {
+        out.diagnostic(diagnostic);
     }
+    out.error(&format!(
+        "{}: the rubric could not be loaded",
+        failure.file.display()
+    ));
 }

@@ -84,12 +84,9 @@ impl Inputs {
     fn new(args: &BuildArgs) -> Result<Self, String> {
         let mut inputs = Inputs::default();
         inputs.add_file(&args.case, Role::Case)?;
-        // The rubric the build uses: --rubric, or the company file beside the case.
-        let beside = (args.rubric.is_none() && args.level.is_none())
-            .then(|| promocase::rubric::load::rubric_beside(&args.case))
-            .flatten();
-        if let Some(rubric) = args.rubric.as_ref().or(beside.as_ref()) {
-            inputs.add_file(rubric, Role::Rubric)?;
+        // The rubric the build uses, as every command decides it.
+        if let Some(rubric) = build::rubric_file(args) {
+            inputs.add_file(&rubric, Role::Rubric)?;
         }
         if let Some(dir) = &args.template_dir {
             inputs.template_dir = Some(dir.canonicalize().map_err(|error| {

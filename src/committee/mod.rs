@@ -17,10 +17,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::analysis::RubricChoice;
 use crate::diagnostic::Diagnostic;
 use crate::model::{LoadedCase, parse_case, read_source};
 use crate::rubric::{Report, Rubric, check_case};
+use crate::rubric::{RubricChoice, RubricResolver};
 
 /// Every case file the arguments name: files as given, and every `.yaml` or
 /// `.yml` under a folder (its subfolders too, but no hidden folder), sorted
@@ -124,7 +124,8 @@ pub enum JudgedBy {
 
 /// How to judge a round.
 pub struct Judging<'a> {
-    pub rubric: &'a RubricChoice,
+    /// Which rubric judges each case, decided as every command decides it.
+    pub rubrics: &'a RubricResolver,
     /// Replace each candidate's name with "Candidate A", "B", ….
     pub anonymise: bool,
     /// How an anonymised candidate is called, with `{letter}`: the pack
@@ -156,10 +157,15 @@ pub fn judge(files: &[PathBuf], judging: &Judging<'_>, progress: &(dyn Fn() + Sy
             Err(failure) => failures.push(failure),
         }
     }
-    let judged_by = match judging.rubric {
-        RubricChoice::Builtin(None) => JudgedBy::OwnLevel,
-        RubricChoice::Builtin(Some(level)) => JudgedBy::Level(*level),
-        RubricChoice::Company(rubric) => JudgedBy::Company(rubric.name.clone()),
+    let request = judging.rubrics.request();
+    let judged_by = match (&request.file, request.level) {
+        // Standard input has no folder: the choice is the --rubric file's.
+        (Some(_), _) => match judging.rubrics.choice_for(Path::new("-")) {
+            Ok(RubricChoice::Company { rubric, .. }) => JudgedBy::Company(rubric.name.clone()),
+            _ => JudgedBy::OwnLevel,
+        },
+        (None, Some(level)) => JudgedBy::Level(level),
+        (None, None) => JudgedBy::OwnLevel,
     };
     Round {
         candidates,
@@ -194,16 +200,11 @@ fn judge_one(
         }
         None => (loaded, real_name.clone()),
     };
-    // As `check` judges: a company rubric beside the case applies when
-    // neither --rubric nor --level says otherwise.
-    let beside = match judging.rubric {
-        RubricChoice::Builtin(None) => crate::rubric::load::rubric_beside(file),
-        _ => None,
-    };
-    let rubric: Rubric = match &beside {
-        Some(path) => Rubric::load(path).map_err(|e| failed(e.diagnostics))?,
-        None => judging.rubric.for_case(&loaded),
-    };
+    let choice = judging
+        .rubrics
+        .choice_for(file)
+        .map_err(|failure| failed(failure.error.diagnostics.clone()))?;
+    let rubric: Rubric = choice.for_case(&loaded);
     let report = check_case(&loaded, &rubric);
     Ok(Candidate {
         file: file.to_path_buf(),
@@ -211,7 +212,10 @@ fn judge_one(
         report,
         shown_name,
         real_name,
-        company_rubric: beside.map(|_| rubric.name.clone()),
+        company_rubric: match &choice {
+            RubricChoice::Company { given: false, .. } => Some(rubric.name.clone()),
+            _ => None,
+        },
     })
 }
 

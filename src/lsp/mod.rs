@@ -18,7 +18,6 @@ pub mod position;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::SystemTime;
 
 use chrono::NaiveDate;
 use lsp_types::{
@@ -32,13 +31,12 @@ use lsp_types::{
 
 use crate::analysis::insert::{Insertion, insert_example, insert_waiver};
 use crate::analysis::outline::{Symbol, outline};
-use crate::analysis::{Analysis, Message, RubricChoice, analyse, cursor};
+use crate::analysis::{Analysis, Message, analyse, cursor};
 use crate::diagnostic::Severity;
 use crate::model::Level;
 use crate::model::load::MAX_FILE_BYTES;
 use crate::rubric::docs::Explanation;
-use crate::rubric::load::rubric_beside;
-use crate::rubric::{Rubric, Rule, UNWAIVABLE, rules};
+use crate::rubric::{RubricChoice, RubricRequest, RubricResolver, Rule, UNWAIVABLE, rules};
 use position::LineIndex;
 
 /// How cases are judged, from the command line and the client's
@@ -75,19 +73,14 @@ struct Document {
     rubric_said: Option<String>,
 }
 
-/// A company rubric file as last read, with its modification time, so an
-/// edit of the rubric is picked up on the next change of a case.
-struct RubricFile {
-    modified: Option<SystemTime>,
-    loaded: Result<Rubric, String>,
-}
-
 /// The open documents and how they are judged.
 pub struct Workspace {
     settings: Settings,
     today: NaiveDate,
     documents: HashMap<Url, Document>,
-    rubrics: HashMap<PathBuf, RubricFile>,
+    /// How each case is judged, as every command decides it; a rubric file
+    /// edited meanwhile is read again on the next change of a case.
+    rubrics: RubricResolver,
 }
 
 /// Whether a text is a promocase case: its first line points at the
@@ -177,11 +170,19 @@ fn touches(a: &Range, b: &Range) -> bool {
 
 impl Workspace {
     pub fn new(settings: Settings, today: NaiveDate) -> Workspace {
+        let rubrics = RubricResolver::lenient(RubricRequest {
+            file: settings.rubric.clone(),
+            level: if settings.rubric.is_some() {
+                None
+            } else {
+                settings.level
+            },
+        });
         Workspace {
             settings,
             today,
             documents: HashMap::new(),
-            rubrics: HashMap::new(),
+            rubrics,
         }
     }
 
@@ -228,72 +229,35 @@ impl Workspace {
             .unwrap_or_else(|()| PathBuf::from(uri.path()))
     }
 
-    /// A company rubric file, read again when it changed on disk.
-    fn company_rubric(&mut self, path: &Path) -> Result<Rubric, String> {
-        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-        let fresh = self
-            .rubrics
-            .get(path)
-            .is_some_and(|known| known.modified == modified && modified.is_some());
-        if !fresh {
-            let loaded = Rubric::load(path).map_err(|error| {
-                error
+    /// How the case at `path` is judged, found as every command finds it
+    /// ([`RubricResolver`]). Also returns the words that say so, and a
+    /// warning when a rubric file could not be used (the case is then judged
+    /// by the built-in rubric of its target level until it loads).
+    fn rubric_for(&mut self, path: &Path) -> (RubricChoice, String, Option<Notice>) {
+        match self.rubrics.choice_for(path) {
+            Ok(choice) => {
+                let said = choice.describe();
+                (choice, said, None)
+            }
+            Err(failure) => {
+                let why = failure
+                    .error
                     .diagnostics
                     .iter()
                     .map(|d| format!("{}: {}", d.position(), d.message))
                     .collect::<Vec<_>>()
-                    .join("; ")
-            });
-            self.rubrics
-                .insert(path.to_path_buf(), RubricFile { modified, loaded });
-        }
-        match self.rubrics.get(path) {
-            Some(file) => file.loaded.clone(),
-            None => Err("not read".to_string()),
-        }
-    }
-
-    /// How the case at `path` is judged, found as `check` finds it: the
-    /// `rubric` setting, else the `level` setting, else `promocase-rubric.yaml`
-    /// beside the case, else the built-in rubric of its target level. Also
-    /// returns the words that say so, and a warning when a rubric file
-    /// could not be used.
-    fn rubric_for(&mut self, path: &Path) -> (RubricChoice, String, Option<Notice>) {
-        let file = match (&self.settings.rubric, self.settings.level) {
-            (Some(file), _) => Some(file.clone()),
-            (None, Some(level)) => {
-                return (
-                    RubricChoice::Builtin(Some(level)),
-                    format!("the built-in {} rubric (the `level` setting)", level.id()),
-                    None,
-                );
-            }
-            (None, None) => rubric_beside(path),
-        };
-        let builtin = (
-            RubricChoice::Builtin(None),
-            "the built-in rubric of its target level".to_string(),
-        );
-        let Some(file) = file else {
-            return (builtin.0, builtin.1, None);
-        };
-        match self.company_rubric(&file) {
-            Ok(rubric) => (
-                RubricChoice::Company(Box::new(rubric)),
-                format!("the company rubric {}", file.display()),
-                None,
-            ),
-            Err(why) => {
+                    .join("; ");
+                let file = failure.file.display();
                 let notice = Notice {
                     kind: MessageType::ERROR,
                     show: true,
                     text: format!(
-                        "promocase: the rubric {} could not be loaded ({why}); cases are judged by the built-in rubric of their target level until it loads. `promocase check --rubric {}` shows every error in place.",
-                        file.display(),
-                        file.display()
+                        "promocase: the rubric {file} could not be loaded ({why}); cases are judged by the built-in rubric of their target level until it loads. `promocase check --rubric {file}` shows every error in place."
                     ),
                 };
-                (builtin.0, builtin.1, Some(notice))
+                let fallback = RubricChoice::Builtin(None);
+                let said = fallback.describe();
+                (fallback, said, Some(notice))
             }
         }
     }

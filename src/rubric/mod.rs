@@ -9,6 +9,8 @@
 //!   whose `registry!` lists them all ([`RULES`]);
 //! - [`load`]: built-in `rubrics/*.yaml` and company files, their rule ids
 //!   checked against the registry;
+//! - [`choice`]: which rubric judges a case (`--rubric`, `--level`, the
+//!   company file beside it, its own level), decided once for every command;
 //! - [`evidence`] gathers what evidences each dimension
 //!   ([`crate::model::Dimension`]), and [`report`] grades and scores it;
 //! - [`sarif`] and [`github`] turn reports into those output formats;
@@ -27,6 +29,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod choice;
 pub mod config;
 pub mod context;
 pub mod diff;
@@ -42,6 +45,7 @@ pub mod sarif;
 
 use std::collections::BTreeMap;
 
+pub use choice::{RubricChoice, RubricFailure, RubricRequest, RubricResolver};
 pub use config::{Rubric, RubricFile};
 pub use finding::Finding;
 pub use report::{Readiness, Report};

@@ -21,6 +21,7 @@ mod languages;
 mod load;
 mod lost_work;
 mod lsp;
+mod rubric_choice;
 mod sandbox;
 mod scripts;
 mod serve;

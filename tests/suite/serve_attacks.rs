@@ -522,6 +522,7 @@ fn previews_nobody_reads_and_huge_files_in_the_folder_keep_memory_bounded() {
     }
     std::thread::sleep(Duration::from_secs(8));
     let peak = peak_mb(server.child.id()).expect("/proc tells");
+    println!("server peak with 200 unread previews: {peak} MB");
     assert!(peak < 300, "the server peaked at {peak} MB");
     drop(unread);
     // And the workspace still answers.

@@ -29,16 +29,17 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::error::CliError;
+use super::shared::{LanguageArgs, RubricArgs};
 use super::{Output, exit};
 use export::Planned;
 use plan::BuildPlan;
 use promocase::diagnostic::Severity;
-use promocase::model::{LanguageTag, Level, LoadedCase, load_case};
+use promocase::model::{LoadedCase, load_case};
 use promocase::render::deadline::{Limit, Limits, Watchdog};
 use promocase::render::export::PdfSettings;
-use promocase::render::language::{LanguageChoice, resolve};
+use promocase::render::language::resolve;
 use promocase::render::{Fonts, Job, RenderError, Renderer, TemplateKind, Templates};
-use promocase::rubric::{Report, Rubric, check_case};
+use promocase::rubric::{Report, check_case};
 use promocase::write::{WriteMode, refuse_inputs, write_new_file};
 
 #[derive(Debug, Args)]
@@ -76,12 +77,8 @@ pub struct BuildArgs {
     /// Resolution of PNG output, in dots per inch.
     #[arg(long, default_value_t = 144.0, value_name = "DPI")]
     pub dpi: f64,
-    /// Judge the case against this level instead of its `target_level` (as `check --level`).
-    #[arg(long, value_enum, conflicts_with = "rubric")]
-    pub level: Option<Level>,
-    /// A company rubric file for the check that runs before the build (as `check --rubric`).
-    #[arg(long, value_name = "FILE")]
-    pub rubric: Option<PathBuf>,
+    #[command(flatten)]
+    pub judging: RubricArgs,
     /// Stop with an error when the documents take longer than this to compile,
     /// e.g. a custom template that loops for ever. Nothing is written then.
     #[arg(long, value_name = "SECONDS", default_value_t = promocase::render::deadline::DEFAULT_TIMEOUT_SECONDS,
@@ -95,33 +92,6 @@ pub struct BuildArgs {
     pub max_memory: u64,
     #[command(flatten)]
     pub language: LanguageArgs,
-}
-
-/// The documents' language and wording, shared by `build`, `watch` and `serve`.
-#[derive(Debug, Clone, Default, Args)]
-pub struct LanguageArgs {
-    /// The language of the documents, as a tag: en, de, fr, fr-CA, es, it, pt, pt-BR,
-    /// nl, pl, sv, da, nb, fi, cs, tr or he. Overrides the case's `language:`.
-    #[arg(long, value_name = "TAG", value_parser = parse_language)]
-    pub lang: Option<LanguageTag>,
-    /// Your company's wording of the documents' labels: a file as `promocase labels
-    /// show LANG` prints, with the labels you change. Overrides `branding.labels`.
-    #[arg(long, value_name = "FILE")]
-    pub labels: Option<PathBuf>,
-}
-
-impl LanguageArgs {
-    pub fn choice(&self) -> LanguageChoice {
-        LanguageChoice {
-            lang: self.lang.clone(),
-            labels: self.labels.clone(),
-        }
-    }
-}
-
-/// `--lang`, with the nearest supported language when the tag is not one.
-pub fn parse_language(text: &str) -> Result<LanguageTag, String> {
-    LanguageTag::parse(text).map_err(|e| format!("{e}; {}", e.hint()))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -359,7 +329,7 @@ fn build(
         return write_stdout(&planned, out);
     }
     let mut inputs = read_files(&job, renderer);
-    inputs.extend(args.rubric.iter().cloned());
+    inputs.extend(rubric_file(args));
     inputs.extend(built.assets.iter().cloned());
     for file in &planned {
         refuse_inputs(&file.path, &inputs)?;
@@ -427,6 +397,12 @@ fn arm_limits(args: &BuildArgs) -> Watchdog {
     })
 }
 
+/// The company rubric file that judges the case, which a build reads and
+/// so must never write over (and `watch` follows).
+pub fn rubric_file(args: &BuildArgs) -> Option<PathBuf> {
+    promocase::rubric::RubricResolver::lenient(args.judging.request()).file_for(&args.case)
+}
+
 /// Runs `check` before rendering: errors refuse the build (unless it is a
 /// draft, which is watermarked), warnings are printed and do not block. The
 /// report feeds the proposal's readiness appendix.
@@ -436,16 +412,12 @@ fn check_first(
     out: &Output,
     built: &mut Built,
 ) -> Result<Report, CliError> {
-    // As `check`: --rubric, else --level, else the company rubric beside the case.
-    let beside = args
-        .level
-        .is_none()
-        .then(|| promocase::rubric::load::rubric_beside(&args.case))
-        .flatten();
-    let rubric = match args.rubric.as_ref().or(beside.as_ref()) {
-        Some(path) => super::rubric::load_company_rubric(path, out).ok_or(CliError::Reported)?,
-        None => Rubric::for_case(loaded, args.level),
-    };
+    // As every command decides it (--rubric, --level, beside the case, its level).
+    let rubrics = super::rubric::resolver(args.judging.request(), out).ok_or(CliError::Reported)?;
+    let rubric = rubrics.rubric_for(&args.case, loaded).map_err(|failure| {
+        super::rubric::report_failure(&failure, out);
+        CliError::Reported
+    })?;
     let report = check_case(loaded, &rubric);
     for diagnostic in report.diagnostics() {
         if diagnostic.severity >= Severity::Warning {

@@ -25,9 +25,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use promocase::analysis::{Analysis, RubricChoice, analyse};
+use promocase::analysis::{Analysis, analyse};
 use promocase::model::load::MAX_FILE_BYTES;
 use promocase::render::TemplateKind;
+use promocase::rubric::RubricChoice;
 use promocase::save::{SaveError, Saved, read_case, save_if_unchanged, version_of};
 use promocase::write::{WriteMode, write_new_file};
 

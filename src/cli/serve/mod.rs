@@ -29,9 +29,9 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::{Output, exit};
-use promocase::analysis::RubricChoice;
-use promocase::model::Level;
-use promocase::rubric::load::RUBRIC_BESIDE_CASE;
+use promocase::rubric::RubricRequest;
+
+use super::shared::RubricArgs;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -49,12 +49,8 @@ pub struct ServeArgs {
     /// Print the address without opening a browser.
     #[arg(long)]
     pub no_open: bool,
-    /// Judge the case against this level instead of its `target_level` (as `check --level`).
-    #[arg(long, value_enum, conflicts_with = "rubric")]
-    pub level: Option<Level>,
-    /// A company rubric file (as `check --rubric`).
-    #[arg(long, value_name = "FILE")]
-    pub rubric: Option<PathBuf>,
+    #[command(flatten)]
+    pub judging: RubricArgs,
     #[command(flatten)]
     pub compile: worker::CompileArgs,
 }
@@ -89,20 +85,22 @@ pub fn run(args: &ServeArgs, out: &Output, today: NaiveDate) -> u8 {
             return exit::BAD_INPUT;
         }
     };
-    // As `check`: --rubric, else --level, else the company rubric in the
-    // folder of the cases served.
-    let rubric_file = args.rubric.clone().or_else(|| {
-        args.level
-            .is_none()
-            .then(|| promocase::rubric::load::rubric_beside(&folder.join(RUBRIC_BESIDE_CASE)))
-            .flatten()
-    });
-    let rubric = match &rubric_file {
-        Some(path) => match super::rubric::load_company_rubric(path, out) {
-            Some(rubric) => RubricChoice::Company(Box::new(rubric)),
-            None => return exit::BAD_INPUT,
-        },
-        None => RubricChoice::Builtin(args.level),
+    // As every command decides it; the served folder's rubric is loaded now,
+    // and the render worker is told the same.
+    let Some(rubrics) = super::rubric::resolver(args.judging.request(), out) else {
+        return exit::BAD_INPUT;
+    };
+    let rubric = match rubrics.choice_in(&folder) {
+        Ok(choice) => choice,
+        Err(failure) => {
+            super::rubric::report_failure(&failure, out);
+            return exit::BAD_INPUT;
+        }
+    };
+    out.detail(&format!("judged by {}", rubric.describe()));
+    let decided = RubricRequest {
+        file: rubric.file().map(Path::to_path_buf),
+        level: args.judging.level,
     };
     if !args.host.is_loopback() {
         out.message(&format!(
@@ -153,7 +151,7 @@ pub fn run(args: &ServeArgs, out: &Output, today: NaiveDate) -> u8 {
         if let Some(why) = no_drafts {
             out.message(&format!("warning: {why}"));
         }
-        let workers = worker::Workers::new(&args.compile, args.level, rubric_file.as_ref());
+        let workers = worker::Workers::new(&args.compile, &decided);
         let state = Arc::new(api::State::new(
             folder, only, rubric, today, workers, drafts,
         ));

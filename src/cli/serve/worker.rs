@@ -25,15 +25,15 @@ use clap::Args;
 use serde::{Deserialize, Serialize};
 
 use super::super::{Output, exit};
-use promocase::analysis::{RubricChoice, analyse};
+use promocase::analysis::analyse;
 use promocase::diagnostic::Severity;
-use promocase::model::Level;
 use promocase::render::deadline::{Limit, Limits, Watchdog};
 use promocase::render::export::{self, PdfSettings};
 use promocase::render::language::resolve;
 use promocase::render::{Fonts, Job, Renderer, TemplateKind, Templates};
+use promocase::rubric::{RubricRequest, RubricResolver};
 
-use super::super::build::LanguageArgs;
+use super::super::shared::{LanguageArgs, RubricArgs};
 
 /// How the documents are compiled: what `serve` passes on to its worker.
 #[derive(Debug, Clone, Args)]
@@ -87,10 +87,8 @@ impl CompileArgs {
 pub struct WorkerArgs {
     #[command(flatten)]
     pub compile: CompileArgs,
-    #[arg(long, value_enum, conflicts_with = "rubric")]
-    pub level: Option<Level>,
-    #[arg(long, value_name = "FILE")]
-    pub rubric: Option<PathBuf>,
+    #[command(flatten)]
+    pub judging: RubricArgs,
 }
 
 /// What the server asks for: a document of the case at `path` as `text`
@@ -194,12 +192,9 @@ fn kind_named(name: &str) -> Option<TemplateKind> {
 
 /// The worker's loop: a request in, an answer out, until stdin closes.
 pub fn run(args: &WorkerArgs, out: &Output) -> u8 {
-    let rubric = match &args.rubric {
-        Some(path) => match super::super::rubric::load_company_rubric(path, out) {
-            Some(rubric) => RubricChoice::Company(Box::new(rubric)),
-            None => return exit::BAD_INPUT,
-        },
-        None => RubricChoice::Builtin(args.level),
+    // The server passes the rubric it decided (--rubric or --level).
+    let Some(rubrics) = super::super::rubric::resolver(args.judging.request(), out) else {
+        return exit::BAD_INPUT;
     };
     let renderer = match Fonts::with_folders(&args.compile.font_path).and_then(|fonts| {
         let templates = match &args.compile.template_dir {
@@ -224,7 +219,7 @@ pub fn run(args: &WorkerArgs, out: &Output) -> u8 {
                 let watchdog = arm(&args.compile, &request.kind);
                 let answer = compile(
                     &renderer,
-                    &rubric,
+                    &rubrics,
                     &args.compile.language,
                     &request,
                     &mut pages,
@@ -308,7 +303,7 @@ fn arm(limits: &CompileArgs, kind: &str) -> Watchdog {
 /// draft while the check reports errors.
 fn compile(
     renderer: &Renderer,
-    rubric: &RubricChoice,
+    rubrics: &RubricResolver,
     language: &LanguageArgs,
     request: &Request,
     pages: &mut PageCache,
@@ -323,7 +318,10 @@ fn compile(
         .today
         .parse()
         .map_err(|_| format!("not a day: {}", request.today))?;
-    let analysis = analyse(&request.path, &request.text, today, rubric);
+    let rubric = rubrics
+        .choice_for(&request.path)
+        .map_err(|failure| format!("the rubric {} does not load", failure.file.display()))?;
+    let analysis = analyse(&request.path, &request.text, today, &rubric);
     let (Some(loaded), Some(report)) = (&analysis.loaded, &analysis.report) else {
         return Err("the text does not load; the last good preview stays".to_string());
     };
@@ -411,7 +409,8 @@ pub struct Workers {
 }
 
 impl Workers {
-    pub fn new(compile: &CompileArgs, level: Option<Level>, rubric: Option<&PathBuf>) -> Self {
+    pub fn new(compile: &CompileArgs, rubric: &RubricRequest) -> Self {
+        let (level, rubric) = (rubric.level, rubric.file.as_ref());
         let mut arguments = vec!["serve-worker".to_string()];
         arguments.extend(compile.as_arguments());
         if let Some(level) = level {
