@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::locale::Locale;
 use crate::model::{PartialDate, Period, PeriodEnd, Readiness};
+use crate::unit::Unit;
 
 /// `15 October 2026`, `15. Oktober 2026`.
 pub fn long_date(locale: &Locale, date: NaiveDate) -> String {
@@ -148,10 +149,6 @@ pub fn money(locale: &Locale, amount: f64, currency: &str) -> String {
     format!("{sign}{}", locale.cldr.money(&digits, currency, exponent))
 }
 
-fn is_currency(unit: &str) -> bool {
-    unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
-}
-
 /// A percentage: `12.5%`, `106 %`, `%18`.
 pub fn percent(locale: &Locale, value: f64) -> String {
     let sign = if value < 0.0 && number(locale, value.abs()) != "0" {
@@ -165,13 +162,15 @@ pub fn percent(locale: &Locale, value: f64) -> String {
     )
 }
 
-/// A value with its unit: `12.5%`, `€2.4M`, `9 days`, `1,250 leads`.
+/// A value with its unit: `12.5%`, `€2.4M`, `9 days`, `1,250 leads`. What
+/// counts as money or a percentage is [`Unit`]'s one answer (`€`, `kEUR`,
+/// `pct` among them).
 pub fn value(locale: &Locale, value: f64, unit: Option<&str>) -> String {
-    match unit.map(str::trim) {
-        None | Some("") => number(locale, value),
-        Some("%") => percent(locale, value),
-        Some(unit) if is_currency(unit) => money(locale, value, unit),
-        Some(unit) => format!("{} {unit}", compact(locale, value)),
+    match Unit::of(unit) {
+        Unit::Bare => number(locale, value),
+        Unit::Percent => percent(locale, value),
+        Unit::Money { currency, scale } => money(locale, value * scale, &currency),
+        Unit::Other(unit) => format!("{} {unit}", compact(locale, value)),
     }
 }
 
@@ -179,11 +178,9 @@ pub fn value(locale: &Locale, value: f64, unit: Option<&str>) -> String {
 /// (`%`, `EUR`, `days`); longer ones (`incidents per 200,000 hours`) are
 /// printed once, beside the KPI's name.
 pub fn is_short_unit(unit: Option<&str>) -> bool {
-    match unit.map(str::trim) {
-        None | Some("") => true,
-        Some(unit) => {
-            unit == "%" || is_currency(unit) || (unit.chars().count() <= 5 && !unit.contains(' '))
-        }
+    match Unit::of(unit) {
+        Unit::Bare | Unit::Percent | Unit::Money { .. } => true,
+        Unit::Other(unit) => unit.chars().count() <= 5 && !unit.contains(' '),
     }
 }
 
@@ -199,10 +196,10 @@ pub fn cell(locale: &Locale, value: f64, unit: Option<&str>) -> String {
 /// An axis tick: money and percentages with their sign, other units left to
 /// the axis label so ticks stay short.
 pub fn tick(locale: &Locale, value: f64, unit: Option<&str>) -> String {
-    match unit.map(str::trim) {
-        Some("%") => percent(locale, value),
-        Some(unit) if is_currency(unit) => money(locale, value, unit),
-        _ => compact(locale, value),
+    match Unit::of(unit) {
+        Unit::Percent => percent(locale, value),
+        Unit::Money { currency, scale } => money(locale, value * scale, &currency),
+        Unit::Bare | Unit::Other(_) => compact(locale, value),
     }
 }
 
@@ -217,7 +214,7 @@ pub fn change(locale: &Locale, from: f64, to: f64, unit: Option<&str>) -> String
     } else {
         "±"
     };
-    if unit.map(str::trim) == Some("%") {
+    if Unit::of(unit) == Unit::Percent {
         return locale.text(
             "change.points",
             &[("sign", sign), ("value", &number(locale, delta.abs()))],
@@ -259,6 +256,20 @@ mod tests {
         assert_eq!(value(en(), 38.0, Some("%")), "38%");
         assert_eq!(value(en(), 9.0, Some("days")), "9 days");
         assert_eq!(value(en(), 120_000.0, Some("CHF")), "CHF\u{a0}120K");
+    }
+
+    #[test]
+    fn what_check_counts_as_money_or_a_percentage_prints_as_one() {
+        assert_eq!(value(en(), 2_400_000.0, Some("€")), "€2.4M");
+        assert_eq!(value(en(), 1_150_000.0, Some("£")), "£1.15M");
+        assert_eq!(value(en(), 450.0, Some("kEUR")), "€450K");
+        assert_eq!(value(en(), 450.0, Some("EUR thousands")), "€450K");
+        assert_eq!(value(en(), 2.4, Some("M USD")), "US$2.4M");
+        assert_eq!(value(en(), 12.5, Some("pct")), "12.5%");
+        assert_eq!(value(en(), 12.5, Some("percent")), "12.5%");
+        assert_eq!(tick(en(), 450.0, Some("kEUR")), "€450K");
+        assert_eq!(change(en(), 30.0, 38.5, Some("pct")), "+8.5 pts");
+        assert!(is_short_unit(Some("EUR thousands")));
     }
 
     #[test]

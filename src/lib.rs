@@ -16,6 +16,7 @@
 //! - [`render`]: documents for the decision (PDF and more), rendered with typst;
 //! - [`save`]: saving an edited case without losing a change made elsewhere;
 //! - [`starter`]: the commented starter case `promocase init` writes;
+//! - [`unit`]: what a unit means (money in a currency, a percentage), for every output;
 //! - [`write`]: atomic writes that never overwrite without being asked.
 
 pub mod analysis;
@@ -33,4 +34,5 @@ pub mod save;
 pub mod starter;
 pub mod suggest;
 pub mod synthetic;
+pub mod unit;
 pub mod write;

@@ -277,7 +277,7 @@ pub struct Outcome {
     pub baseline: Option<f64>,
     /// The value after the work.
     pub result: Option<f64>,
-    /// Unit of baseline and result: "%", "days", "EUR", "leads", …
+    /// Unit of baseline and result: "%", "days", "EUR" (or "€", "$", "£"; "kEUR" or "EUR thousands" for figures in thousands), "leads", …
     pub unit: Option<String>,
 }
 
@@ -325,7 +325,7 @@ pub struct Kpi {
     pub category: KpiCategory,
     /// business-wide for results of the whole business, department for the candidate's own area.
     pub scope: KpiScope,
-    /// Unit of the values: "%", "EUR", "days", "NPS points", …
+    /// Unit of the values: "%", "EUR" (or "€", "$", "£"; "kEUR" or "EUR thousands" for figures in thousands), "days", "NPS points", …
     pub unit: Option<String>,
     /// higher-is-better (the default) or lower-is-better.
     #[serde(default)]

@@ -352,40 +352,7 @@ pub fn period_end(period: &Period, as_of: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
-/// Whether a unit names a percentage.
-pub fn is_percent(unit: Option<&str>) -> bool {
-    unit.is_some_and(|u| {
-        let u = u.trim().to_lowercase();
-        u == "%" || u == "percent" || u == "pct"
-    })
-}
-
-/// The ISO currency a unit names, if it names one: "EUR", "usd", "€", "$", "£".
-pub fn currency_of(unit: &str) -> Option<String> {
-    const CODES: [&str; 20] = [
-        "EUR", "USD", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "CZK",
-        "INR", "BRL", "MXN", "ZAR", "SGD", "HKD", "NZD",
-    ];
-    let unit = unit.trim();
-    match unit {
-        "€" => return Some("EUR".into()),
-        "$" => return Some("USD".into()),
-        "£" => return Some("GBP".into()),
-        _ => {}
-    }
-    // "EUR", "EUR thousands", "kEUR", "M USD": the code is one of the words.
-    unit.split(|c: char| !c.is_ascii_alphabetic())
-        .map(|word| {
-            let upper = word.to_ascii_uppercase();
-            upper
-                .strip_prefix('K')
-                .or_else(|| upper.strip_prefix('M'))
-                .filter(|rest| rest.len() == 3 && word.len() == 4)
-                .map(str::to_string)
-                .unwrap_or(upper)
-        })
-        .find(|word| CODES.contains(&word.as_str()))
-}
+pub use crate::unit::{currency_of, is_percent};
 
 /// A date as written in the file, for messages.
 pub fn show_date(date: &PartialDate) -> String {
@@ -434,15 +401,5 @@ mod tests {
         );
         let vague = vec!["many".to_string()];
         assert_eq!(find_phrase_in("Sales in Germany", &vague), None);
-    }
-
-    #[test]
-    fn currencies_are_recognised_in_units() {
-        assert_eq!(currency_of("EUR").as_deref(), Some("EUR"));
-        assert_eq!(currency_of("kEUR").as_deref(), Some("EUR"));
-        assert_eq!(currency_of("USD millions").as_deref(), Some("USD"));
-        assert_eq!(currency_of("$").as_deref(), Some("USD"));
-        assert_eq!(currency_of("days"), None);
-        assert_eq!(currency_of("leads"), None);
     }
 }

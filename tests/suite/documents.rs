@@ -368,3 +368,58 @@ fn the_proposal_keeps_each_record_together_with_air_between_records() {
         "the changes run into each other: {gap:.1} pt apart"
     );
 }
+
+/// The proposal of the marketing example with its money written `EUR` and
+/// as `€`, `kEUR` (figures in thousands) and `EUR thousands`: whatever
+/// `check` counts as money prints as money, the same figures.
+#[test]
+fn money_written_any_way_check_accepts_prints_as_money() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let original = std::fs::read_to_string(root().join("examples/marketing-director.yaml"))
+        .expect("the example");
+    let build = |name: &str, text: &str| -> String {
+        let case = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(&case, text).expect("the case");
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        assert_ok(&promocase(&[
+            "build",
+            path_str(&case),
+            "-o",
+            path_str(&pdf),
+        ]));
+        pdf_text(&pdf)
+    };
+    // Every figure printed as money (the axis names keep the unit as written).
+    let figures = |text: &str| -> Vec<String> {
+        let mut found: Vec<String> = text
+            .split_whitespace()
+            .filter(|word| word.contains('€') && word.chars().any(|c| c.is_ascii_digit()))
+            .map(str::to_string)
+            .collect();
+        found.sort();
+        found
+    };
+    let as_codes = build("codes", &original);
+    assert!(
+        as_codes.contains("€6.4M"),
+        "the example's ARR prints as money"
+    );
+    let as_signs = build("signs", &original.replace("unit: EUR", "unit: \"€\""));
+    assert_eq!(
+        figures(&as_signs),
+        figures(&as_codes),
+        "`€` prints as `EUR` does"
+    );
+    let thousands = original.replace(
+        "baseline: 3100000, result: 6400000, unit: EUR",
+        "baseline: 3100, result: 6400, unit: kEUR",
+    );
+    assert_ne!(thousands, original, "the example still has its ARR outcome");
+    let in_thousands = build("thousands", &thousands);
+    assert!(
+        in_thousands.contains("€6.4M"),
+        "kEUR counts thousands of euros"
+    );
+    let words = thousands.replace("unit: kEUR", "unit: EUR thousands");
+    assert!(build("words", &words).contains("€6.4M"));
+}

@@ -9,16 +9,13 @@ use super::views::Impact;
 use crate::format;
 use crate::locale::Locale;
 use crate::model::{Achievement, Case, Dimension, KpiStatus, Outcome};
-use crate::rubric::context::currency_of;
+use crate::unit::Unit;
 
 /// How much an executive makes of an outcome, most first: 0 money, 1
 /// customers, 2 other business results, 3 the rest.
 fn executive_tier(achievement: &Achievement, outcome: &Outcome) -> u8 {
     let metric = outcome.metric.to_lowercase();
-    let money = outcome
-        .unit
-        .as_deref()
-        .is_some_and(|u| currency_of(u).is_some());
+    let money = Unit::of(outcome.unit.as_deref()).is_money();
     let customer = achievement.dimensions.contains(&Dimension::Customer)
         || [
             "customer",
