@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::shared::{LanguageArgs, RubricArgs};
+use super::shared::{LanguageArgs, LimitArgs, RubricArgs, TemplateArgs, arm_limits};
 use super::{Output, exit};
 use promocase::committee::table::{self, Row};
 use promocase::committee::{Judging, Round, SortBy, collect, judge};
@@ -18,7 +18,7 @@ use promocase::model::LanguageTag;
 use promocase::render::data::committee::{PackOptions, pack_json};
 use promocase::render::export::{self, PdfSettings};
 use promocase::render::language::resolve_for;
-use promocase::render::{Fonts, Renderer, Templates, templates};
+use promocase::render::templates;
 use promocase::write::{WriteMode, refuse_inputs, same_file, write_new_file};
 
 #[derive(Debug, Args)]
@@ -52,12 +52,10 @@ pub struct CommitteeArgs {
     pub key: Option<PathBuf>,
     #[command(flatten)]
     pub language: LanguageArgs,
-    /// A folder of your own templates (committee.typ, common.typ), as `build --template-dir`.
-    #[arg(long, value_name = "DIR")]
-    pub template_dir: Option<PathBuf>,
-    /// A folder of extra fonts, as `build --font-path`. Repeatable.
-    #[arg(long, value_name = "DIR")]
-    pub font_path: Vec<PathBuf>,
+    #[command(flatten)]
+    pub templates: TemplateArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -142,7 +140,19 @@ fn pack(args: &CommitteeArgs, out: &Output, today: NaiveDate) -> Result<u8, Stri
             text.push('\n');
             text.into_bytes()
         }
-        PackFormat::Pdf => pdf(args, out, &round, &rows, language.locale.clone())?,
+        PackFormat::Pdf => {
+            // As `build`: a company template that loops or fills memory is
+            // stopped at --timeout or --max-memory, before anything is written.
+            let watchdog = arm_limits(&args.limits, "the committee pack");
+            watchdog.doing("the committee pack");
+            let bytes = pdf(args, out, &round, &rows, language.locale.clone())?;
+            if watchdog.disarm().is_err() {
+                return Err(
+                    "the committee pack was stopped at its --timeout or --max-memory".to_string(),
+                );
+            }
+            bytes
+        }
     };
     let target = args
         .output
@@ -213,12 +223,7 @@ fn pdf(
         locale,
     };
     let data = pack_json(round, rows, &options);
-    let fonts = Fonts::with_folders(&args.font_path).map_err(|e| e.to_string())?;
-    let templates = match &args.template_dir {
-        Some(dir) => Templates::with_folder(dir).map_err(|e| e.to_string())?,
-        None => Templates::builtin(),
-    };
-    let renderer = Renderer::new(templates, fonts);
+    let renderer = args.templates.renderer().map_err(|e| e.to_string())?;
     let as_of = round.as_of().unwrap_or_default();
     let compiled = renderer
         .compile_template(templates::COMMITTEE, "committee pack", data, None, as_of)

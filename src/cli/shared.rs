@@ -1,11 +1,23 @@
 //! Options several commands take, each declared once as a flattened clap
-//! group with one help text: which rubric judges (`--level`, `--rubric`) and
-//! which language and wording the documents use (`--lang`, `--labels`).
-//! Commands share these and library functions, never each other's modules.
+//! group with one help text: which rubric judges (`--level`, `--rubric`),
+//! which language and wording the documents use (`--lang`, `--labels`), and
+//! the limits of compiling a template (`--timeout`, `--max-memory`), with the
+//! watchdog that enforces them in a command's own process. Commands share
+//! these and library functions, never each other's modules.
 
+use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
 
 use clap::Args;
+
+use promocase::render::deadline::{
+    DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, Limit, Limits, Watchdog,
+};
+use promocase::render::{Fonts, RenderError, Renderer, Templates};
+
+use super::exit;
 
 use promocase::model::{LanguageTag, Level};
 use promocase::render::language::LanguageChoice;
@@ -58,4 +70,87 @@ impl LanguageArgs {
 /// `--lang`, with the nearest supported language when the tag is not one.
 pub fn parse_language(text: &str) -> Result<LanguageTag, String> {
     LanguageTag::parse(text).map_err(|e| format!("{e}; {}", e.hint()))
+}
+
+/// How long and how much memory compiling a document may take: a custom
+/// template that loops for ever or builds an enormous list is stopped.
+#[derive(Debug, Clone, Args)]
+pub struct LimitArgs {
+    /// Give up on a document that takes longer than this to compile (a custom
+    /// template that loops for ever): nothing of it is written.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT_SECONDS,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub timeout: u64,
+    /// Give up on a document whose compiling holds more memory than this (a
+    /// custom template that builds an enormous list): nothing of it is
+    /// written. Checked on Linux.
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_MEMORY_MB,
+          value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
+    pub max_memory: u64,
+}
+
+impl LimitArgs {
+    pub fn limits(&self) -> Limits {
+        Limits {
+            time: Duration::from_secs(self.timeout),
+            memory: Some(self.max_memory * 1024 * 1024),
+        }
+    }
+}
+
+/// Typst cannot be interrupted, so a command past its time or over its
+/// memory ends the process, before anything is written (see [`Watchdog`]).
+/// `work` names what is stopped in the message ("the build").
+pub fn arm_limits(limits: &LimitArgs, work: &'static str) -> Watchdog {
+    let (seconds, megabytes) = (limits.timeout, limits.max_memory);
+    Watchdog::arm(limits.limits(), move |what, limit| {
+        let what = if what.is_empty() { work } else { what };
+        let message = match limit {
+            Limit::Time => format!(
+                "error: {what} did not finish within {seconds} {} (--timeout {seconds}); {work} was stopped.\n  \
+                 A template that loops without end is the usual cause: check its loops and recursion.\n  \
+                 A very long case may simply need more time: raise --timeout.",
+                if seconds == 1 { "second" } else { "seconds" },
+            ),
+            Limit::Memory => format!(
+                "error: {what} took more than {megabytes} MB of memory (--max-memory {megabytes}); {work} was stopped.\n  \
+                 A template that builds an enormous list or string is the usual cause: check its ranges and loops.\n  \
+                 A very long case may simply need more memory: raise --max-memory."
+            ),
+        };
+        let mut stderr = std::io::stderr().lock();
+        let _ = writeln!(stderr, "{message}\nnothing was written");
+        let _ = stderr.flush();
+        std::process::exit(i32::from(exit::BAD_INPUT));
+    })
+}
+
+/// The templates and fonts documents are made with.
+#[derive(Debug, Clone, Default, Args)]
+pub struct TemplateArgs {
+    /// A folder of your own templates; each .typ file there replaces the built-in one
+    /// of the same name (proposal.typ, brief.typ, talking-points.typ, committee.typ, common.typ).
+    #[arg(long, value_name = "DIR")]
+    pub template_dir: Option<PathBuf>,
+    /// A folder of extra fonts (.ttf, .otf, .ttc) the templates may use. Repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+}
+
+impl TemplateArgs {
+    pub fn fonts(&self) -> Result<Arc<Fonts>, RenderError> {
+        Fonts::with_folders(&self.font_path)
+    }
+
+    pub fn templates(&self) -> Result<Templates, RenderError> {
+        match &self.template_dir {
+            Some(dir) => Templates::with_folder(dir),
+            None => Ok(Templates::builtin()),
+        }
+    }
+
+    /// A renderer with these templates and fonts.
+    pub fn renderer(&self) -> Result<Renderer, RenderError> {
+        Ok(Renderer::new(self.templates()?, self.fonts()?))
+    }
 }

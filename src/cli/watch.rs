@@ -88,12 +88,12 @@ impl Inputs {
         if let Some(rubric) = build::rubric_file(args) {
             inputs.add_file(&rubric, Role::Rubric)?;
         }
-        if let Some(dir) = &args.template_dir {
+        if let Some(dir) = &args.templates.template_dir {
             inputs.template_dir = Some(dir.canonicalize().map_err(|error| {
                 format!("cannot watch template folder `{}`: {error}", dir.display())
             })?);
         }
-        for dir in &args.font_path {
+        for dir in &args.templates.font_path {
             inputs.font_dirs.push(dir.canonicalize().map_err(|error| {
                 format!("cannot watch font folder `{}`: {error}", dir.display())
             })?);

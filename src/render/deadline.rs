@@ -87,12 +87,23 @@ impl Watchdog {
         let memory = limits.memory.filter(|_| resident_bytes().is_some());
         std::thread::spawn(move || {
             let mut state = watcher.state.lock().unwrap_or_else(PoisonError::into_inner);
+            // A wait comes first, so the caller has named its work
+            // ([`Watchdog::doing`]) before any limit can be reported.
             let reached = loop {
+                let now = Instant::now();
+                let wait = match memory {
+                    Some(_) => deadline.saturating_duration_since(now).min(MEMORY_POLL),
+                    None => deadline.saturating_duration_since(now),
+                };
+                state = watcher
+                    .changed
+                    .wait_timeout(state, wait)
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .0;
                 if !matches!(*state, State::Running(_)) {
                     return;
                 }
-                let now = Instant::now();
-                if now >= deadline {
+                if Instant::now() >= deadline {
                     break Limit::Time;
                 }
                 if let Some(max) = memory
@@ -100,15 +111,6 @@ impl Watchdog {
                 {
                     break Limit::Memory;
                 }
-                let wait = match memory {
-                    Some(_) => (deadline - now).min(MEMORY_POLL),
-                    None => deadline - now,
-                };
-                state = watcher
-                    .changed
-                    .wait_timeout(state, wait)
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .0;
             };
             // Called with the lock held: a `disarm` racing with the expiry waits
             // here, so writing cannot start while the process is ending.

@@ -112,3 +112,43 @@ fn a_memory_limit_must_be_a_whole_number_of_megabytes_from_64() {
         assert!(messages.contains("--max-memory"), "{value}: {messages}");
     }
 }
+
+/// `committee --template-dir` with a committee template that loops for ever
+/// stops within `--timeout`, as `build` does, and writes nothing.
+#[test]
+fn a_committee_template_that_never_finishes_is_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(
+        templates.join("committee.typ"),
+        "#for i in range(100000) { for j in range(100000) { } }\n",
+    )
+    .unwrap();
+    let out = dir.path().join("committee.pdf");
+    let started = std::time::Instant::now();
+    let messages = assert_refused(&promocase(&[
+        "committee",
+        path_str(&complete_case()),
+        "--template-dir",
+        path_str(&templates),
+        "--timeout",
+        "1",
+        "-o",
+        path_str(&out),
+    ]));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "stopped near its --timeout"
+    );
+    assert!(
+        messages.contains("did not finish within 1 second (--timeout 1)"),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("the committee pack was stopped"),
+        "{messages}"
+    );
+    assert!(messages.contains("nothing was written"), "{messages}");
+    assert!(!out.exists());
+}

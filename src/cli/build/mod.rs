@@ -23,22 +23,21 @@ pub mod plan;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::error::CliError;
-use super::shared::{LanguageArgs, RubricArgs};
+use super::shared::{LanguageArgs, LimitArgs, RubricArgs, TemplateArgs, arm_limits};
 use super::{Output, exit};
 use export::Planned;
 use plan::BuildPlan;
 use promocase::diagnostic::Severity;
 use promocase::model::{LoadedCase, load_case};
-use promocase::render::deadline::{Limit, Limits, Watchdog};
 use promocase::render::export::PdfSettings;
 use promocase::render::language::resolve;
-use promocase::render::{Fonts, Job, RenderError, Renderer, TemplateKind, Templates};
+use promocase::render::{Fonts, Job, RenderError, Renderer, TemplateKind};
 use promocase::rubric::{Report, check_case};
 use promocase::write::{WriteMode, refuse_inputs, write_new_file};
 
@@ -64,13 +63,8 @@ pub struct BuildArgs {
     /// Print a DRAFT watermark on every page.
     #[arg(long)]
     pub draft: bool,
-    /// A folder of your own templates; each .typ file there replaces the built-in one
-    /// of the same name (proposal.typ, brief.typ, talking-points.typ, common.typ).
-    #[arg(long, value_name = "DIR")]
-    pub template_dir: Option<PathBuf>,
-    /// A folder of extra fonts (.ttf, .otf, .ttc) the templates may use. Repeatable.
-    #[arg(long, value_name = "DIR")]
-    pub font_path: Vec<PathBuf>,
+    #[command(flatten)]
+    pub templates: TemplateArgs,
     /// PDF standards to conform to, e.g. a-2b (archival) or ua-1 (accessible). Repeatable.
     #[arg(long, value_name = "STANDARD", value_delimiter = ',')]
     pub pdf_standard: Vec<String>,
@@ -79,17 +73,8 @@ pub struct BuildArgs {
     pub dpi: f64,
     #[command(flatten)]
     pub judging: RubricArgs,
-    /// Stop with an error when the documents take longer than this to compile,
-    /// e.g. a custom template that loops for ever. Nothing is written then.
-    #[arg(long, value_name = "SECONDS", default_value_t = promocase::render::deadline::DEFAULT_TIMEOUT_SECONDS,
-          value_parser = clap::value_parser!(u64).range(1..=86_400))]
-    pub timeout: u64,
-    /// Stop with an error when the process holds more memory than this while
-    /// compiling, e.g. a custom template that builds an enormous list.
-    /// Nothing is written then. Checked on Linux.
-    #[arg(long, value_name = "MB", default_value_t = promocase::render::deadline::DEFAULT_MAX_MEMORY_MB,
-          value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
-    pub max_memory: u64,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     #[command(flatten)]
     pub language: LanguageArgs,
 }
@@ -158,20 +143,14 @@ impl Kept {
         let fonts = match &self.fonts {
             Some(fonts) => Arc::clone(fonts),
             None => {
-                let fonts = Fonts::with_folders(&args.font_path)?;
+                let fonts = args.templates.fonts()?;
                 self.fonts = Some(Arc::clone(&fonts));
                 fonts
             }
         };
         let renderer = match self.renderer.take() {
             Some(renderer) => renderer,
-            None => {
-                let templates = match &args.template_dir {
-                    Some(dir) => Templates::with_folder(dir)?,
-                    None => Templates::builtin(),
-                };
-                Renderer::new(templates, fonts)
-            }
+            None => Renderer::new(args.templates.templates()?, fonts),
         };
         Ok(self.renderer.insert(renderer))
     }
@@ -274,7 +253,7 @@ fn build(
 
     let mut planned: Vec<Planned> = Vec::new();
     let progress = out.progress(plan.kinds.len());
-    let watchdog = arm_limits(args);
+    let watchdog = arm_limits(&args.limits, "the build");
     for &kind in &plan.kinds {
         progress.set_message(format!("building the {kind}"));
         watchdog.doing(match renderer.templates().get(kind.file_name()) {
@@ -364,37 +343,6 @@ fn write_stdout(planned: &[Planned], out: &Output) -> Result<(), CliError> {
         );
     }
     Ok(())
-}
-
-/// Typst cannot be interrupted, so a build past its time or over its memory
-/// ends the process, before anything is written (see [`Watchdog`]).
-fn arm_limits(args: &BuildArgs) -> Watchdog {
-    let seconds = args.timeout;
-    let megabytes = args.max_memory;
-    let limits = Limits {
-        time: Duration::from_secs(seconds),
-        memory: Some(megabytes * 1024 * 1024),
-    };
-    Watchdog::arm(limits, move |what, limit| {
-        let what = if what.is_empty() { "the build" } else { what };
-        let message = match limit {
-            Limit::Time => format!(
-                "error: {what} did not finish within {seconds} {} (--timeout {seconds}); the build was stopped.\n  \
-                 A template that loops without end is the usual cause: check its loops and recursion.\n  \
-                 A very long case may simply need more time: raise --timeout.",
-                if seconds == 1 { "second" } else { "seconds" },
-            ),
-            Limit::Memory => format!(
-                "error: {what} took more than {megabytes} MB of memory (--max-memory {megabytes}); the build was stopped.\n  \
-                 A template that builds an enormous list or string is the usual cause: check its ranges and loops.\n  \
-                 A very long case may simply need more memory: raise --max-memory."
-            ),
-        };
-        let mut stderr = std::io::stderr().lock();
-        let _ = writeln!(stderr, "{message}\nnothing was written");
-        let _ = stderr.flush();
-        std::process::exit(i32::from(exit::BAD_INPUT));
-    })
 }
 
 /// The company rubric file that judges the case, which a build reads and

@@ -30,30 +30,19 @@ use promocase::diagnostic::Severity;
 use promocase::render::deadline::{Limit, Limits, Watchdog};
 use promocase::render::export::{self, PdfSettings};
 use promocase::render::language::resolve;
-use promocase::render::{Fonts, Job, Renderer, TemplateKind, Templates};
+use promocase::render::{Job, Renderer, TemplateKind};
 use promocase::rubric::{RubricRequest, RubricResolver};
 
-use super::super::shared::{LanguageArgs, RubricArgs};
+use super::super::shared::{LanguageArgs, LimitArgs, RubricArgs, TemplateArgs};
 
 /// How the documents are compiled: what `serve` passes on to its worker.
 #[derive(Debug, Clone, Args)]
 pub struct CompileArgs {
-    /// A folder of your own templates (as `build --template-dir`).
-    #[arg(long, value_name = "DIR")]
-    pub template_dir: Option<PathBuf>,
-    /// A folder of extra fonts the templates may use (as `build --font-path`). Repeatable.
-    #[arg(long, value_name = "DIR")]
-    pub font_path: Vec<PathBuf>,
-    /// Give up on a document that takes longer than this to compile (a
-    /// template that loops for ever); the server goes on.
-    #[arg(long, value_name = "SECONDS", default_value_t = promocase::render::deadline::DEFAULT_TIMEOUT_SECONDS,
-          value_parser = clap::value_parser!(u64).range(1..=86_400))]
-    pub timeout: u64,
-    /// Give up on a document whose compiling holds more memory than this (a
-    /// template that builds an enormous list); the server goes on. Linux.
-    #[arg(long, value_name = "MB", default_value_t = promocase::render::deadline::DEFAULT_MAX_MEMORY_MB,
-          value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
-    pub max_memory: u64,
+    #[command(flatten)]
+    pub templates: TemplateArgs,
+    /// A limit reached ends the render worker, never the server.
+    #[command(flatten)]
+    pub limits: LimitArgs,
     #[command(flatten)]
     pub language: LanguageArgs,
 }
@@ -62,14 +51,14 @@ impl CompileArgs {
     fn as_arguments(&self) -> Vec<String> {
         let mut arguments = vec![
             "--timeout".to_string(),
-            self.timeout.to_string(),
+            self.limits.timeout.to_string(),
             "--max-memory".to_string(),
-            self.max_memory.to_string(),
+            self.limits.max_memory.to_string(),
         ];
-        if let Some(dir) = &self.template_dir {
+        if let Some(dir) = &self.templates.template_dir {
             arguments.extend(["--template-dir".to_string(), dir.display().to_string()]);
         }
-        for dir in &self.font_path {
+        for dir in &self.templates.font_path {
             arguments.extend(["--font-path".to_string(), dir.display().to_string()]);
         }
         if let Some(lang) = &self.language.lang {
@@ -196,13 +185,7 @@ pub fn run(args: &WorkerArgs, out: &Output) -> u8 {
     let Some(rubrics) = super::super::rubric::resolver(args.judging.request(), out) else {
         return exit::BAD_INPUT;
     };
-    let renderer = match Fonts::with_folders(&args.compile.font_path).and_then(|fonts| {
-        let templates = match &args.compile.template_dir {
-            Some(dir) => Templates::with_folder(dir)?,
-            None => Templates::builtin(),
-        };
-        Ok(Renderer::new(templates, fonts))
-    }) {
+    let renderer = match args.compile.templates.renderer() {
         Ok(renderer) => renderer,
         Err(error) => {
             out.error(&format!("error: {error}"));
@@ -277,7 +260,7 @@ fn send(out: &mut impl Write, header: &Answer, parts: &[Compiled]) -> std::io::R
 /// The watchdog of one compile: past the limits it says why on stderr, for
 /// the server to pass on, and ends the worker.
 fn arm(limits: &CompileArgs, kind: &str) -> Watchdog {
-    let (seconds, megabytes) = (limits.timeout, limits.max_memory);
+    let (seconds, megabytes) = (limits.limits.timeout, limits.limits.max_memory);
     let kind = kind.to_string();
     let watch = Limits {
         time: Duration::from_secs(seconds),
@@ -421,7 +404,7 @@ impl Workers {
         }
         Workers {
             arguments,
-            timeout: Duration::from_secs(compile.timeout),
+            timeout: Duration::from_secs(compile.limits.timeout),
             running: Mutex::new(None),
         }
     }
