@@ -6,8 +6,8 @@
 //! A file named `-` is read from standard input and shown as `<stdin>`.
 //! Checking several files on a terminal shows a progress bar on stderr.
 
-use std::io::{IsTerminal, Read};
-use std::path::{Path, PathBuf};
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -16,9 +16,9 @@ use rayon::prelude::*;
 
 use super::shared::RubricArgs;
 use super::{ColorChoice, Output, exit};
-use promocase::diagnostic::{Diagnostic, Severity, SourceFile};
+use promocase::diagnostic::{Diagnostic, Severity};
 use promocase::model::EvidenceStatus;
-use promocase::model::{LoadError, LoadedCase, load_case, parse_case};
+use promocase::model::load::{display_name, is_stdin, load_input};
 use promocase::rubric::report::Report;
 use promocase::rubric::{check_case, github, sarif};
 
@@ -163,59 +163,6 @@ pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate)
     } else {
         exit::OK
     }
-}
-
-pub(super) fn is_stdin(path: &Path) -> bool {
-    path.as_os_str() == "-"
-}
-
-/// The name a file goes by in messages.
-pub(super) fn display_name(path: &Path) -> String {
-    if is_stdin(path) {
-        STDIN_NAME.to_string()
-    } else {
-        path.display().to_string()
-    }
-}
-
-const STDIN_NAME: &str = "<stdin>";
-
-/// Loads a case from a file, or from standard input for `-`.
-pub(super) fn load_input(path: &Path, today: NaiveDate) -> Result<LoadedCase, LoadError> {
-    if !is_stdin(path) {
-        return load_case(path, today);
-    }
-    let mut bytes = Vec::new();
-    let source = match std::io::stdin().lock().read_to_end(&mut bytes) {
-        Ok(_) => match String::from_utf8(bytes) {
-            Ok(text) => SourceFile::new(STDIN_NAME, text),
-            Err(error) => {
-                let bad = error.utf8_error().valid_up_to();
-                let lossy = String::from_utf8_lossy(error.as_bytes()).into_owned();
-                let source = SourceFile::new(STDIN_NAME, lossy);
-                let diagnostic =
-                    Diagnostic::error("not-utf8", &source, "the input is not UTF-8 text")
-                        .at(bad..bad + '\u{fffd}'.len_utf8())
-                        .with_label("this byte is not UTF-8")
-                        .with_hint("send the case as UTF-8 text");
-                return Err(LoadError {
-                    diagnostics: vec![diagnostic],
-                });
-            }
-        },
-        Err(error) => {
-            let source = SourceFile::new(STDIN_NAME, "");
-            let diagnostic = Diagnostic::error(
-                "unreadable",
-                &source,
-                format!("cannot read standard input: {error}"),
-            );
-            return Err(LoadError {
-                diagnostics: vec![diagnostic],
-            });
-        }
-    };
-    parse_case(source, today)
 }
 
 /// The `--verbose` line of one check: what it was checked against, how fast.

@@ -10,11 +10,11 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::check::{display_name, is_stdin, load_input};
 use super::shared::RubricArgs;
 use super::{Output, exit};
 use promocase::model::KpiStatus;
 use promocase::model::LoadedCase;
+use promocase::model::load::{display_name, is_stdin, load_input};
 use promocase::rubric::diff::{Diff, KpiChange, compare};
 use promocase::rubric::{Report, check_case};
 

@@ -136,6 +136,63 @@ pub fn source_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>,
     }
 }
 
+/// The name standard input goes by in messages.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Whether a path names standard input (`-`), which has no folder.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The name a file goes by in messages: `<stdin>` for `-`.
+pub fn display_name(path: &Path) -> String {
+    if is_stdin(path) {
+        STDIN_NAME.to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Reads a case's text from a file, or from standard input for `-`, through
+/// the same checks (size, UTF-8, byte-order mark).
+pub fn read_input(path: &Path) -> Result<Arc<SourceFile>, LoadError> {
+    if !is_stdin(path) {
+        return read_source(path);
+    }
+    let name = Path::new(STDIN_NAME);
+    let unreadable = |message: String, hint: &str| {
+        LoadError::one(
+            Diagnostic::error("unreadable", &SourceFile::new(name, ""), message).with_hint(hint),
+        )
+    };
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::io::stdin().lock(), MAX_FILE_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(|error| {
+        unreadable(
+            format!("cannot read standard input: {error}"),
+            "send the case on standard input, or give its file name instead of `-`",
+        )
+    })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(unreadable(
+            format!(
+                "standard input holds more than {} MB; a case may be at most that",
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            "is this the right input? A complete case is usually under 50 KB",
+        ));
+    }
+    source_from_bytes(name, bytes)
+}
+
+/// Loads a case from a file, or from standard input for `-`.
+pub fn load_input(path: &Path, today: NaiveDate) -> Result<LoadedCase, LoadError> {
+    parse_case(read_input(path)?, today)
+}
+
 /// Loads a case file. `today` stands in for a missing `as_of`.
 pub fn load_case(path: &Path, today: NaiveDate) -> Result<LoadedCase, LoadError> {
     parse_case(read_source(path)?, today)

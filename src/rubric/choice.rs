@@ -19,6 +19,7 @@ use std::time::SystemTime;
 
 use super::Rubric;
 use super::load::RUBRIC_BESIDE_CASE;
+use crate::model::load::is_stdin;
 use crate::model::{Level, LoadError, LoadedCase};
 
 /// What the command line (or an editor's settings) says about the rubric.
@@ -211,11 +212,6 @@ impl RubricResolver {
         }
         result.map_err(failure)
     }
-}
-
-/// `-` names standard input, which has no folder.
-fn is_stdin(path: &Path) -> bool {
-    path.as_os_str() == "-"
 }
 
 #[cfg(test)]

@@ -244,3 +244,25 @@ fn usage_errors_exit_with_two() {
 fn readme_field_reference_is_current() {
     assert_readme_section("fields", &promocase::model::reference::field_reference());
 }
+
+/// Standard input goes through the loader files go through: a byte-order
+/// mark is dropped, so every place is the same as from the file.
+#[test]
+fn standard_input_is_read_as_a_file_is() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "\u{feff}candidat:\n  name: Ana\n";
+    let file = dir.path().join("bom.yaml");
+    std::fs::write(&file, text).expect("a case with a byte-order mark");
+    let errors = |output: &std::process::Output| -> serde_json::Value {
+        let report: serde_json::Value =
+            serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+        report["input_errors"].clone()
+    };
+    let from_file =
+        crate::support::promocase(&["check", crate::support::path_str(&file), "--format", "json"]);
+    let from_stdin =
+        crate::support::promocase_with_stdin(&["check", "-", "--format", "json"], text.as_bytes());
+    let expected = errors(&from_file);
+    assert!(expected.to_string().contains("\"column\":1"), "{expected}");
+    assert_eq!(errors(&from_stdin), expected);
+}
