@@ -12,10 +12,10 @@ use clap::{Args, ValueEnum};
 
 use super::shared::{LanguageArgs, LimitArgs, RubricArgs, TemplateArgs, arm_limits};
 use super::{Output, exit};
+use promocase::committee::pack::{PackOptions, pack_json};
 use promocase::committee::table::{self, Row};
 use promocase::committee::{Judging, Round, SortBy, collect, judge};
 use promocase::model::LanguageTag;
-use promocase::render::data::committee::{PackOptions, pack_json};
 use promocase::render::export::{self, PdfSettings};
 use promocase::render::language::resolve_for;
 use promocase::render::templates;

@@ -4,12 +4,14 @@
 //! `check` against each one's own target level, or one level or company
 //! rubric for all), optionally hides who is who ([`anonymise`]), and turns
 //! the result into rows ([`table`]) for CSV and JSON, or into the PDF pack
-//! ([`crate::render::data::committee`]).
+//! ([`pack`], with the renderer).
 //!
 //! A file that does not load never stops the round: it is kept with its
 //! located errors, for the pack's appendix and the exit code.
 
 pub mod anonymise;
+#[cfg(feature = "render")]
+pub mod pack;
 pub mod table;
 
 use std::path::{Path, PathBuf};

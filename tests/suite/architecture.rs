@@ -215,3 +215,101 @@ fn a_circle_through_a_use_tree_is_found() {
     );
     assert_eq!(find_cycle(dir.path()), None);
 }
+
+/// The library's layers, lowest first: a module may use only those before
+/// it (and itself). `render` is a general engine below every feature that
+/// renders (`committee`), and `rubric` is below `analysis`, which `lsp` and
+/// `serve` share.
+const LAYERS: &[&str] = &[
+    "diagnostic",
+    "suggest",
+    "unit",
+    "model",
+    "locale",
+    "format",
+    "logo",
+    "write",
+    "save",
+    "starter",
+    "rubric",
+    "synthetic",
+    "analysis",
+    "render",
+    "committee",
+    "lsp",
+];
+
+/// Each use of a module of a higher layer, as `from → to`.
+fn layer_violations(src: &Path) -> Vec<String> {
+    let mut files = BTreeMap::new();
+    modules(src, &[], &mut files);
+    let mut violations = BTreeSet::new();
+    for (module, text) in &files {
+        let Some(from) = module.first() else { continue };
+        let Some(from_layer) = LAYERS.iter().position(|l| l == from) else {
+            continue;
+        };
+        for path in named_paths(module, &code_of(text)) {
+            let Some(to) = path.first() else { continue };
+            if let Some(to_layer) = LAYERS.iter().position(|l| l == to)
+                && to_layer > from_layer
+            {
+                violations.insert(format!("{} → {}", module.join("::"), path.join("::")));
+            }
+        }
+    }
+    violations.into_iter().collect()
+}
+
+#[test]
+fn every_module_uses_only_the_layers_below_it() {
+    let src = root().join("src");
+    let mut files = BTreeMap::new();
+    modules(&src, &[], &mut files);
+    let top: BTreeSet<String> = files
+        .keys()
+        .filter_map(|m| m.first().cloned())
+        .filter(|m| m != "cli")
+        .collect();
+    for module in &top {
+        assert!(
+            LAYERS.contains(&module.as_str()),
+            "`{module}` is in no layer: add it to LAYERS"
+        );
+    }
+    let violations = layer_violations(&src);
+    assert!(
+        violations.is_empty(),
+        "uses of a higher layer:\n{}",
+        violations.join("\n")
+    );
+}
+
+#[test]
+fn a_use_of_a_higher_layer_is_found_in_every_path_form() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
+        std::fs::write(path, text).expect("source file");
+    };
+    write("render/mod.rs", "pub mod data;\n");
+    write("render/data.rs", "use crate::committee::Round;\n");
+    write("model/mod.rs", "pub use crate::rubric::Rubric;\n");
+    write("format.rs", "fn f() { super::lsp::Workspace::new(); }\n");
+    let found = layer_violations(dir.path());
+    assert!(
+        found
+            .iter()
+            .any(|v| v.starts_with("render::data → committee")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|v| v.starts_with("model → rubric")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|v| v.starts_with("format → lsp")),
+        "{found:?}"
+    );
+}

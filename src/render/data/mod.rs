@@ -16,7 +16,6 @@
 //! text only ever travels as JSON strings: typst prints it, never evaluates it.
 
 pub mod brief;
-pub mod committee;
 mod groups;
 mod impacts;
 mod succession;

@@ -1,8 +1,9 @@
 //! The data of the committee pack (`templates/committee.typ`): the round's
 //! cover, the overview and the matrix from the same rows as the CSV
 //! ([`crate::committee::table`]), the succession risks, one page per
-//! candidate made of their brief's data ([`super::build`] with the brief's
-//! cuts) and top gaps, and the files that could not be read.
+//! candidate made of their brief's data ([`crate::render::data::build`] with
+//! the brief's cuts) and top gaps, and the files that could not be read. The
+//! renderer is a general engine: the pack's data lives here, with the round.
 //!
 //! Every word comes from the pack's [`Locale`], as in the other documents.
 
@@ -11,15 +12,16 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{
-    AskView, BriefView, CandidateView, DocumentOptions, GapView, KpiSummary, KpiView, Label, Meta,
-    ScopeView, SuccessionView, TemplateData, build,
-};
-use crate::committee::table::Row;
-use crate::committee::{JudgedBy, Round};
+use super::table::Row;
+use super::{JudgedBy, Round};
 use crate::format;
 use crate::locale::Locale;
+use crate::model::Label;
 use crate::model::{Dimension, EvidenceStatus, Level};
+use crate::render::data::{
+    AskView, BriefView, CandidateView, DocumentOptions, GapView, KpiSummary, KpiView, Meta,
+    ScopeView, SuccessionView, TemplateData, build,
+};
 use crate::render::report::CheckReport;
 use crate::render::templates::TemplateKind;
 
@@ -360,7 +362,7 @@ pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
             keywords: vec![l.text("document.keyword", &[]), document_title.clone()],
             as_of: as_of.to_string(),
             as_of_text: format::long_date(l, as_of),
-            accent: super::DEFAULT_ACCENT.to_string(),
+            accent: crate::render::data::DEFAULT_ACCENT.to_string(),
             logo: None,
             lang: l.tag.language.code,
             region: l.tag.region.clone(),
