@@ -7,14 +7,14 @@
 //! A case with no `--rubric` is judged by the company rubric in its own
 //! folder when there is one, named [`RUBRIC_BESIDE_CASE`]
 //! (`promocase-rubric.yaml`): put the company's ladder next to the cases once
-//! and `check`, `build` and the language server all use it.
+//! and every command uses it ([`super::choice`] decides).
 //!
 //! This is the layer above the registry ([`super::rules`]): it fills a
 //! [`Rubric`] with every registered rule's severity and refuses rule ids the
 //! registry does not know, so the data types in [`super::config`] need no rule.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use super::Rubric;
@@ -25,16 +25,6 @@ use crate::model::{Dimension, DocumentSchema, Level, LoadError, parse_document, 
 
 /// The file name of the company rubric a case picks up from its own folder.
 pub const RUBRIC_BESIDE_CASE: &str = "promocase-rubric.yaml";
-
-/// The company rubric beside `case` (in the same folder), if there is one.
-pub fn rubric_beside(case: &Path) -> Option<PathBuf> {
-    let folder = match case.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let candidate = folder.join(RUBRIC_BESIDE_CASE);
-    candidate.is_file().then_some(candidate)
-}
 
 /// The text of the built-in rubric of a level, as shipped in `rubrics/`.
 pub fn builtin_text(level: Level) -> &'static str {
@@ -249,18 +239,6 @@ mod tests {
             rubric.thresholds.min_partner_departments,
             builtin.thresholds.min_partner_departments
         );
-    }
-
-    #[test]
-    fn a_rubric_beside_the_case_is_found_by_its_name() {
-        let dir = std::env::temp_dir().join(format!("promocase-beside-{}", std::process::id()));
-        let _ = std::fs::create_dir_all(&dir);
-        let case = dir.join("ana.yaml");
-        let _ = std::fs::remove_file(dir.join(RUBRIC_BESIDE_CASE));
-        assert_eq!(rubric_beside(&case), None);
-        let _ = std::fs::write(dir.join(RUBRIC_BESIDE_CASE), "level: director\n");
-        assert_eq!(rubric_beside(&case), Some(dir.join(RUBRIC_BESIDE_CASE)));
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! The registry: every rule, one file each, listed once below. A rule file
 //! holds its `RULE` (id, dimension, summary, explanation, example; see
-//! [`super::rule::Rule`]) and its check function. Adding a rule is one new file
-//! here and one line in [`registry!`]; a test fails for a file that is not
-//! registered, and another proves each rule's example keeps it silent.
+//! [`super::rule::Rule`]) and its check function. Adding a rule takes, today:
+//! its file here, one line in [`registry!`], its severity in each of the three
+//! `rubrics/*.yaml`, its summary `rule.ID` in each of the 15 `locales/*.yaml`,
+//! and a triggering row in `tests/suite/check_rules.rs`. A test fails for each
+//! one forgotten (an unregistered file, a rubric or catalogue without the rule,
+//! a rule without a row), and another proves each rule's example keeps it silent.
 //!
 //! Listing a rule here is what makes `check`, `rules`, `explain`, the SARIF
 //! rule list and the README section know about it. Severities and thresholds
