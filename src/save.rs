@@ -192,6 +192,8 @@ fn swap_in(temp: &Path, target: &Path, edited_version: &str, text: &str) -> Resu
         version: version_of(&bytes),
         text: String::from_utf8_lossy(&bytes).into_owned(),
     };
+    #[cfg(not(target_os = "linux"))]
+    let _ = text;
     // A last look after the bytes reached the disk (which takes a moment):
     // a change that came meanwhile is refused before anything moves.
     match read_case(target)? {

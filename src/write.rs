@@ -99,6 +99,7 @@ pub enum Access {
 }
 
 impl Access {
+    #[cfg(unix)]
     fn mode(self) -> u32 {
         match self {
             Access::Usual => 0o666,

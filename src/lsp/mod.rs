@@ -225,8 +225,12 @@ impl Workspace {
     /// The file a document is, when it is one (for its folder's rubric and
     /// the name in messages).
     fn path_of(uri: &Url) -> PathBuf {
-        uri.to_file_path()
-            .unwrap_or_else(|()| PathBuf::from(uri.path()))
+        // A browser has no file system: the address's path names the case.
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Ok(path) = uri.to_file_path() {
+            return path;
+        }
+        PathBuf::from(uri.path())
     }
 
     /// How the case at `path` is judged, found as every command finds it

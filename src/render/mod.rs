@@ -7,7 +7,8 @@
 //! document into PDF, PNG or SVG, or [`Renderer::bundle`] writes the typst
 //! project itself. Fonts ([`fonts`]) are loaded once per process; a
 //! [`deadline::Watchdog`] stops a template that never finishes; [`language`]
-//! picks the language and wording of a case's documents.
+//! picks the language and wording of a case's documents; [`text`] makes a
+//! document from an editor's text, for the workspace and the browser build.
 //!
 //! The case reaches typst only as JSON read by `json("/data.json")`, so user
 //! text is always printed, never evaluated as markup or code.
@@ -23,6 +24,7 @@ pub mod fonts;
 pub mod language;
 pub mod report;
 pub mod templates;
+pub mod text;
 pub mod world;
 
 use std::sync::Arc;

@@ -25,12 +25,10 @@ use clap::Args;
 use serde::{Deserialize, Serialize};
 
 use super::super::{Output, exit};
-use promocase::analysis::analyse;
-use promocase::diagnostic::Severity;
 use promocase::render::deadline::{Limit, Limits, Watchdog};
-use promocase::render::export::{self, PdfSettings};
-use promocase::render::language::resolve;
-use promocase::render::{Job, Renderer, TemplateKind};
+use promocase::render::export;
+use promocase::render::text::compile_text;
+use promocase::render::{Renderer, TemplateKind};
 use promocase::rubric::{RubricRequest, RubricResolver};
 
 use super::super::shared::{LanguageArgs, LimitArgs, RubricArgs, TemplateArgs};
@@ -304,46 +302,28 @@ fn compile(
     let rubric = rubrics
         .choice_for(&request.path)
         .map_err(|failure| format!("the rubric {} does not load", failure.file.display()))?;
-    let analysis = analyse(&request.path, &request.text, today, &rubric);
-    let (Some(loaded), Some(report)) = (&analysis.loaded, &analysis.report) else {
-        return Err("the text does not load; the last good preview stays".to_string());
-    };
-    let draft = report.count(Severity::Error) > 0;
-    // A labels file that does not load stops the preview with its located
-    // errors, as `build` would stop; the person sees why.
-    let language = resolve(loaded, &language.choice()).map_err(|diagnostics| {
-        diagnostics
-            .iter()
-            .map(|d| d.render(false))
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
-    let job = Job::new(loaded, draft, report, language.locale).map_err(|e| e.to_string())?;
-    let compiled = renderer.compile(&job, kind).map_err(|e| e.to_string());
-    // As `watch` does: drop what the last few compiles did not use, so a long
-    // session's memory stays flat.
-    typst::comemo::evict(10);
-    let compiled = compiled?;
+    let document = compile_text(
+        renderer,
+        &rubric,
+        &language.choice(),
+        &request.path,
+        &request.text,
+        today,
+        kind,
+    )
+    .map_err(|why| why.to_string())?;
     match request.output.as_str() {
         "pdf" => {
-            let timestamp = promocase::render::document_timestamp(
-                loaded.as_of,
-                std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
-            )
-            .map_err(|e| e.to_string())?;
-            let settings = PdfSettings {
-                ident: promocase::render::pdf_ident(kind, loaded),
-                timestamp,
-                standards: &[],
-            };
-            let bytes = export::pdf(&compiled, &settings).map_err(|e| e.to_string())?;
+            let bytes = document
+                .pdf(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
+                .map_err(|why| why.to_string())?;
             Ok(vec![Compiled {
                 hash: hash_of(&bytes),
                 bytes: Some(bytes),
             }])
         }
         _ => Ok(pages
-            .svgs(compiled.document.pages())
+            .svgs(document.compiled.document.pages())
             .into_iter()
             .map(|(hash, svg)| {
                 let known = request.known.contains(&hash);

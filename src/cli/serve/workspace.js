@@ -1,4 +1,11 @@
 "use strict";
+// One page, two back-ends: `promocase serve` answers these requests over HTTP;
+// the site (web/site) answers the same requests from the WebAssembly build in a
+// Web Worker, and sets `window.promocaseBackend` before this script runs.
+const backend = window.promocaseBackend || {
+  fetch: (path, options) => fetch(path, options),
+  events: (path) => new EventSource(path),
+};
 // Everything the person typed is data: it is only ever set as text (textContent,
 // a textarea's value) or sent to the server, never written as HTML.
 const $ = (id) => document.getElementById(id);
@@ -77,7 +84,7 @@ function renderAnalysis(a) {
 async function explain(rule, item, button) {
   const open = item.querySelector(".explain");
   if (open) { open.remove(); button.setAttribute("aria-expanded", "false"); return; }
-  const response = await fetch("api/explain?rule=" + encodeURIComponent(rule));
+  const response = await backend.fetch("api/explain?rule=" + encodeURIComponent(rule));
   if (!response.ok) return;
   const x = await response.json();
   const box = el("div", { class: "explain" },
@@ -103,7 +110,7 @@ async function explain(rule, item, button) {
 }
 
 async function post(path, body, json) {
-  return fetch(path, {
+  return backend.fetch(path, {
     method: "POST",
     headers: { "Content-Type": json ? "application/json" : "text/plain; charset=utf-8" },
     body: json ? JSON.stringify(body) : body,
@@ -214,7 +221,7 @@ async function download() {
 // taken when there is nothing unsaved here, offered otherwise.
 async function diskMoved(seen) {
   if (seen === version) return;
-  const response = await fetch(api("api/case"));
+  const response = await backend.fetch(api("api/case"));
   if (!response.ok) return;
   const disk = await response.json();
   if (disk.version === version) return;
@@ -236,7 +243,7 @@ async function opened(file) {
 }
 
 async function choose() {
-  const response = await fetch("api/cases");
+  const response = await backend.fetch("api/cases");
   if (!response.ok) { setState("cannot list the cases: " + response.status); return false; }
   const listing = await response.json();
   if (listing.only) { name = listing.only; return true; }
@@ -281,19 +288,19 @@ $("newCase").addEventListener("submit", async (event) => {
 
 async function start() {
   if (!name && !(await choose())) return;
-  const response = await fetch(api("api/case"));
+  const response = await backend.fetch(api("api/case"));
   if (!response.ok) { setState("cannot load the case: " + response.status); return; }
   const disk = await response.json();
   version = disk.version; saved = disk.text;
   $("file").textContent = name;
   document.title = name + " · promocase";
   // Unsaved edits of an earlier visit come back, if the file did not change since.
-  const kept = await fetch(api("api/draft"));
+  const kept = await backend.fetch(api("api/draft"));
   const draft = kept.ok ? await kept.json().catch(() => null) : null;
   editor.setText(draft && draft.version === version && draft.text !== saved ? draft.text : disk.text);
   edited();
   if (!events) {
-    events = new EventSource(api("api/events"));
+    events = backend.events(api("api/events"));
     events.addEventListener("disk", (event) => diskMoved(event.data));
   }
 }
@@ -319,7 +326,7 @@ window.addEventListener("beforeunload", (event) => { if (dirty()) { event.preven
 // Leaving the page sends the last keystrokes at once, not after the pause.
 window.addEventListener("pagehide", () => {
   if (!dirty() || version === null) return;
-  fetch(api("api/draft"), { method: "POST", keepalive: true, headers: { "Content-Type": "application/json" },
+  backend.fetch(api("api/draft"), { method: "POST", keepalive: true, headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ text: editor.text(), version }) }).catch(() => {});
 });
 $("save").addEventListener("click", () => save());

@@ -1,0 +1,276 @@
+"use strict";
+// The site's back-end: the requests the workspace page makes of
+// `promocase serve` (api/…), answered in this browser. The checks and the
+// documents come from promocase compiled to WebAssembly in a Web Worker
+// (worker.js); the cases and unsaved edits are kept in this browser's
+// IndexedDB; another tab's save reaches this one over a BroadcastChannel.
+// Nothing is sent anywhere: every request below is answered here.
+(() => {
+  const COMPILE_LIMIT_MS = 30000;
+  const EXAMPLES = ["it-manager-thin.yaml", "marketing-director.yaml", "operations-director.yaml"];
+
+  // ---- the worker, restarted when a compile outlasts its limit ----
+  let worker = null, nextId = 0;
+  const pending = new Map();
+  function startWorker() {
+    worker = new Worker("worker.js", { type: "module" });
+    worker.onmessage = (event) => {
+      const waiting = pending.get(event.data.id);
+      if (!waiting) return;
+      pending.delete(event.data.id);
+      clearTimeout(waiting.timer);
+      if (event.data.error !== undefined) waiting.reject(new Error(event.data.error));
+      else waiting.resolve(event.data.result);
+    };
+    opened.clear();
+    if (rubric) call("rubric", [rubric.name, rubric.text]).catch(() => {});
+  }
+  function call(method, args, limit) {
+    return new Promise((resolve, reject) => {
+      const id = ++nextId;
+      const timer = limit ? setTimeout(() => {
+        // Typst cannot be interrupted: the worker is ended, and a new one waits.
+        for (const [, other] of pending) { clearTimeout(other.timer); other.reject(new Error("stopped")); }
+        pending.clear();
+        worker.terminate();
+        startWorker();
+        reject(new Error(`the document did not finish within ${limit / 1000} s and was stopped; the next edit starts afresh`));
+      }, limit) : 0;
+      pending.set(id, { resolve, reject, timer });
+      worker.postMessage({ id, method, args });
+    });
+  }
+  const opened = new Set();
+  let rubric = null;
+  startWorker();
+
+  // ---- IndexedDB: "cases" (what Save keeps) and "drafts" (unsaved edits) ----
+  const database = new Promise((resolve, reject) => {
+    const request = indexedDB.open("promocase", 1);
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore("cases");
+      request.result.createObjectStore("drafts");
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  async function store(name, mode, work) {
+    const db = await database;
+    return new Promise((resolve, reject) => {
+      const transaction = db.transaction(name, mode);
+      let result;
+      Promise.resolve(work(transaction.objectStore(name), (value) => { result = value; })).catch(reject);
+      transaction.oncomplete = () => resolve(result);
+      transaction.onerror = () => reject(transaction.error);
+      transaction.onabort = () => reject(transaction.error);
+    });
+  }
+  const get = (name, key) => store(name, "readonly", (s, done) => { s.get(key).onsuccess = (e) => done(e.target.result); });
+  const keys = (name) => store(name, "readonly", (s, done) => { s.getAllKeys().onsuccess = (e) => done(e.target.result); });
+  const put = (name, key, value) => store(name, "readwrite", (s) => { s.put(value, key); });
+  const remove = (name, key) => store(name, "readwrite", (s) => { s.delete(key); });
+
+  async function versionOf(text) {
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+    return [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  // ---- answers ----
+  const json = (value, status) => new Response(JSON.stringify(value), {
+    status: status || 200, headers: { "Content-Type": "application/json" },
+  });
+  const problem = (status, message) => json({ error: message }, status);
+  const channel = new BroadcastChannel("promocase");
+  const listeners = [];
+  channel.onmessage = (event) => {
+    for (const listener of listeners) if (listener.name === event.data.name) listener.handler({ data: event.data.version });
+  };
+
+  async function caseText(name) {
+    const saved = await get("cases", name);
+    if (!saved) throw new Error(`there is no case ${name} in this browser`);
+    if (!opened.has(name)) { await call("open", [name, saved.text]); opened.add(name); }
+    return saved;
+  }
+
+  async function answer(path, options) {
+    const url = new URL(path, location.href);
+    const route = url.pathname.slice(url.pathname.lastIndexOf("/api/") + 5);
+    const name = url.searchParams.get("case") || "";
+    const body = options && options.body !== undefined ? options.body : null;
+    const data = () => JSON.parse(body);
+    switch (route) {
+      case "cases": {
+        const listing = JSON.parse(await call("choices", []));
+        return json({ folder: "this browser", cases: (await keys("cases")).sort(), only: null, ...listing });
+      }
+      case "open": {
+        const wanted = data().name;
+        if (!(await get("cases", wanted))) return problem(400, `\`${wanted}\` is not one of the cases in this browser`);
+        await caseText(wanted);
+        return json({ name: wanted });
+      }
+      case "new": {
+        const answers = data();
+        const text = await call("starter", [JSON.stringify(answers)]);
+        const base = (answers.name || "case").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join("-") || "case";
+        const file = `${base}.yaml`;
+        if (await get("cases", file)) return problem(409, `\`${file}\` already exists; nothing was written`);
+        await put("cases", file, { text, version: await versionOf(text) });
+        return json({ name: file });
+      }
+      case "case": {
+        const saved = await caseText(name);
+        return json({ name, text: saved.text, version: saved.version });
+      }
+      case "analyse": await caseText(name); return json(JSON.parse(await call("analyse", [name, body])));
+      case "complete": { const r = data(); return json(JSON.parse(await call("complete", [r.text, r.line, r.column]))); }
+      case "hover": { const r = data(); return json(JSON.parse(await call("hover", [name, r.text, r.line, r.column]))); }
+      case "explain": {
+        const answer = JSON.parse(await call("explain", [url.searchParams.get("rule") || ""]));
+        return answer.error ? problem(404, answer.error) : json(answer);
+      }
+      case "insert": {
+        const r = data();
+        const answer = JSON.parse(await call("insert", [r.text, r.rule]));
+        return answer.error ? problem(409, answer.error) : json(answer);
+      }
+      case "preview": {
+        const r = data();
+        await caseText(name);
+        try {
+          const answer = JSON.parse(await call("preview", [name, r.text, r.doc || "proposal", JSON.stringify(r.known || [])], COMPILE_LIMIT_MS));
+          return answer.error ? problem(422, answer.error) : json(answer);
+        } catch (error) { return problem(503, error.message); }
+      }
+      case "download": {
+        await caseText(name);
+        const doc = url.searchParams.get("doc") || "proposal";
+        try {
+          const bytes = await call("pdf", [name, body, doc], COMPILE_LIMIT_MS);
+          const stem = name.replace(/\.ya?ml$/, "");
+          const file = doc === "proposal" ? `${stem}.pdf` : `${stem}-${doc}.pdf`;
+          return new Response(bytes, { headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${file}"` } });
+        } catch (error) { return problem(422, error.message); }
+      }
+      case "save": {
+        const r = data();
+        const version = await versionOf(r.text);
+        // One transaction from the version check to the write: two tabs never both win.
+        const outcome = await store("cases", "readwrite", (s, done) => {
+          s.get(name).onsuccess = (event) => {
+            const current = event.target.result;
+            if (current && current.version !== r.version) { done({ conflict: current }); return; }
+            s.put({ text: r.text, version }, name);
+            done({ version });
+          };
+        });
+        if (outcome.conflict) {
+          return json({ error: "the case changed in another tab since this page loaded it", ...outcome.conflict }, 409);
+        }
+        await remove("drafts", name);
+        channel.postMessage({ name, version });
+        return json({ version });
+      }
+      case "draft": {
+        if (options && options.method === "POST") { await put("drafts", name, data()); return json({ kept: true }); }
+        return json((await get("drafts", name)) || null);
+      }
+      default:
+        return problem(404, "no such request");
+    }
+  }
+
+  window.promocaseBackend = {
+    fetch: async (path, options) => {
+      try { return await answer(path, options); } catch (error) { return problem(500, error.message); }
+    },
+    // Another tab's save, pushed as `serve` pushes a change on disk.
+    events: (path) => {
+      const name = new URL(path, location.href).searchParams.get("case") || "";
+      const source = {
+        addEventListener: (type, handler) => {
+          if (type !== "disk") return;
+          listeners.push({ name, handler });
+          get("cases", name).then((saved) => saved && handler({ data: saved.version }));
+        },
+      };
+      return source;
+    },
+  };
+
+  // ---- what only the site has: files, examples, a company rubric ----
+  async function addCase(file, text) {
+    let name = file.replace(/[^\p{L}\p{N}._-]+/gu, "-");
+    if (!/\.ya?ml$/.test(name)) name += ".yaml";
+    const existing = await get("cases", name);
+    if (existing && existing.text !== text) {
+      const stem = name.replace(/\.ya?ml$/, "");
+      let n = 2;
+      while (await get("cases", `${stem}-${n}.yaml`)) n += 1;
+      name = `${stem}-${n}.yaml`;
+    }
+    if (!existing || existing.text !== text) await put("cases", name, { text, version: await versionOf(text) });
+    location.hash = "#case=" + encodeURIComponent(name);
+    location.reload();
+  }
+
+  function button(label, title, action) {
+    const node = document.createElement("button");
+    node.type = "button";
+    node.textContent = label;
+    node.title = title;
+    node.addEventListener("click", action);
+    return node;
+  }
+  function picker(accept, onText) {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = accept;
+    input.hidden = true;
+    input.addEventListener("change", async () => {
+      const file = input.files && input.files[0];
+      if (file) onText(file.name, await file.text());
+      input.value = "";
+    });
+    document.body.append(input);
+    return input;
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const header = document.querySelector("header");
+    const spacer = header.querySelector(".spacer");
+    const caseFile = picker(".yaml,.yml,text/yaml", addCase);
+    const rubricFile = picker(".yaml,.yml,text/yaml", async (name, text) => {
+      const answer = JSON.parse(await call("rubric", [name, text]));
+      const state = document.getElementById("state");
+      if (answer.error) { state.textContent = answer.error + ": " + answer.messages.join(" "); return; }
+      rubric = { name, text };
+      opened.clear();
+      state.textContent = `judged by the company rubric ${name} (${answer.name})`;
+      window.dispatchEvent(new Event("promocase-rubric"));
+    });
+    const examples = document.createElement("select");
+    examples.setAttribute("aria-label", "Open an example");
+    examples.append(new Option("Examples…", ""), ...EXAMPLES.map((file) => new Option(file, file)));
+    examples.addEventListener("change", async () => {
+      if (!examples.value) return;
+      const response = await fetch("examples/" + examples.value);
+      await addCase(examples.value, await response.text());
+    });
+    const save = button("Save to file", "Download the case as a .yaml file", () => {
+      const text = window.promocaseEditor ? window.promocaseEditor.text() : "";
+      const name = decodeURIComponent((location.hash.match(/^#case=(.+)$/) || [])[1] || "case.yaml");
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([text], { type: "text/yaml" }));
+      link.download = name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 5000);
+    });
+    header.insertBefore(button("Open file", "Open a .yaml case from this computer", () => caseFile.click()), spacer);
+    header.insertBefore(examples, spacer);
+    header.insertBefore(button("Rubric…", "Judge by your company's rubric file", () => rubricFile.click()), spacer);
+    header.insertBefore(save, spacer);
+    if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});
+  });
+})();

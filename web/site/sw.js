@@ -1,0 +1,24 @@
+// Keeps the site on this machine after the first visit: every file of the
+// site is cached, and answered from the cache, so it opens and works with
+// the network off. Nothing is ever sent anywhere: there is nothing to send to.
+const CACHE = "promocase-site-v1";
+const FILES = [
+  "./", "index.html", "editor.js", "workspace.js", "site.js", "worker.js",
+  "promocase_web.js", "promocase_web_bg.wasm",
+  "examples/it-manager-thin.yaml", "examples/marketing-director.yaml", "examples/operations-director.yaml",
+];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(self.clients.claim());
+});
+
+self.addEventListener("fetch", (event) => {
+  if (new URL(event.request.url).origin !== location.origin) return;
+  event.respondWith(
+    caches.match(event.request, { ignoreSearch: true }).then((cached) => cached || fetch(event.request)),
+  );
+});

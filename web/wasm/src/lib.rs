@@ -1,0 +1,256 @@
+//! promocase in the browser: the library compiled to WebAssembly, called by
+//! the site's Web Worker (`web/site/worker.js`) with what `promocase serve`'s
+//! server answers over HTTP. Every answer is the library's own: the
+//! analysis the server and the language server share
+//! ([`promocase::analysis`]), the documents as `build` makes them
+//! ([`promocase::render::text`]). Nothing here reads a file or the network:
+//! the case's text, a company rubric's text and the day come from the page.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+
+use promocase::analysis::{Analysis, analyse, cursor};
+use promocase::diagnostic::SourceFile;
+use promocase::model::{Label, Level, Track};
+use promocase::render::language::LanguageChoice;
+use promocase::render::text::compile_text;
+use promocase::render::{Renderer, TemplateKind, Templates, export};
+use promocase::rubric::{Rubric, RubricChoice};
+use promocase::save::version_of;
+
+/// One page's session: how cases are judged, what they were when opened,
+/// and the typesetter, made on first use (its fonts are the slow part).
+#[wasm_bindgen]
+pub struct Workspace {
+    today: NaiveDate,
+    rubric: RubricChoice,
+    baselines: HashMap<String, Analysis>,
+    renderer: Option<Renderer>,
+}
+
+fn error(message: impl std::fmt::Display) -> String {
+    json!({ "error": message.to_string() }).to_string()
+}
+
+fn kind_of(doc: &str) -> Result<TemplateKind, String> {
+    match doc {
+        "proposal" => Ok(TemplateKind::Proposal),
+        "brief" => Ok(TemplateKind::Brief),
+        "talking-points" => Ok(TemplateKind::TalkingPoints),
+        other => Err(format!(
+            "no document `{other}`: proposal, brief or talking-points"
+        )),
+    }
+}
+
+#[wasm_bindgen]
+impl Workspace {
+    /// A session on `today` (YYYY-MM-DD, the reader's day).
+    #[wasm_bindgen(constructor)]
+    pub fn new(today: &str) -> Result<Workspace, JsValue> {
+        let today = today
+            .parse()
+            .map_err(|_| JsValue::from_str(&format!("not a day: {today}")))?;
+        Ok(Workspace {
+            today,
+            rubric: RubricChoice::Builtin(None),
+            baselines: HashMap::new(),
+            renderer: None,
+        })
+    }
+
+    /// Judges every case by this company rubric (the text of a file the
+    /// person picked), or by the built-in rubrics when `text` is empty.
+    /// Answers `{"name": …}` or the rubric's located errors.
+    pub fn set_rubric(&mut self, name: &str, text: &str) -> String {
+        if text.is_empty() {
+            self.rubric = RubricChoice::Builtin(None);
+            self.baselines.clear();
+            return json!({ "name": null }).to_string();
+        }
+        match Rubric::parse(&SourceFile::new(name, text)) {
+            Ok(rubric) => {
+                let answer = json!({ "name": rubric.name }).to_string();
+                self.rubric = RubricChoice::Company {
+                    rubric: Arc::new(rubric),
+                    file: PathBuf::from(name),
+                    given: true,
+                };
+                self.baselines.clear();
+                answer
+            }
+            Err(failure) => json!({
+                "error": format!("{name} is not a rubric promocase can use"),
+                "messages": failure.diagnostics.iter().map(|d| d.render(false)).collect::<Vec<_>>(),
+            })
+            .to_string(),
+        }
+    }
+
+    /// The case `name` as opened: its analysis becomes the baseline of
+    /// "what changed since you opened it".
+    pub fn open(&mut self, name: &str, text: &str) {
+        let analysis = analyse(Path::new(name), text, self.today, &self.rubric);
+        self.baselines.insert(name.to_string(), analysis);
+    }
+
+    /// What `/api/analyse` answers: findings, readiness, changes.
+    pub fn analyse(&self, name: &str, text: &str) -> String {
+        let analysis = analyse(Path::new(name), text, self.today, &self.rubric);
+        analysis.to_json(self.baselines.get(name)).to_string()
+    }
+
+    /// Completion at a place: `{"from": …, "items": […]}`.
+    pub fn complete(&self, text: &str, line: usize, column: usize) -> String {
+        let (from, items) = cursor::completions(text, line, column);
+        json!({ "from": from, "items": items }).to_string()
+    }
+
+    /// Hover help at a place: `{"text": …}`.
+    pub fn hover(&self, name: &str, text: &str, line: usize, column: usize) -> String {
+        let analysis = analyse(Path::new(name), text, self.today, &self.rubric);
+        let statuses = analysis
+            .report
+            .as_ref()
+            .map(|r| r.kpi_statuses.clone())
+            .unwrap_or_default();
+        json!({ "text": cursor::hover(text, line, column, &statuses) }).to_string()
+    }
+
+    /// What `promocase explain RULE` prints, in parts.
+    pub fn explain(&self, rule: &str) -> String {
+        match promocase::rubric::rules::find(rule) {
+            Some(rule) => serde_json::to_string(&promocase::rubric::docs::Explanation::of(rule))
+                .unwrap_or_else(error),
+            None => error(format!("there is no rule `{rule}`")),
+        }
+    }
+
+    /// Where a rule's example goes in the text: `{"insertions": […]}`.
+    pub fn insert(&self, text: &str, rule: &str) -> String {
+        let Some(rule) = promocase::rubric::rules::find(rule) else {
+            return error(format!("there is no rule `{rule}`"));
+        };
+        match promocase::analysis::insert::insert_example(text, rule.example) {
+            Ok(insertions) => json!({ "insertions": insertions }).to_string(),
+            Err(why) => error(why),
+        }
+    }
+
+    /// The preview of a document: `{"pages": [{"hash", "svg"}]}`, the SVG
+    /// left out of the pages the page already has (`known`, a JSON list of
+    /// hashes); or `{"error": …}`.
+    pub fn preview(&mut self, name: &str, text: &str, doc: &str, known: &str) -> String {
+        let known: Vec<String> = serde_json::from_str(known).unwrap_or_default();
+        let document = match self.document(name, text, doc) {
+            Ok(document) => document,
+            Err(why) => return error(why),
+        };
+        let pages: Vec<serde_json::Value> = document
+            .compiled
+            .document
+            .pages()
+            .iter()
+            .map(|page| {
+                let svg = export::svg_page(page);
+                let hash = version_of(svg.as_bytes());
+                let svg = (!known.contains(&hash)).then_some(svg);
+                json!({ "hash": hash, "svg": svg })
+            })
+            .collect();
+        json!({ "pages": pages }).to_string()
+    }
+
+    /// The PDF `build` writes for this text (a draft while `check` reports errors).
+    pub fn pdf(&mut self, name: &str, text: &str, doc: &str) -> Result<Vec<u8>, JsValue> {
+        let document = self
+            .document(name, text, doc)
+            .map_err(|why| JsValue::from_str(&why))?;
+        document
+            .pdf(None)
+            .map_err(|why| JsValue::from_str(&why.to_string()))
+    }
+
+    fn document(
+        &mut self,
+        name: &str,
+        text: &str,
+        doc: &str,
+    ) -> Result<promocase::render::text::FromText, String> {
+        let kind = kind_of(doc)?;
+        let renderer = self.renderer.get_or_insert_with(|| {
+            Renderer::new(Templates::builtin(), promocase::render::Fonts::embedded())
+        });
+        compile_text(
+            renderer,
+            &self.rubric,
+            &LanguageChoice::default(),
+            Path::new(name),
+            text,
+            self.today,
+            kind,
+        )
+        .map_err(|why| why.to_string())
+    }
+}
+
+/// The starter case `promocase init --interactive` writes, from the new-case
+/// form's answers (a JSON object as the page's form gives it).
+#[wasm_bindgen]
+pub fn starter(answers: &str, today: &str) -> Result<String, JsValue> {
+    let form: serde_json::Value =
+        serde_json::from_str(answers).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let text = |key: &str| {
+        form[key]
+            .as_str()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let level = text("level")
+        .and_then(|id| Level::from_id(&id))
+        .unwrap_or(Level::Director);
+    let track = text("track")
+        .and_then(|id| Track::from_id(&id))
+        .unwrap_or(Track::Operations);
+    let today: NaiveDate = today
+        .parse()
+        .map_err(|_| JsValue::from_str(&format!("not a day: {today}")))?;
+    let mut starter = promocase::starter::StarterAnswers::new(level, track);
+    starter.name = text("name");
+    starter.current_title = text("current_title");
+    starter.target_title = text("target_title");
+    starter.company = text("company");
+    starter.audience_name = text("audience_name");
+    starter.audience_title = text("audience_title");
+    starter.target_date = match text("target_date").map(|d| d.parse()) {
+        Some(Ok(date)) => Some(date),
+        Some(Err(_)) => {
+            return Err(JsValue::from_str(
+                "the target date is written YYYY-MM or YYYY-MM-DD",
+            ));
+        }
+        None => None,
+    };
+    Ok(promocase::starter::starter_case(
+        "case.yaml",
+        &starter,
+        today,
+    ))
+}
+
+/// The levels and tracks of the new-case form, from the one table of labels.
+#[wasm_bindgen]
+pub fn choices() -> String {
+    let labels = |all: Vec<Label>| serde_json::to_value(all).unwrap_or_default();
+    json!({
+        "levels": labels(Level::ALL.into_iter().map(Label::of).collect()),
+        "tracks": labels(Track::ALL.into_iter().map(Label::of).collect()),
+    })
+    .to_string()
+}
