@@ -26,5 +26,6 @@ mod sandbox;
 mod scripts;
 mod serve;
 mod serve_attacks;
+mod site;
 mod timeout;
 mod watch;

@@ -1,0 +1,303 @@
+//! The site, promocase in the browser as WebAssembly (`web/build.sh` builds
+//! it into `site/`), served by a plain static file server on loopback and
+//! driven in headless chromium: open an example, see its finding, type the
+//! missing section, see the finding go and the preview change, keep the
+//! edit across a reload, save it, and download the PDF that native `build`
+//! makes of the same text. Every request the page made stayed on its origin.
+//! Where the site or chromium is missing, the test says it skipped and why.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+use crate::support::{path_str, pdf_text, promocase, root};
+
+/// A static file server for `dir` on a port of its own, as any company's would be.
+fn serve_folder(dir: PathBuf) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a port");
+    let port = listener.local_addr().expect("an address").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let dir = dir.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(&stream);
+                let mut line = String::new();
+                if reader.read_line(&mut line).is_err() {
+                    return;
+                }
+                loop {
+                    let mut header = String::new();
+                    match reader.read_line(&mut header) {
+                        Ok(0) | Err(_) => return,
+                        Ok(_) if header.trim().is_empty() => break,
+                        Ok(_) => {}
+                    }
+                }
+                let path = line.split_whitespace().nth(1).unwrap_or("/");
+                let path = path.split(['?', '#']).next().unwrap_or("/");
+                let relative = if path.ends_with('/') {
+                    format!("{path}index.html")
+                } else {
+                    path.to_string()
+                };
+                let file = dir.join(relative.trim_start_matches('/'));
+                let mut stream = &stream;
+                let inside = !relative.contains("..");
+                match std::fs::read(&file).ok().filter(|_| inside) {
+                    Some(body) => {
+                        let kind = match file.extension().and_then(|e| e.to_str()) {
+                            Some("html") => "text/html; charset=utf-8",
+                            Some("js") => "text/javascript; charset=utf-8",
+                            Some("wasm") => "application/wasm",
+                            Some("yaml") => "text/yaml; charset=utf-8",
+                            _ => "application/octet-stream",
+                        };
+                        let _ = write!(
+                            stream,
+                            "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                            body.len()
+                        );
+                        let _ = stream.write_all(&body);
+                    }
+                    None => {
+                        let _ = write!(
+                            stream,
+                            "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                        );
+                    }
+                }
+            });
+        }
+    });
+    port
+}
+
+fn installed(program: &str) -> bool {
+    std::process::Command::new(program)
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// chromedriver on a free port, ended when dropped.
+struct Driver(std::process::Child, u16);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn driver() -> Option<Driver> {
+    if !installed("chromedriver") || !installed("chromium") {
+        println!("skipped: chromium and chromedriver are not installed");
+        return None;
+    }
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port");
+    let child = std::process::Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(start.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Some(Driver(child, port))
+}
+
+async fn window(driver: &Driver) -> Client {
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".to_string(),
+        serde_json::json!({
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1280,900", "--disable-background-networking"],
+        }),
+    );
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{}", driver.1))
+        .await
+        .expect("a browser session")
+}
+
+async fn until<F, Fut>(what: &str, limit: Duration, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let start = Instant::now();
+    while !check().await {
+        assert!(start.elapsed() < limit, "timed out waiting: {what}");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+async fn run(client: &Client, script: &str) -> serde_json::Value {
+    client.execute(script, vec![]).await.unwrap_or(serde_json::Value::Null)
+}
+
+fn site() -> Option<PathBuf> {
+    let site = std::env::var_os("PROMOCASE_SITE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("site"));
+    if site.join("index.html").is_file() && site.join("promocase_web_bg.wasm").is_file() {
+        Some(site)
+    } else {
+        println!("skipped: the site is not built (bash web/build.sh)");
+        None
+    }
+}
+
+#[test]
+fn a_manager_fixes_a_gap_in_the_browser_build_and_downloads_the_pdf_build_makes() {
+    let Some(site) = site() else { return };
+    let Some(driver) = driver() else { return };
+    let port = serve_folder(site);
+    let origin = format!("http://127.0.0.1:{port}");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    runtime.block_on(async {
+        let client = window(&driver).await;
+        client.goto(&format!("{origin}/")).await.expect("the site opens");
+        until("the new-case form shows", Duration::from_secs(60), || async {
+            run(&client, "return document.querySelector('#chooser').classList.contains('show')").await == true
+        })
+        .await;
+        // One click on an example.
+        run(
+            &client,
+            "const s = document.querySelector('header select[aria-label=\"Open an example\"]');\
+             s.value = 'it-manager-thin.yaml'; s.dispatchEvent(new Event('change'));",
+        )
+        .await;
+        let text_of_findings = || async {
+            run(&client, "return document.querySelector('#findings').textContent")
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        };
+        until("succession-missing is listed", Duration::from_secs(120), || async {
+            text_of_findings().await.contains("succession-missing")
+        })
+        .await;
+        let pages = || async {
+            run(&client, "return [...document.querySelectorAll('#pages img')].map(i => i.src).join(' ')")
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        };
+        until("the preview shows", Duration::from_secs(120), || async { pages().await.contains("blob:") }).await;
+        let before = pages().await;
+
+        run(&client, "window.promocaseEditor.focusEnd()").await;
+        client
+            .find(Locator::Css(".cm-content"))
+            .await
+            .expect("the editor")
+            .send_keys("succession: {successors: [{name: Jonas Weber, current_role: Service desk lead, readiness: ready-now, covers: [Service desk]}]}")
+            .await
+            .expect("typing");
+        until("succession-missing goes", Duration::from_secs(60), || async {
+            let text = text_of_findings().await;
+            !text.is_empty() && !text.contains("succession-missing")
+        })
+        .await;
+        until("the preview changes", Duration::from_secs(120), || async {
+            let now = pages().await;
+            now.contains("blob:") && now != before
+        })
+        .await;
+        // The unsaved edit is kept in this browser: a reload brings it back.
+        tokio::time::sleep(Duration::from_millis(1000)).await;
+        client.refresh().await.expect("a reload");
+        let edited = || async {
+            run(&client, "return window.promocaseEditor.text()")
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        };
+        until("the edit is back after a reload", Duration::from_secs(60), || async {
+            edited().await.contains("{name: Jonas Weber")
+        })
+        .await;
+        client.find(Locator::Css("#save")).await.expect("save").click().await.expect("saving");
+        until("saved", Duration::from_secs(30), || async {
+            run(&client, "return document.querySelector('#state').textContent").await == "saved"
+        })
+        .await;
+        // The PDF the page downloads, as bytes, against native `build` of the same text.
+        let text = edited().await;
+        let base64 = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 window.promocaseBackend.fetch('api/download?case=it-manager-thin.yaml&doc=brief', {method: 'POST', body: window.promocaseEditor.text()})\
+                 .then(r => r.arrayBuffer()).then(b => { let s = ''; for (const x of new Uint8Array(b)) s += String.fromCharCode(x); done(btoa(s)); })\
+                 .catch(e => done('error: ' + e));",
+                vec![],
+            )
+            .await
+            .expect("a download")
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        assert!(!base64.starts_with("error"), "{base64}");
+        let downloaded = decode_base64(&base64);
+        assert!(downloaded.starts_with(b"%PDF-"));
+        let from_site = dir.path().join("site.pdf");
+        std::fs::write(&from_site, &downloaded).expect("the downloaded PDF");
+        let case = dir.path().join("it-manager-thin.yaml");
+        std::fs::write(&case, &text).expect("the same text");
+        let built = dir.path().join("built.pdf");
+        let output = promocase(&["build", path_str(&case), "--template", "brief", "--draft", "-o", path_str(&built)]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(pdf_text(&from_site), pdf_text(&built), "the same pages and text as build");
+        // Every request the page made stayed on its origin.
+        let requested = run(&client, "return performance.getEntriesByType('resource').map(e => e.name)").await;
+        for url in requested.as_array().into_iter().flatten() {
+            let url = url.as_str().unwrap_or_default();
+            assert!(
+                url.starts_with(&origin) || url.starts_with("blob:") || url.starts_with("data:"),
+                "a request left the origin: {url}"
+            );
+        }
+        let _ = client.close().await;
+    });
+}
+
+fn decode_base64(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::new();
+    let mut buffer = 0u32;
+    let mut bits = 0;
+    for byte in text.bytes() {
+        let Some(value) = ALPHABET.iter().position(|&c| c == byte) else {
+            continue;
+        };
+        buffer = (buffer << 6) | value as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+        }
+    }
+    out
+}
