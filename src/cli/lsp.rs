@@ -1,9 +1,13 @@
 //! `promocase lsp`: a language server over standard input and output, so
 //! editors show the check's findings, completion, hover, quick fixes and an
 //! outline as the person types. This file holds the arguments and the
-//! protocol loop only (JSON-RPC framing by `lsp-server`); every answer comes
-//! from [`promocase::lsp::Workspace`], which asks [`promocase::analysis`],
-//! the module `serve` uses.
+//! protocol loop only. The bytes are read and written by
+//! [`promocase::lsp::transport`] (Content-Length framing with limits: a
+//! message that cannot be read is answered with a JSON-RPC error and the
+//! session goes on; only the end of the input ends it), which hands the loop
+//! `lsp-server` messages; every answer comes from
+//! [`promocase::lsp::Workspace`] through [`promocase::lsp::dispatch`], and
+//! asks [`promocase::analysis`], the module `serve` uses.
 //!
 //! Diagnostics are published when a document opens, when it is saved, and
 //! [`DEBOUNCE`] after the last change of a burst of typing. Each message is
@@ -17,24 +21,19 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use clap::Args;
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
-use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
-    LogMessage, Notification as _, PublishDiagnostics, ShowMessage,
-};
-use lsp_types::request::{
-    CodeActionRequest, Completion, DocumentSymbolRequest, HoverRequest, Request as _,
-};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Response};
+use lsp_types::notification::{LogMessage, Notification as _, PublishDiagnostics, ShowMessage};
 use lsp_types::{
-    CodeActionProviderCapability, CompletionOptions, CompletionResponse, DocumentSymbolResponse,
-    HoverProviderCapability, InitializeParams, LogMessageParams, OneOf, PositionEncodingKind,
-    SaveOptions, ServerCapabilities, ServerInfo, ShowMessageParams, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Url,
+    CodeActionProviderCapability, CompletionOptions, HoverProviderCapability, InitializeParams,
+    LogMessageParams, OneOf, PositionEncodingKind, SaveOptions, ServerCapabilities, ServerInfo,
+    ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Url,
 };
 use serde_json::Value;
 
 use super::{Output, exit};
-use promocase::lsp::{Notice, Settings, Workspace};
+use promocase::lsp::dispatch::{self, Notified};
+use promocase::lsp::{Notice, Settings, Workspace, transport};
 use promocase::model::Level;
 
 #[derive(Debug, Args)]
@@ -57,7 +56,16 @@ pub struct LspArgs {
 const DEBOUNCE: Duration = Duration::from_millis(200);
 
 pub fn run(args: &LspArgs, out: &Output, today: NaiveDate) -> u8 {
-    let (connection, io_threads) = Connection::stdio();
+    let (connection, threads) = match transport::stdio() {
+        Ok(started) => started,
+        Err(why) => {
+            out.error(&format!(
+                "error: the language server could not start its input and output threads ({why}); \
+                 the system may be out of threads or memory, try again"
+            ));
+            return exit::BAD_INPUT;
+        }
+    };
     let code = match serve(&connection, args, today) {
         Ok(()) => exit::OK,
         Err(why) => {
@@ -65,10 +73,10 @@ pub fn run(args: &LspArgs, out: &Output, today: NaiveDate) -> u8 {
             exit::BAD_INPUT
         }
     };
+    // Dropping the connection lets the writer send what is left and end.
     drop(connection);
-    // The reader thread ends with standard input; a client that went away
-    // without `exit` is not an error of ours.
-    let _ = io_threads.join();
+    // A client that went away without `exit` is not an error of ours.
+    let _ = threads.join();
     code
 }
 
@@ -269,7 +277,7 @@ fn serve(connection: &Connection, args: &LspArgs, today: NaiveDate) -> Result<()
                     return Ok(());
                 }
                 let id = request.id.clone();
-                let response = match guarded(|| answer(&mut workspace, request)) {
+                let response = match guarded(|| dispatch::answer(&mut workspace, request)) {
                     Ok(response) => response,
                     Err(why) => Response::new_err(id, ErrorCode::InternalError as i32, why),
                 };
@@ -311,92 +319,21 @@ fn on_notification(
     pending: &mut HashMap<Url, Instant>,
     notification: Notification,
 ) -> Result<(), String> {
-    match notification.method.as_str() {
-        DidOpenTextDocument::METHOD => {
-            if let Some(params) = params_of::<DidOpenTextDocument>(notification) {
-                let document = params.text_document;
-                let uri = document.uri;
-                workspace.open(uri.clone(), document.text, document.version);
-                publish(connection, workspace, &uri)?;
-            }
+    match dispatch::notified(workspace, notification) {
+        Notified::PublishNow(uri) => {
+            pending.remove(&uri);
+            publish(connection, workspace, &uri)?;
         }
-        DidChangeTextDocument::METHOD => {
-            if let Some(params) = params_of::<DidChangeTextDocument>(notification) {
-                let uri = params.text_document.uri;
-                workspace.change(&uri, params.text_document.version, params.content_changes);
-                pending.insert(uri, Instant::now() + DEBOUNCE);
-            }
+        Notified::PublishLater(uri) => {
+            pending.insert(uri, Instant::now() + DEBOUNCE);
         }
-        DidSaveTextDocument::METHOD => {
-            if let Some(params) = params_of::<DidSaveTextDocument>(notification) {
-                let uri = params.text_document.uri;
-                pending.remove(&uri);
-                publish(connection, workspace, &uri)?;
-            }
+        Notified::Closed(cleared) => {
+            pending.remove(&cleared.uri);
+            notify::<PublishDiagnostics>(connection, cleared)?;
         }
-        DidCloseTextDocument::METHOD => {
-            if let Some(params) = params_of::<DidCloseTextDocument>(notification) {
-                let uri = params.text_document.uri;
-                pending.remove(&uri);
-                notify::<PublishDiagnostics>(connection, workspace.close(&uri))?;
-            }
-        }
-        _ => {}
+        Notified::Nothing => {}
     }
     Ok(())
-}
-
-/// A notification's parameters as `N` has them; `None` for a malformed
-/// one, which is ignored as the protocol asks of notifications.
-fn params_of<N: lsp_types::notification::Notification>(
-    notification: Notification,
-) -> Option<N::Params> {
-    notification.extract::<N::Params>(N::METHOD).ok()
-}
-
-/// Reads a request's parameters as `R` asks and answers with `work`'s result.
-fn reply<R: lsp_types::request::Request>(
-    request: Request,
-    work: impl FnOnce(R::Params) -> R::Result,
-) -> Response {
-    let id = request.id.clone();
-    match request.extract::<R::Params>(R::METHOD) {
-        Ok((id, params)) => Response::new_ok(id, work(params)),
-        Err(e) => Response::new_err(
-            id,
-            ErrorCode::InvalidParams as i32,
-            format!("the request's parameters do not read as LSP: {e:?}"),
-        ),
-    }
-}
-
-/// The answer to one request.
-fn answer(workspace: &mut Workspace, request: Request) -> Response {
-    match request.method.as_str() {
-        HoverRequest::METHOD => reply::<HoverRequest>(request, |params| {
-            let at = params.text_document_position_params;
-            workspace.hover(&at.text_document.uri, at.position)
-        }),
-        Completion::METHOD => reply::<Completion>(request, |params| {
-            let at = params.text_document_position;
-            workspace
-                .completion(&at.text_document.uri, at.position)
-                .map(CompletionResponse::List)
-        }),
-        CodeActionRequest::METHOD => reply::<CodeActionRequest>(request, |params| {
-            Some(workspace.code_actions(&params.text_document.uri, params.range))
-        }),
-        DocumentSymbolRequest::METHOD => reply::<DocumentSymbolRequest>(request, |params| {
-            workspace
-                .symbols(&params.text_document.uri)
-                .map(DocumentSymbolResponse::Nested)
-        }),
-        other => Response::new_err(
-            request.id.clone(),
-            ErrorCode::MethodNotFound as i32,
-            format!("promocase does not answer `{other}`"),
-        ),
-    }
 }
 
 #[cfg(test)]

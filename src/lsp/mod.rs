@@ -1,7 +1,11 @@
 //! What `promocase lsp` answers, as Language Server Protocol values
-//! ([`lsp_types`]), without any input or output: the command's protocol loop
-//! (`src/cli/lsp.rs`) reads messages, calls a [`Workspace`] method and sends
-//! back what it returns; the benchmark calls the same methods in-process.
+//! ([`lsp_types`]), made without any input or output: the command's
+//! protocol loop (`src/cli/lsp.rs`) reads messages, calls a [`Workspace`]
+//! method (through [`dispatch`], which picks it by the message's method) and
+//! sends back what it returns; the benchmark calls the same methods
+//! in-process. The one part here that does input and output is
+//! [`transport`]: the loop's messages are read and written by its two
+//! threads, with limits on what one message may claim and hold.
 //!
 //! Every answer comes from [`crate::analysis`], the module `promocase serve`
 //! uses: [`crate::analysis::analyse`] for diagnostics, [`crate::analysis::cursor`]
@@ -13,7 +17,9 @@
 //! Only promocase cases get answers ([`is_case`]); the server never writes a
 //! file; a text over the loader's size limit is refused with one diagnostic.
 
+pub mod dispatch;
 pub mod position;
+pub mod transport;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -80,6 +80,26 @@ impl Client {
         stdin.flush().expect("the server reads");
     }
 
+    /// Sends bytes as they are, framed or not.
+    fn send_raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin open");
+        stdin.write_all(bytes).expect("the server reads");
+        stdin.flush().expect("the server reads");
+    }
+
+    /// The most memory the server has held so far (VmHWM), in megabytes.
+    #[cfg(target_os = "linux")]
+    fn peak_megabytes(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .expect("the server's /proc status");
+        let kilobytes: u64 = status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or_else(|| panic!("no VmHWM in {status}"));
+        kilobytes / 1024
+    }
+
     fn notify(&mut self, method: &str, params: Value) {
         self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
@@ -646,4 +666,181 @@ fn a_session_writes_no_file() {
         .collect();
     assert_eq!(before, after);
     assert_eq!(std::fs::read_to_string(&case).expect("the case"), text);
+}
+
+/// `body` with its header, as a client frames it.
+fn framed(body: &str) -> String {
+    format!("Content-Length: {}\r\n\r\n{body}", body.len())
+}
+
+/// A session on the thin example, with `raw` sent in the middle of it.
+fn hostile(raw: &[u8]) -> (Client, String) {
+    let (uri, text) = thin();
+    let (mut client, _) = session_on(&uri, &text);
+    client.send_raw(raw);
+    (client, uri)
+}
+
+/// A request after hostile bytes is still answered, from the document
+/// opened before them.
+fn still_answers(client: &mut Client, uri: &str) {
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert!(
+        symbols["result"]
+            .as_array()
+            .is_some_and(|symbols| !symbols.is_empty()),
+        "{symbols}"
+    );
+}
+
+/// The next error answered with a null id (in place of a message that
+/// could not be read); it must have `code`. Its message.
+fn refusal(client: &mut Client, code: i64) -> String {
+    let answer = client.wait_for("an error with a null id", |m| {
+        m.get("error").is_some() && m["id"].is_null() && m.get("method").is_none()
+    });
+    assert_eq!(answer["error"]["code"], code, "{answer}");
+    answer["error"]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The server's peak memory stays far below what a message claimed.
+fn assert_small(client: &Client) {
+    #[cfg(target_os = "linux")]
+    {
+        let peak = client.peak_megabytes();
+        assert!(peak < 200, "the server held {peak} MB at its peak");
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = client;
+}
+
+/// A 17-byte body that claims `claim` bytes is refused at once (an error
+/// and a pop-up), nothing of the claim is allocated, and the next request
+/// is answered.
+fn huge_claim_is_refused(claim: &str) {
+    let body = r#"{"jsonrpc":"2.0"}"#;
+    assert_eq!(body.len(), 17);
+    let raw = format!("Content-Length: {claim}\r\n\r\n{body}");
+    let (mut client, uri) = hostile(raw.as_bytes());
+    still_answers(&mut client, &uri);
+    let message = refusal(&mut client, -32600);
+    assert!(
+        message.contains("promocase reads messages of at most 8.1 MB"),
+        "{message}"
+    );
+    let shown = client.wait_for("the pop-up", |m| m["method"] == "window/showMessage");
+    assert!(
+        shown["params"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("it was skipped")),
+        "{shown}"
+    );
+    assert_small(&client);
+    client.shut_down();
+}
+
+#[test]
+fn a_17_byte_message_claiming_1_gb_is_refused_and_the_session_goes_on() {
+    huge_claim_is_refused("1000000000");
+}
+
+#[test]
+fn a_17_byte_message_claiming_100_gb_is_refused_and_the_session_goes_on() {
+    huge_claim_is_refused("100000000000");
+}
+
+#[test]
+fn a_17_byte_message_claiming_usize_max_is_refused_and_the_session_goes_on() {
+    huge_claim_is_refused(&usize::MAX.to_string());
+}
+
+#[test]
+fn a_body_over_the_limit_is_skipped_and_the_session_goes_on() {
+    // A document three times the loader's limit, sent honestly: 13.6 MB
+    // of JSON, with its line breaks escaped.
+    let other = "file:///tmp/promocase-lsp-test/huge.yaml";
+    let text = format!("candidate:\nask:\n{}", "# padding\n".repeat(1_300_000));
+    let body = json!({
+        "jsonrpc": "2.0",
+        "method": "textDocument/didOpen",
+        "params": {"textDocument": {"uri": other, "languageId": "yaml", "version": 1, "text": text}},
+    })
+    .to_string();
+    let (mut client, uri) = hostile(framed(&body).as_bytes());
+    still_answers(&mut client, &uri);
+    let message = refusal(&mut client, -32600);
+    let size = format!(
+        "a message of {:.1} MB came in",
+        body.len() as f64 / 1_048_576.0
+    );
+    assert!(message.contains(&size), "{size}: {message}");
+    assert!(message.contains("make the document smaller"), "{message}");
+    client.wait_for("the pop-up", |m| m["method"] == "window/showMessage");
+    assert_small(&client);
+    // The skipped document was not opened.
+    assert_eq!(client.at("textDocument/hover", other, 0, 2), Value::Null);
+    client.shut_down();
+}
+
+#[test]
+fn a_body_that_is_not_json_rpc_is_answered_and_the_session_goes_on() {
+    let (mut client, uri) = hostile(framed(r#"{"jsonrpc":"2.0","id":5,"method":"#).as_bytes());
+    still_answers(&mut client, &uri);
+    let message = refusal(&mut client, -32700);
+    assert!(message.contains("is not JSON"), "{message}");
+
+    // JSON, but no JSON-RPC message: Invalid Request, with its id.
+    client.send_raw(framed(r#"{"jsonrpc":"2.0","id":77,"params":{}}"#).as_bytes());
+    still_answers(&mut client, &uri);
+    let answer = client.wait_for("the answer to id 77", |m| m["id"] == 77);
+    assert_eq!(answer["error"]["code"], -32600, "{answer}");
+    client.shut_down();
+}
+
+#[test]
+fn a_malformed_header_is_answered_and_the_session_goes_on() {
+    let (uri, text) = thin();
+    let (mut client, _) = session_on(&uri, &text);
+    let body = json!({
+        "jsonrpc": "2.0",
+        "id": 1000,
+        "method": "textDocument/documentSymbol",
+        "params": {"textDocument": {"uri": uri}},
+    })
+    .to_string();
+    for (header, says) in [
+        (
+            format!("Content-Length {}\r\n\r\n", body.len()),
+            "has no `:`",
+        ),
+        ("Content-Length: fifty\r\n\r\n".to_string(), "not a number"),
+        (
+            "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n".to_string(),
+            "no Content-Length",
+        ),
+        // No header at all: the next message's header follows on the body's line.
+        (String::new(), "not a header's name"),
+    ] {
+        client.send_raw(format!("{header}{body}").as_bytes());
+        still_answers(&mut client, &uri);
+        let message = refusal(&mut client, -32700);
+        assert!(message.contains(says), "{says}: {message}");
+        assert!(
+            message.contains("Content-Length: <bytes of the body>"),
+            "{message}"
+        );
+    }
+    // The broken messages themselves were skipped, not answered.
+    assert!(
+        !client.backlog.iter().any(|m| m["id"] == 1000),
+        "{:?}",
+        client.backlog
+    );
+    client.shut_down();
 }
