@@ -111,7 +111,10 @@ fn driver() -> Option<Driver> {
         .expect("chromedriver starts");
     let start = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "chromedriver did not start"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     Some(Driver(child, port))
@@ -146,7 +149,10 @@ where
 }
 
 async fn run(client: &Client, script: &str) -> serde_json::Value {
-    client.execute(script, vec![]).await.unwrap_or(serde_json::Value::Null)
+    client
+        .execute(script, vec![])
+        .await
+        .unwrap_or(serde_json::Value::Null)
 }
 
 fn site() -> Option<PathBuf> {
@@ -225,6 +231,15 @@ fn a_manager_fixes_a_gap_in_the_browser_build_and_downloads_the_pdf_build_makes(
             now.contains("blob:") && now != before
         })
         .await;
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            for (width, name) in [(1280, "site.png"), (420, "site-narrow.png")] {
+                client.set_window_size(width, 900).await.expect("a window size");
+                tokio::time::sleep(Duration::from_millis(1500)).await;
+                let png = client.screenshot().await.expect("a screenshot");
+                std::fs::write(root().join("docs").join(name), png).expect("docs/ is writable");
+            }
+            client.set_window_size(1280, 900).await.expect("a window size");
+        }
         // The unsaved edit is kept in this browser: a reload brings it back.
         tokio::time::sleep(Duration::from_millis(1000)).await;
         client.refresh().await.expect("a reload");

@@ -7,7 +7,11 @@
 // Nothing is sent anywhere: every request below is answered here.
 (() => {
   const COMPILE_LIMIT_MS = 30000;
-  const EXAMPLES = ["it-manager-thin.yaml", "marketing-director.yaml", "operations-director.yaml"];
+  const EXAMPLES = [
+    ["it-manager-thin.yaml", "IT manager (thin case)"],
+    ["marketing-director.yaml", "Marketing director"],
+    ["operations-director.yaml", "Operations director"],
+  ];
 
   // ---- the worker, restarted when a compile outlasts its limit ----
   let worker = null, nextId = 0;
@@ -252,7 +256,8 @@
     });
     const examples = document.createElement("select");
     examples.setAttribute("aria-label", "Open an example");
-    examples.append(new Option("Examples…", ""), ...EXAMPLES.map((file) => new Option(file, file)));
+    examples.style.maxWidth = "10em";
+    examples.append(new Option("Examples", ""), ...EXAMPLES.map(([file, label]) => new Option(label, file)));
     examples.addEventListener("change", async () => {
       if (!examples.value) return;
       const response = await fetch("examples/" + examples.value);
