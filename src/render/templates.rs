@@ -35,6 +35,15 @@ impl TemplateKind {
         }
     }
 
+    /// The document an id names (`proposal`, `brief`, `talking-points`), or
+    /// the words that say which there are.
+    pub fn from_id(id: &str) -> Result<TemplateKind, String> {
+        Self::ALL
+            .into_iter()
+            .find(|kind| kind.id() == id)
+            .ok_or_else(|| format!("no document `{id}`: proposal, brief or talking-points"))
+    }
+
     /// The template's file name, as served to typst and as found in a template folder.
     pub fn file_name(self) -> &'static str {
         match self {

@@ -328,6 +328,26 @@ fn json_body<T: serde::de::DeserializeOwned>(bytes: &Bytes, expected: &str) -> R
         .map_err(|_| refusal(StatusCode::BAD_REQUEST, format!("expected {expected}")))
 }
 
+/// A request body that carries a case's text.
+trait CarriesText {
+    fn text(&self) -> &str;
+}
+
+/// The case a request names and its JSON body as `T`: read in its turn,
+/// refused past a case's size. The permit is held while the work is done.
+async fn case_and_body<T: serde::de::DeserializeOwned + CarriesText>(
+    state: &State,
+    case: &str,
+    body: Body,
+    expected: &str,
+) -> Result<(PathBuf, T, OwnedSemaphorePermit), Refusal> {
+    let path = state.path_of(case)?;
+    let (bytes, permit) = state.body(body).await?;
+    let request: T = json_body(&bytes, expected)?;
+    check_size(request.text())?;
+    Ok((path, request, permit))
+}
+
 /// The text and version of the case on disk.
 fn disk(path: &Path) -> Result<(String, String), Refusal> {
     match read_case(path) {
@@ -395,18 +415,12 @@ async fn hover(
     Query(query): Query<CaseQuery>,
     body: Body,
 ) -> Response {
-    let path = match state.path_of(&query.case) {
-        Ok(path) => path,
-        Err(refusal) => return refused(refusal),
-    };
-    let (bytes, permit) = match state.body(body).await {
-        Ok(read) => read,
-        Err(refusal) => return refused(refusal),
-    };
-    let request = match at_request(&bytes) {
-        Ok(request) => request,
-        Err(refusal) => return refused(refusal),
-    };
+    let expected = "{\"text\": …, \"line\": …, \"column\": …}";
+    let (path, request, permit) =
+        match case_and_body::<AtRequest>(&state, &query.case, body, expected).await {
+            Ok(read) => read,
+            Err(refusal) => return refused(refusal),
+        };
     let result = blocking(move || {
         let _permit = permit;
         let analysis = state.analyse(&path, &request.text);
@@ -558,15 +572,8 @@ async fn analyse_text(
 }
 
 fn kind_of(doc: Option<&str>) -> Result<TemplateKind, Refusal> {
-    match doc.unwrap_or("proposal") {
-        "proposal" => Ok(TemplateKind::Proposal),
-        "brief" => Ok(TemplateKind::Brief),
-        "talking-points" => Ok(TemplateKind::TalkingPoints),
-        other => Err(refusal(
-            StatusCode::BAD_REQUEST,
-            format!("no document `{other}`: proposal, brief or talking-points"),
-        )),
-    }
+    TemplateKind::from_id(doc.unwrap_or("proposal"))
+        .map_err(|why| refusal(StatusCode::BAD_REQUEST, why))
 }
 
 /// The document for `text`, compiled by the render worker: what `build`
@@ -655,6 +662,18 @@ async fn preview(
     }
 }
 
+impl CarriesText for SaveRequest {
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+impl CarriesText for AtRequest {
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 #[derive(Deserialize, Serialize)]
 pub struct SaveRequest {
     pub text: String,
@@ -667,20 +686,12 @@ async fn save(
     Query(query): Query<CaseQuery>,
     body: Body,
 ) -> Response {
-    let path = match state.path_of(&query.case) {
-        Ok(path) => path,
-        Err(refusal) => return refused(refusal),
-    };
-    let (bytes, permit) = match state.body(body).await {
-        Ok(read) => read,
-        Err(refusal) => return refused(refusal),
-    };
-    let request = match json_body::<SaveRequest>(&bytes, "{\"text\": …, \"version\": …}")
-        .and_then(|r| check_size(&r.text).map(|()| r))
-    {
-        Ok(request) => request,
-        Err(refusal) => return refused(refusal),
-    };
+    let expected = "{\"text\": …, \"version\": …}";
+    let (path, request, permit) =
+        match case_and_body::<SaveRequest>(&state, &query.case, body, expected).await {
+            Ok(read) => read,
+            Err(refusal) => return refused(refusal),
+        };
     let saving = Arc::clone(&state);
     let result = blocking(move || {
         let _permit = permit;
@@ -734,20 +745,12 @@ async fn keep_draft(
     Query(query): Query<CaseQuery>,
     body: Body,
 ) -> Response {
-    let path = match state.path_of(&query.case) {
-        Ok(path) => path,
-        Err(refusal) => return refused(refusal),
-    };
-    let (bytes, permit) = match state.body(body).await {
-        Ok(read) => read,
-        Err(refusal) => return refused(refusal),
-    };
-    let request = match json_body::<SaveRequest>(&bytes, "{\"text\": …, \"version\": …}")
-        .and_then(|r| check_size(&r.text).map(|()| r))
-    {
-        Ok(request) => request,
-        Err(refusal) => return refused(refusal),
-    };
+    let expected = "{\"text\": …, \"version\": …}";
+    let (path, request, permit) =
+        match case_and_body::<SaveRequest>(&state, &query.case, body, expected).await {
+            Ok(read) => read,
+            Err(refusal) => return refused(refusal),
+        };
     let result = blocking(move || {
         let _permit = permit;
         state.drafts.keep(&path, &request.text, &request.version)

@@ -173,10 +173,6 @@ impl PageCache {
     }
 }
 
-fn kind_named(name: &str) -> Option<TemplateKind> {
-    TemplateKind::ALL.into_iter().find(|kind| kind.id() == name)
-}
-
 /// The worker's loop: a request in, an answer out, until stdin closes.
 pub fn run(args: &WorkerArgs, out: &Output) -> u8 {
     // The server passes the rubric it decided (--rubric or --level).
@@ -289,12 +285,7 @@ fn compile(
     request: &Request,
     pages: &mut PageCache,
 ) -> Result<Vec<Compiled>, String> {
-    let kind = kind_named(&request.kind).ok_or_else(|| {
-        format!(
-            "no document `{}`: proposal, brief or talking-points",
-            request.kind
-        )
-    })?;
+    let kind = TemplateKind::from_id(&request.kind)?;
     let today: NaiveDate = request
         .today
         .parse()

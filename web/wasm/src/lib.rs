@@ -37,17 +37,6 @@ fn error(message: impl std::fmt::Display) -> String {
     json!({ "error": message.to_string() }).to_string()
 }
 
-fn kind_of(doc: &str) -> Result<TemplateKind, String> {
-    match doc {
-        "proposal" => Ok(TemplateKind::Proposal),
-        "brief" => Ok(TemplateKind::Brief),
-        "talking-points" => Ok(TemplateKind::TalkingPoints),
-        other => Err(format!(
-            "no document `{other}`: proposal, brief or talking-points"
-        )),
-    }
-}
-
 #[wasm_bindgen]
 impl Workspace {
     /// A session on `today` (YYYY-MM-DD, the reader's day).
@@ -182,7 +171,7 @@ impl Workspace {
         text: &str,
         doc: &str,
     ) -> Result<promocase::render::text::FromText, String> {
-        let kind = kind_of(doc)?;
+        let kind = TemplateKind::from_id(doc)?;
         let renderer = self.renderer.get_or_insert_with(|| {
             Renderer::new(Templates::builtin(), promocase::render::Fonts::embedded())
         });
