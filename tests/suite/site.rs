@@ -180,6 +180,7 @@ fn a_manager_fixes_a_gap_in_the_browser_build_and_downloads_the_pdf_build_makes(
         .expect("a runtime");
     runtime.block_on(async {
         let client = window(&driver).await;
+        let visit = Instant::now();
         client.goto(&format!("{origin}/")).await.expect("the site opens");
         until("the new-case form shows", Duration::from_secs(60), || async {
             run(&client, "return document.querySelector('#chooser').classList.contains('show')").await == true
@@ -199,10 +200,13 @@ fn a_manager_fixes_a_gap_in_the_browser_build_and_downloads_the_pdf_build_makes(
                 .unwrap_or_default()
                 .to_string()
         };
+        let ready = visit.elapsed();
+        let opened = Instant::now();
         until("succession-missing is listed", Duration::from_secs(120), || async {
             text_of_findings().await.contains("succession-missing")
         })
         .await;
+        let findings_after = opened.elapsed();
         let pages = || async {
             run(&client, "return [...document.querySelectorAll('#pages img')].map(i => i.src).join(' ')")
                 .await
@@ -211,6 +215,13 @@ fn a_manager_fixes_a_gap_in_the_browser_build_and_downloads_the_pdf_build_makes(
                 .to_string()
         };
         until("the preview shows", Duration::from_secs(120), || async { pages().await.contains("blob:") }).await;
+        // Figures for the closing note, not a timed test: nothing asserts them.
+        println!(
+            "site: the new-case form after {} ms (the module compiled), the example's findings {} ms and its preview {} ms after choosing it",
+            ready.as_millis(),
+            findings_after.as_millis(),
+            opened.elapsed().as_millis()
+        );
         let before = pages().await;
 
         run(&client, "window.promocaseEditor.focusEnd()").await;
