@@ -327,3 +327,75 @@ fn decode_base64(text: &str) -> Vec<u8> {
     }
     out
 }
+
+/// Two tabs on one case: the second tab's save reaches the first, which
+/// holds unsaved edits and is offered the choice; its own save is refused
+/// rather than written over the other tab's.
+#[test]
+fn two_tabs_on_one_case_never_overwrite_each_other() {
+    let Some(site) = site() else { return };
+    let Some(driver) = driver() else { return };
+    let port = serve_folder(site);
+    let origin = format!("http://127.0.0.1:{port}");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    runtime.block_on(async {
+        let client = window(&driver).await;
+        client.goto(&format!("{origin}/")).await.expect("the site opens");
+        until("the site answers", Duration::from_secs(60), || async {
+            run(&client, "return document.querySelector('#chooser').classList.contains('show')").await == true
+        })
+        .await;
+        run(
+            &client,
+            "const s = document.querySelector('header select[aria-label=\"Open an example\"]');\
+             s.value = 'marketing-director.yaml'; s.dispatchEvent(new Event('change'));",
+        )
+        .await;
+        let loaded = || async {
+            run(&client, "return window.promocaseEditor.text().includes('Priya Raman')").await == true
+        };
+        until("the example opens in the first tab", Duration::from_secs(60), loaded).await;
+        let first = client.window().await.expect("the first tab");
+        // The first tab holds an unsaved edit.
+        run(&client, "window.promocaseEditor.setText(window.promocaseEditor.text() + '# first tab\\n')").await;
+        let second = client.new_window(true).await.expect("a second tab").handle;
+        client.switch_to_window(second).await.expect("to the second tab");
+        client
+            .goto(&format!("{origin}/#case=marketing-director.yaml"))
+            .await
+            .expect("the same case");
+        until("the example opens in the second tab", Duration::from_secs(60), loaded).await;
+        run(&client, "window.promocaseEditor.setText(window.promocaseEditor.text() + '# second tab\\n')").await;
+        // (The second tab opened with the first tab's unsaved edit: drafts are the case's, not a tab's.)
+        let second_text = run(&client, "return window.promocaseEditor.text()").await;
+        client.find(Locator::Css("#save")).await.expect("save").click().await.expect("saving");
+        until("the second tab saved", Duration::from_secs(30), || async {
+            run(&client, "return document.querySelector('#state').textContent").await == "saved"
+        })
+        .await;
+        client.switch_to_window(first).await.expect("back to the first tab");
+        until("the first tab is offered the other text", Duration::from_secs(30), || async {
+            run(&client, "return document.querySelector('#banner').classList.contains('show')").await == true
+        })
+        .await;
+        client.find(Locator::Css("#save")).await.expect("save").click().await.expect("saving");
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let kept = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 window.promocaseBackend.fetch('api/case?case=marketing-director.yaml').then(r => r.json()).then(c => done(c.text));",
+                vec![],
+            )
+            .await
+            .expect("the kept text");
+        assert_eq!(kept, second_text, "the second tab's save stands");
+        assert!(
+            run(&client, "return document.querySelector('#banner').classList.contains('show')").await == true,
+            "the first tab's save is refused and it is offered the choice again"
+        );
+        let _ = client.close().await;
+    });
+}
