@@ -9,18 +9,25 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 
 use crate::support::{path_str, pdf_text, promocase, root};
 
-/// A static file server for `dir` on a port of its own, as any company's would be.
-fn serve_folder(dir: PathBuf) -> u16 {
+/// A static file server for `dir` on a port of its own, as any company's
+/// would be. While `offline` is set it answers nothing, as a network that is off.
+fn serve_folder_with(dir: PathBuf, offline: Arc<AtomicBool>) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a port");
     let port = listener.local_addr().expect("an address").port();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
+            if offline.load(Ordering::SeqCst) {
+                drop(stream);
+                continue;
+            }
             let dir = dir.clone();
             std::thread::spawn(move || {
                 let mut reader = BufReader::new(&stream);
@@ -73,6 +80,10 @@ fn serve_folder(dir: PathBuf) -> u16 {
         }
     });
     port
+}
+
+fn serve_folder(dir: PathBuf) -> u16 {
+    serve_folder_with(dir, Arc::new(AtomicBool::new(false)))
 }
 
 fn installed(program: &str) -> bool {
@@ -171,7 +182,8 @@ fn site() -> Option<PathBuf> {
 fn a_manager_fixes_a_gap_in_the_browser_build_and_downloads_the_pdf_build_makes() {
     let Some(site) = site() else { return };
     let Some(driver) = driver() else { return };
-    let port = serve_folder(site);
+    let offline = Arc::new(AtomicBool::new(false));
+    let port = serve_folder_with(site, Arc::clone(&offline));
     let origin = format!("http://127.0.0.1:{port}");
     let dir = tempfile::tempdir().expect("temp dir");
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -296,17 +308,54 @@ fn a_manager_fixes_a_gap_in_the_browser_build_and_downloads_the_pdf_build_makes(
         let output = promocase(&["build", path_str(&case), "--template", "brief", "--draft", "-o", path_str(&built)]);
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         assert_eq!(pdf_text(&from_site), pdf_text(&built), "the same pages and text as build");
-        // Every request the page made stayed on its origin.
-        let requested = run(&client, "return performance.getEntriesByType('resource').map(e => e.name)").await;
-        for url in requested.as_array().into_iter().flatten() {
-            let url = url.as_str().unwrap_or_default();
-            assert!(
-                url.starts_with(&origin) || url.starts_with("blob:") || url.starts_with("data:"),
-                "a request left the origin: {url}"
-            );
-        }
+        same_origin_only(&client, &origin).await;
+        // After the first visit the site works with the network off: its
+        // service worker has kept its files, and the case is in the browser.
+        until("the service worker keeps the site", Duration::from_secs(120), || async {
+            client
+                .execute_async(
+                    "const done = arguments[arguments.length - 1];\
+                     caches.keys().then(async (names) => {\
+                       for (const name of names) { if (await (await caches.open(name)).match('promocase_web_bg.wasm')) return done(true); }\
+                       done(false); }).catch(() => done(false));",
+                    vec![],
+                )
+                .await
+                .is_ok_and(|kept| kept == true)
+        })
+        .await;
+        offline.store(true, Ordering::SeqCst);
+        client.refresh().await.expect("a reload with the network off");
+        until("the case opens offline", Duration::from_secs(60), || async {
+            edited().await.contains("{name: Jonas Weber")
+        })
+        .await;
+        until("its findings show offline", Duration::from_secs(60), || async {
+            let text = text_of_findings().await;
+            !text.is_empty() && !text.contains("succession-missing")
+        })
+        .await;
+        offline.store(false, Ordering::SeqCst);
+        // Every request the page made stayed on its origin, online and off.
+        same_origin_only(&client, &origin).await;
         let _ = client.close().await;
     });
+}
+
+/// Every resource the page loaded came from `origin` (or from itself).
+async fn same_origin_only(client: &Client, origin: &str) {
+    let requested = run(
+        client,
+        "return performance.getEntriesByType('resource').map(e => e.name)",
+    )
+    .await;
+    for url in requested.as_array().into_iter().flatten() {
+        let url = url.as_str().unwrap_or_default();
+        assert!(
+            url.starts_with(origin) || url.starts_with("blob:") || url.starts_with("data:"),
+            "a request left the origin: {url}"
+        );
+    }
 }
 
 fn decode_base64(text: &str) -> Vec<u8> {
