@@ -48,17 +48,73 @@ impl Kpi {
     }
 
     /// The KPI against its target, with a miss of at most `tolerance_percent`
-    /// of the target counted as met.
+    /// of the target counted as met. The boundary is judged as a person
+    /// reads the figures, in decimal: 3.8 against 4.0 misses by exactly 5%,
+    /// which a tolerance of 5% covers (binary floating point says
+    /// 5.000000000000004).
     pub fn status(&self, tolerance_percent: f64) -> KpiStatus {
-        if self.target.is_none() || self.actual.is_none() {
+        let (Some(target), Some(actual)) = (self.target, self.actual) else {
             return KpiStatus::Incomplete;
-        }
-        match self.shortfall_percent() {
-            None => KpiStatus::Met,
-            Some(short) if short <= tolerance_percent => KpiStatus::WithinTolerance,
-            Some(_) => KpiStatus::Missed,
+        };
+        let Some(short) = self.shortfall_percent() else {
+            return KpiStatus::Met;
+        };
+        let (better, worse) = match self.direction {
+            Direction::HigherIsBetter => (target, actual),
+            Direction::LowerIsBetter => (actual, target),
+        };
+        let within = match within_in_decimal(better, worse, target, tolerance_percent) {
+            Some(within) => within,
+            // Figures too long to hold exactly: as the floating point says.
+            None => short <= tolerance_percent,
+        };
+        if within {
+            KpiStatus::WithinTolerance
+        } else {
+            KpiStatus::Missed
         }
     }
+}
+
+/// A number as its shortest decimal writing gives it: digits and how many
+/// of them are decimals (`3.8` → 38, 1); `None` past what 30 digits hold.
+fn decimal(value: f64) -> Option<(i128, u32)> {
+    let written = format!("{value}");
+    let (negative, digits) = match written.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, written.as_str()),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.len() + fraction.len() > 30
+        || !whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mantissa: i128 = format!("{whole}{fraction}").parse().ok()?;
+    Some((
+        if negative { -mantissa } else { mantissa },
+        fraction.len() as u32,
+    ))
+}
+
+/// Whether `better − worse` (the shortfall) is at most `tolerance` percent
+/// of `target`, in exact decimal arithmetic; `None` when it cannot be held.
+fn within_in_decimal(better: f64, worse: f64, target: f64, tolerance: f64) -> Option<bool> {
+    let (better, b) = decimal(better)?;
+    let (worse, w) = decimal(worse)?;
+    let (target, t) = decimal(target)?;
+    let (tolerance, p) = decimal(tolerance)?;
+    let scale = b.max(w).max(t);
+    let at = |digits: i128, places: u32| digits.checked_mul(10i128.checked_pow(scale - places)?);
+    let gap = at(better, b)?.checked_sub(at(worse, w)?)?;
+    let target = at(target, t)?.checked_abs()?;
+    // gap / target × 100 ≤ tolerance, both sides times target and 10^p.
+    let left = gap.checked_mul(100)?.checked_mul(10i128.checked_pow(p)?)?;
+    let right = tolerance.checked_mul(target)?;
+    Some(left <= right)
 }
 
 #[cfg(test)]
@@ -80,6 +136,37 @@ mod tests {
         assert!(nrr.status(5.0).counts_as_met());
         assert_eq!(nrr.status(1.0), KpiStatus::Missed);
         assert_eq!(nrr.status(0.0), KpiStatus::Missed);
+    }
+
+    #[test]
+    fn a_miss_of_exactly_the_tolerance_is_within_it_as_written() {
+        // 3.8 against 4.0 is 5% short, exactly; 3.79 is more.
+        assert_eq!(
+            kpi("higher-is-better", 4.0, 3.8).status(5.0),
+            KpiStatus::WithinTolerance
+        );
+        assert_eq!(
+            kpi("higher-is-better", 4.0, 3.79).status(5.0),
+            KpiStatus::Missed
+        );
+        // The same boundary the other way round: 4.2 against 4.0.
+        assert_eq!(
+            kpi("lower-is-better", 4.0, 4.2).status(5.0),
+            KpiStatus::WithinTolerance
+        );
+        assert_eq!(
+            kpi("lower-is-better", 4.0, 4.21).status(5.0),
+            KpiStatus::Missed
+        );
+        // 2.5% of 108 is 2.7: 105.3 is at the line, 105.29 past it.
+        assert_eq!(
+            kpi("higher-is-better", 108.0, 105.3).status(2.5),
+            KpiStatus::WithinTolerance
+        );
+        assert_eq!(
+            kpi("higher-is-better", 108.0, 105.29).status(2.5),
+            KpiStatus::Missed
+        );
     }
 
     #[test]

@@ -204,3 +204,41 @@ fn an_open_risk_is_never_called_mitigated() {
         "{evidence}"
     );
 }
+
+/// A KPI that misses its target by exactly the rubric's tolerance, as the
+/// figures are written (102.6 against 108 at senior manager's 5%), is within
+/// it for `check` and in every document; a hair further is missed.
+#[test]
+fn a_kpi_missing_by_exactly_the_tolerance_is_within_it_everywhere() {
+    let case = root().join("tests/fixtures/consistency/kpi-at-the-tolerance.yaml");
+    let check = promocase(&["check", path_str(&case), "--format", "json"]);
+    assert_ok(&check);
+    let report: Value = serde_json::from_str(&stdout(&check)).expect("JSON report");
+    assert!(
+        !report["findings"].to_string().contains("kpi-target-missed"),
+        "{}",
+        report["findings"]
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let [proposal, brief, talking_points] = documents(&case, dir.path());
+    for (name, text) in [
+        ("proposal", &proposal),
+        ("brief", &brief),
+        ("talking points", &talking_points),
+    ] {
+        assert!(
+            !text.to_lowercase().contains("missed"),
+            "the {name} calls a KPI at the tolerance missed"
+        );
+    }
+    assert!(proposal.contains("Within tolerance"), "KPI table");
+    // A tenth of a point further is outside it.
+    let further = std::fs::read_to_string(&case)
+        .expect("fixture")
+        .replace("actual: 102.6", "actual: 102.5");
+    let past = dir.path().join("past.yaml");
+    std::fs::write(&past, further).expect("a case a hair past the tolerance");
+    let check = promocase(&["check", path_str(&past), "--format", "json"]);
+    let report: Value = serde_json::from_str(&stdout(&check)).expect("JSON report");
+    assert!(report["findings"].to_string().contains("kpi-target-missed"));
+}
