@@ -56,6 +56,12 @@ impl<'a> CheckContext<'a> {
             .unwrap_or(KpiStatus::Incomplete)
     }
 
+    /// The level being judged, as the rubric names it ("Vice President", or
+    /// a company's "Head of Department"): what messages say, never a fixed level.
+    pub fn level_name(&self) -> &str {
+        &self.rubric.name
+    }
+
     pub fn thresholds(&self) -> &Thresholds {
         &self.rubric.thresholds
     }

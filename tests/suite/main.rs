@@ -18,6 +18,7 @@ mod diff;
 mod documents;
 mod hostile;
 mod languages;
+mod levels;
 mod load;
 mod lost_work;
 mod lsp;

@@ -49,7 +49,11 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
             .unwrap_or(0);
         out.at(
             &format!("/initiatives/{position}/role"),
-            format!("You led {} of your cross-functional initiatives (at least {minimum} expected): contributing shows cooperation, leading peers shows director reach", if led == 0 { "none".to_string() } else { led.to_string() }),
+            format!(
+                "You led {} of your cross-functional initiatives (at least {minimum} expected at {} level): contributing shows cooperation, leading peers shows the reach the level asks for",
+                if led == 0 { "none".to_string() } else { led.to_string() },
+                ctx.level_name()
+            ),
             "if you set the goal and brought the departments together, write `role: led` or `co-led`; otherwise propose one you would lead in `ask.problems_to_solve`",
         );
     }

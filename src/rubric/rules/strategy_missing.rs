@@ -32,7 +32,7 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if ctx.case.vision.is_none() {
         out.at(
             "/vision",
-            "The case has no vision: nothing shows where you would take the department, which is the first thing an executive looks for in a director",
+            format!("The case has no vision: nothing shows where you would take the department, which is the first thing an executive looks for at {} level", ctx.level_name()),
             "add a `vision:` section with a statement, `horizon_months` (12 to 36) and the company objectives it serves; `promocase explain strategy-missing` shows an example",
         );
     }

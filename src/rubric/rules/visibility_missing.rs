@@ -58,7 +58,14 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         .filter(|v| executive(v.level))
         .count();
     let window = thresholds.visibility_window_months;
-    let message = if older > recent {
+    let level = ctx.level_name();
+    // What is there, counted against what the level expects.
+    let message = if recent > 0 {
+        format!(
+            "The case shows {} to the executive team or the board in the last {window} months, of the {minimum} expected at {level} level: the people who decide have seen you think too rarely",
+            plural(recent, "presentation", "presentations")
+        )
+    } else if older > 0 {
         format!(
             "Your executive or board appearances are all older than {window} months: the people who decide have not seen your work recently"
         )

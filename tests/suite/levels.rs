@@ -1,0 +1,66 @@
+//! Every sentence true at every level (issue 24): findings count what the
+//! case has against what the level judged expects, and name that level as
+//! the rubric names it, never a fixed one.
+
+use serde_json::Value;
+
+use crate::support::{path_str, promocase, root, stdout};
+
+/// The findings of `case` (with `args`), rule id → message.
+fn messages(case: &std::path::Path, args: &[&str]) -> Vec<(String, String)> {
+    let mut argv = vec!["check", path_str(case), "--format", "json"];
+    argv.extend_from_slice(args);
+    let report: Value = serde_json::from_str(&stdout(&promocase(&argv))).expect("JSON report");
+    report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or_default().to_string(),
+                f["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn message_of<'a>(found: &'a [(String, String)], rule: &str) -> &'a str {
+    found
+        .iter()
+        .find(|(id, _)| id == rule)
+        .map(|(_, message)| message.as_str())
+        .unwrap_or_else(|| panic!("{rule} fires: {found:?}"))
+}
+
+#[test]
+fn at_vp_one_presentation_of_two_is_counted_not_called_none() {
+    let case = root().join("tests/fixtures/levels/vp-one-presentation.yaml");
+    let found = messages(&case, &[]);
+    let visibility = message_of(&found, "visibility-missing");
+    assert!(visibility.contains("1 presentation"), "{visibility}");
+    assert!(
+        visibility.contains("of the 2 expected at Vice President level"),
+        "{visibility}"
+    );
+    assert!(!visibility.contains("no presentation"), "{visibility}");
+    let led = message_of(&found, "cross-functional-none-led");
+    assert!(led.contains("You led 1 of"), "{led}");
+    assert!(led.contains("Vice President"), "{led}");
+    assert!(!led.to_lowercase().contains("director"), "{led}");
+}
+
+#[test]
+fn messages_name_the_level_as_a_company_rubric_renames_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rubric = dir.path().join("ours.yaml");
+    std::fs::write(&rubric, "level: vp\nname: Group Vice President\n").expect("a company rubric");
+    let case = root().join("tests/fixtures/levels/vp-one-presentation.yaml");
+    let found = messages(&case, &["--rubric", path_str(&rubric)]);
+    for rule in ["visibility-missing", "cross-functional-none-led"] {
+        let message = message_of(&found, rule);
+        assert!(
+            message.contains("Group Vice President level"),
+            "{rule}: {message}"
+        );
+    }
+}
