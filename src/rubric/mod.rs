@@ -63,6 +63,38 @@ impl Rubric {
     }
 }
 
+/// One gap, one finding: a track's requirement that a rule of its own
+/// already reports at the same place (no `changes_led`: `change-missing`)
+/// is folded into that finding. The track's reason joins its hint, and the
+/// higher severity stays. A requirement no other rule reports stands alone.
+fn fold_track_findings(findings: &mut Vec<Finding>) {
+    const TRACK: &str = "track-evidence-missing";
+    let mut index = 0;
+    while index < findings.len() {
+        let same_place = (findings[index].rule == TRACK)
+            .then(|| {
+                findings
+                    .iter()
+                    .position(|f| f.rule != TRACK && f.pointer == findings[index].pointer)
+            })
+            .flatten();
+        let Some(other) = same_place else {
+            index += 1;
+            continue;
+        };
+        let track = findings.remove(index);
+        let kept = &mut findings[if other > index { other - 1 } else { other }];
+        kept.severity = kept.severity.max(track.severity);
+        // The track's message is "The case shows no X. Why it matters."
+        let why = track
+            .message
+            .split_once(". ")
+            .map_or(track.message.as_str(), |(_, why)| why)
+            .trim();
+        kept.hint = format!("{}. {why}", kept.hint.trim_end_matches('.'));
+    }
+}
+
 /// Rules that judge the waivers themselves, and so cannot be waived.
 pub const UNWAIVABLE: [&str; 2] = ["waiver-no-reason", "waiver-unknown-rule"];
 
@@ -107,6 +139,7 @@ pub fn check_case(loaded: &LoadedCase, rubric: &Rubric) -> Report {
         }
         None => true,
     });
+    fold_track_findings(&mut findings);
     for waiver in &mut waivers {
         if waiver.applied {
             waiver.waived_findings = applied.get(waiver.rule.as_str()).copied().unwrap_or(0);

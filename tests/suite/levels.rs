@@ -64,3 +64,39 @@ fn messages_name_the_level_as_a_company_rubric_renames_it() {
         );
     }
 }
+
+/// No change led is one gap: `change-missing` reports it once, with the
+/// operations track's reason in its hint, and the tally counts it once.
+#[test]
+fn one_gap_is_one_finding_with_the_track_s_reason_in_its_hint() {
+    let case = root().join("tests/fixtures/levels/operations-no-change-led.yaml");
+    let found = messages(&case, &[]);
+    let at_changes: Vec<&(String, String)> = found
+        .iter()
+        .filter(|(rule, message)| {
+            rule == "change-missing"
+                || (rule == "track-evidence-missing" && message.contains("change"))
+        })
+        .collect();
+    assert_eq!(at_changes.len(), 1, "{found:?}");
+    let report: Value = serde_json::from_str(&stdout(&promocase(&[
+        "check",
+        path_str(&case),
+        "--format",
+        "json",
+    ])))
+    .expect("JSON report");
+    let finding = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|f| f["rule"] == "change-missing")
+        .expect("change-missing");
+    assert!(
+        finding["hint"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("leading process change"),
+        "{finding}"
+    );
+}
