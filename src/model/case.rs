@@ -279,6 +279,21 @@ pub struct Outcome {
     pub result: Option<f64>,
     /// Unit of baseline and result: "%", "days", "EUR" (or "€", "$", "£"; "kEUR" or "EUR thousands" for figures in thousands), "leads", …
     pub unit: Option<String>,
+    /// higher-is-better or lower-is-better: whether a rise is an improvement. Say lower-is-better for a cost, a lead time or an overrun against plan that rose, so it is never shown as an impact.
+    pub direction: Option<Direction>,
+}
+
+impl Outcome {
+    /// Whether the result is better than the baseline, as the outcome's
+    /// direction says; `None` when it gives no direction (a change is then
+    /// shown as it is, never judged) or lacks a figure.
+    pub fn improved(&self) -> Option<bool> {
+        let (baseline, result) = (self.baseline?, self.result?);
+        Some(match self.direction? {
+            Direction::HigherIsBetter => result > baseline,
+            Direction::LowerIsBetter => result < baseline,
+        })
+    }
 }
 
 /// Business categories of a KPI: revenue, margin, growth, cost, retention, customer-satisfaction,

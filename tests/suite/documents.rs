@@ -423,3 +423,39 @@ fn money_written_any_way_check_accepts_prints_as_money() {
     let words = thousands.replace("unit: kEUR", "unit: EUR thousands");
     assert!(build("words", &words).contains("€6.4M"));
 }
+
+/// An outcome that says lower is better and rose (a cost overrun against
+/// plan) is a worsening: the brief never presents it as a measured impact,
+/// and the proposal prints it in its achievement.
+#[test]
+fn a_cost_overrun_is_never_presented_as_an_impact() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = root().join("tests/fixtures/documents/de-cost-overrun.yaml");
+    let out = dir.path().join("case.pdf");
+    assert_ok(&promocase(&[
+        "build",
+        path_str(&case),
+        "--template",
+        "all",
+        "-o",
+        path_str(&out),
+    ]));
+    let brief = pdf_text(&dir.path().join("case-brief.pdf"));
+    let talking_points = pdf_text(&dir.path().join("case-talking-points.pdf"));
+    let proposal = pdf_text(&out);
+    for (name, text) in [("brief", &brief), ("talking points", &talking_points)] {
+        assert!(
+            !text.contains("Mehrkosten"),
+            "the {name} presents the overrun as an impact"
+        );
+    }
+    let summary = proposal.split("2 ").next().unwrap_or_default();
+    assert!(
+        proposal.contains("Mehrkosten gegenüber Plan"),
+        "the achievement keeps it"
+    );
+    assert!(
+        !summary.contains("Mehrkosten"),
+        "the executive summary leaves it out"
+    );
+}

@@ -52,6 +52,10 @@ pub(super) fn top_impacts(l: &Locale, case: &Case, kpi_statuses: &[KpiStatus]) -
         let best = achievement
             .outcomes
             .iter()
+            // A worsening is never presented as an impact (a cost overrun
+            // rose, and money ranks first); without a direction the change
+            // stands as it is.
+            .filter(|o| o.improved() != Some(false))
             .filter_map(|o| {
                 let (b, r) = (o.baseline?, o.result?);
                 let change = if b != 0.0 { ((r - b) / b).abs() } else { 0.0 };
@@ -123,6 +127,19 @@ mod tests {
         assert_eq!(titles, ["Big", "Middle", "Small"]);
         assert_eq!(impacts[0].metric, "m2");
         assert_eq!(impacts[0].change_text, "+200%");
+    }
+
+    #[test]
+    fn a_cost_that_rose_is_no_impact_and_one_that_fell_is() {
+        let case = case(
+            "achievements:\n\
+             - {title: Overrun, outcomes: [{metric: Extra cost against plan, baseline: 0, result: 1150000, unit: EUR, direction: lower-is-better}]}\n\
+             - {title: Saving, outcomes: [{metric: Cost per order, baseline: 4.2, result: 3.1, unit: EUR, direction: lower-is-better}]}\n\
+             - {title: Growth, outcomes: [{metric: Orders, baseline: 100, result: 120, direction: higher-is-better}]}\n",
+        );
+        let impacts = top_impacts(Locale::english(), &case, &[]);
+        let titles: Vec<&str> = impacts.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Saving", "Growth"]);
     }
 
     #[test]

@@ -483,6 +483,7 @@ fn outcome_view(l: &Locale, outcome: &Outcome) -> OutcomeView {
             .baseline
             .zip(outcome.result)
             .map(|(b, r)| format::change(l, b, r, unit)),
+        improved: outcome.improved(),
     }
 }
 

@@ -183,6 +183,9 @@ pub struct OutcomeView {
     pub baseline_text: Option<String>,
     pub result_text: Option<String>,
     pub change_text: Option<String>,
+    /// Whether the change is an improvement as the outcome's direction reads
+    /// it: templates print a worsening in the colour of a miss.
+    pub improved: Option<bool>,
 }
 
 #[derive(Debug, Serialize)]
