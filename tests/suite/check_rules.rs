@@ -92,7 +92,7 @@ const ROWS: &[Row] = &[
     Row {
         rule: "achievements-missing",
         edits: &[(
-            "achievements:\n  - title: Raised marketing-sourced pipeline from 1.8M to 2.9M EUR\n    period: {start: 2025-01, end: 2025-12}\n    context: Pipeline depended on two trade fairs a year.\n    actions: Built the partner programme and decided to move events budget into it.\n    outcomes:\n      - {metric: Marketing-sourced pipeline, baseline: 1800000, result: 2900000, unit: EUR}\n    dimensions: [business-kpis, customer]\n    evidence: [https://bi.example.com/pipeline]\n    attestors: [Henrik Berg, Chief Revenue Officer]\n  - title: Automated lead routing between marketing and sales\n    period: {start: 2025-06, end: ongoing}\n    actions: Designed the routing rules and negotiated the service levels with Sales.\n    outcomes:\n      - {metric: Lead response time, baseline: 72, result: 4, unit: hours}\n    dimensions: [innovation]\n    attestors: [Marta Ruiz, VP Sales]\n\n",
+            "achievements:\n  - title: Raised marketing-sourced pipeline from 1.8M to 2.9M EUR\n    period: {start: 2025-01, end: 2025-12}\n    context: Pipeline depended on two trade fairs a year.\n    actions: Built the partner programme and decided to move events budget into it.\n    outcomes:\n      - {metric: Marketing-sourced pipeline, baseline: 1800000, result: 2900000, unit: EUR, direction: higher-is-better}\n    dimensions: [business-kpis, customer]\n    evidence: [https://bi.example.com/pipeline]\n    attestors: [Henrik Berg, Chief Revenue Officer]\n  - title: Automated lead routing between marketing and sales\n    period: {start: 2025-06, end: ongoing}\n    actions: Designed the routing rules and negotiated the service levels with Sales.\n    outcomes:\n      - {metric: Lead response time, baseline: 72, result: 4, unit: hours}\n    dimensions: [innovation]\n    attestors: [Marta Ruiz, VP Sales]\n\n",
             "",
         )],
         at: None,
@@ -329,7 +329,12 @@ const ROWS: &[Row] = &[
     Row {
         rule: "outcome-unquantified",
         edits: &[("baseline: 1800000, result: 2900000, unit: EUR", "unit: EUR")],
-        at: Some("»{metric: Marketing-sourced pipeline, unit: EUR}"),
+        at: Some("»{metric: Marketing-sourced pipeline, unit: EUR, direction"),
+    },
+    Row {
+        rule: "outcome-direction-missing",
+        edits: &[("unit: EUR, direction: higher-is-better}", "unit: EUR}")],
+        at: Some("{»metric: Marketing-sourced pipeline, baseline: 1800000"),
     },
     Row {
         rule: "evidence-undated",
@@ -577,6 +582,14 @@ const NEAR_MISSES: &[NearMiss] = &[
     NearMiss {
         rule: "date-in-future",
         edits: &[("date: 2025-02", "date: 2026-06")],
+    },
+    // Money that fell, or that rose with its direction said, needs nothing more.
+    NearMiss {
+        rule: "outcome-direction-missing",
+        edits: &[(
+            "baseline: 1800000, result: 2900000, unit: EUR, direction: higher-is-better}",
+            "baseline: 2900000, result: 1800000, unit: EUR}",
+        )],
     },
     NearMiss {
         rule: "currency-mismatch",

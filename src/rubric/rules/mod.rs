@@ -58,6 +58,7 @@ registry! {
     succession_no_development,
     achievements_missing,
     outcome_unquantified,
+    outcome_direction_missing,
     evidence_undated,
     evidence_stale,
     date_in_future,
