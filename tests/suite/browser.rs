@@ -52,13 +52,13 @@ fn wait_for_port(port: u16) {
 
 /// chromedriver on a port of its own, stopped when dropped; `None` (and a
 /// line in the test output) where chromium cannot be had.
-struct Driver {
+pub struct Driver {
     _process: Running,
     port: u16,
 }
 
 impl Driver {
-    fn start() -> Option<Driver> {
+    pub fn start() -> Option<Driver> {
         let driver = ["chromedriver", "/usr/bin/chromedriver"]
             .into_iter()
             .find(|p| installed(p));
@@ -85,12 +85,13 @@ impl Driver {
     }
 
     /// A headless browser window of this size.
-    async fn window(&self, width: u32, height: u32) -> Client {
+    pub async fn window(&self, width: u32, height: u32) -> Client {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "goog:chromeOptions".to_string(),
             serde_json::json!({
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", format!("--window-size={width},{height}")],
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--disable-background-networking", format!("--window-size={width},{height}")],
             }),
         );
         ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -101,7 +102,7 @@ impl Driver {
     }
 }
 
-fn runtime() -> tokio::runtime::Runtime {
+pub fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -109,17 +110,23 @@ fn runtime() -> tokio::runtime::Runtime {
 }
 
 /// Polls `check` on the page's state until it holds.
-async fn until<F, Fut>(what: &str, mut check: F)
+async fn until<F, Fut>(what: &str, check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    until_within(what, Duration::from_secs(30), check).await;
+}
+
+/// Polls `check` until it holds, failing after `limit`.
+pub async fn until_within<F, Fut>(what: &str, limit: Duration, mut check: F)
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = bool>,
 {
     let start = Instant::now();
     while !check().await {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "timed out waiting: {what}"
-        );
+        assert!(start.elapsed() < limit, "timed out waiting: {what}");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }

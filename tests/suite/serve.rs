@@ -37,6 +37,21 @@ impl Drop for Server {
     }
 }
 
+/// The address a starting `serve` prints on its first line: "serving CASE at
+/// http://127.0.0.1:PORT/s/SESSION/launch?code=CODE".
+pub fn printed_address(child: &mut Child) -> String {
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("the address line");
+    line.split(" at ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("an address in {line:?}"))
+        .trim()
+        .to_string()
+}
+
 /// "http://127.0.0.1:PORT/s/SESSION/launch?code=CODE" → (port, prefix).
 pub fn parse_launch_url(url: &str) -> (u16, String) {
     let rest = url
@@ -72,18 +87,7 @@ impl Server {
             command.env(key, value);
         }
         let mut child = command.spawn().expect("promocase serve starts");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("the address line");
-        // "serving CASE at http://127.0.0.1:PORT/s/SESSION/launch?code=CODE"
-        let url = line
-            .split(" at ")
-            .nth(1)
-            .unwrap_or_else(|| panic!("an address in {line:?}"))
-            .trim()
-            .to_string();
+        let url = printed_address(&mut child);
         let (port, prefix) = parse_launch_url(&url);
         let case = case
             .is_file()

@@ -429,16 +429,7 @@ fn idle_and_half_open_connections_neither_block_the_workspace_nor_fail_a_save() 
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("serve starts");
-    let mut line = String::new();
-    let stdout = child.stdout.take().expect("stdout");
-    std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line)
-        .expect("its address");
-    let url = line
-        .split(" at ")
-        .nth(1)
-        .expect("an address")
-        .trim()
-        .to_string();
+    let url = crate::serve::printed_address(&mut child);
     let (port, prefix) = crate::serve::parse_launch_url(&url);
     let mut server = Server {
         child,
@@ -680,16 +671,7 @@ fn on_the_ipv6_loopback_the_printed_address_answers() {
     ])
     .spawn()
     .expect("serve starts");
-    let mut line = String::new();
-    let stdout = child.stdout.take().expect("stdout");
-    std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line)
-        .expect("its address");
-    let url = line
-        .split(" at ")
-        .nth(1)
-        .expect("an address")
-        .trim()
-        .to_string();
+    let url = crate::serve::printed_address(&mut child);
     let rest = url
         .strip_prefix("http://[::1]:")
         .unwrap_or_else(|| panic!("an IPv6 address: {url}"));

@@ -13,7 +13,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
+
+use crate::browser::{Driver, runtime, until_within};
 
 use crate::support::{path_str, pdf_text, promocase, root};
 
@@ -86,77 +88,13 @@ fn serve_folder(dir: PathBuf) -> u16 {
     serve_folder_with(dir, Arc::new(AtomicBool::new(false)))
 }
 
-fn installed(program: &str) -> bool {
-    std::process::Command::new(program)
-        .arg("--version")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-/// chromedriver on a free port, ended when dropped.
-struct Driver(std::process::Child, u16);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn driver() -> Option<Driver> {
-    if !installed("chromedriver") || !installed("chromium") {
-        println!("skipped: chromium and chromedriver are not installed");
-        return None;
-    }
-    let port = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port");
-    let child = std::process::Command::new("chromedriver")
-        .arg(format!("--port={port}"))
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("chromedriver starts");
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "chromedriver did not start"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Some(Driver(child, port))
-}
-
-async fn window(driver: &Driver) -> Client {
-    let mut capabilities = serde_json::Map::new();
-    capabilities.insert(
-        "goog:chromeOptions".to_string(),
-        serde_json::json!({
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1280,900", "--disable-background-networking"],
-        }),
-    );
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities)
-        .connect(&format!("http://127.0.0.1:{}", driver.1))
-        .await
-        .expect("a browser session")
-}
-
-async fn until<F, Fut>(what: &str, limit: Duration, mut check: F)
+/// Polls `check` until it holds, failing after `limit`.
+async fn until<F, Fut>(what: &str, limit: Duration, check: F)
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = bool>,
 {
-    let start = Instant::now();
-    while !check().await {
-        assert!(start.elapsed() < limit, "timed out waiting: {what}");
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
+    until_within(what, limit, check).await;
 }
 
 async fn run(client: &Client, script: &str) -> serde_json::Value {
@@ -164,6 +102,32 @@ async fn run(client: &Client, script: &str) -> serde_json::Value {
         .execute(script, vec![])
         .await
         .unwrap_or(serde_json::Value::Null)
+}
+
+/// Waits for the site's first answer (the new-case form of an empty
+/// browser), then opens an example with one click, as a person would.
+async fn open_example(client: &Client, file: &str) {
+    until(
+        "the new-case form shows",
+        Duration::from_secs(60),
+        || async {
+            run(
+                client,
+                "return document.querySelector('#chooser').classList.contains('show')",
+            )
+            .await
+                == true
+        },
+    )
+    .await;
+    run(
+        client,
+        &format!(
+            "const s = document.querySelector('header select[aria-label=\"Open an example\"]');\
+             s.value = '{file}'; s.dispatchEvent(new Event('change'));"
+        ),
+    )
+    .await;
 }
 
 fn site() -> Option<PathBuf> {
@@ -181,30 +145,18 @@ fn site() -> Option<PathBuf> {
 #[test]
 fn a_manager_fixes_a_gap_in_the_browser_build_and_downloads_the_pdf_build_makes() {
     let Some(site) = site() else { return };
-    let Some(driver) = driver() else { return };
+    let Some(driver) = Driver::start() else {
+        return;
+    };
     let offline = Arc::new(AtomicBool::new(false));
     let port = serve_folder_with(site, Arc::clone(&offline));
     let origin = format!("http://127.0.0.1:{port}");
     let dir = tempfile::tempdir().expect("temp dir");
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    runtime.block_on(async {
-        let client = window(&driver).await;
+    runtime().block_on(async {
+        let client = driver.window(1280, 900).await;
         let visit = Instant::now();
         client.goto(&format!("{origin}/")).await.expect("the site opens");
-        until("the new-case form shows", Duration::from_secs(60), || async {
-            run(&client, "return document.querySelector('#chooser').classList.contains('show')").await == true
-        })
-        .await;
-        // One click on an example.
-        run(
-            &client,
-            "const s = document.querySelector('header select[aria-label=\"Open an example\"]');\
-             s.value = 'it-manager-thin.yaml'; s.dispatchEvent(new Event('change'));",
-        )
-        .await;
+        open_example(&client, "it-manager-thin.yaml").await;
         let text_of_findings = || async {
             run(&client, "return document.querySelector('#findings').textContent")
                 .await
@@ -383,26 +335,15 @@ fn decode_base64(text: &str) -> Vec<u8> {
 #[test]
 fn two_tabs_on_one_case_never_overwrite_each_other() {
     let Some(site) = site() else { return };
-    let Some(driver) = driver() else { return };
+    let Some(driver) = Driver::start() else {
+        return;
+    };
     let port = serve_folder(site);
     let origin = format!("http://127.0.0.1:{port}");
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    runtime.block_on(async {
-        let client = window(&driver).await;
+    runtime().block_on(async {
+        let client = driver.window(1280, 900).await;
         client.goto(&format!("{origin}/")).await.expect("the site opens");
-        until("the site answers", Duration::from_secs(60), || async {
-            run(&client, "return document.querySelector('#chooser').classList.contains('show')").await == true
-        })
-        .await;
-        run(
-            &client,
-            "const s = document.querySelector('header select[aria-label=\"Open an example\"]');\
-             s.value = 'marketing-director.yaml'; s.dispatchEvent(new Event('change'));",
-        )
-        .await;
+        open_example(&client, "marketing-director.yaml").await;
         let loaded = || async {
             run(&client, "return window.promocaseEditor.text().includes('Priya Raman')").await == true
         };

@@ -21,7 +21,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
@@ -674,11 +674,11 @@ impl CarriesText for AtRequest {
     }
 }
 
-#[derive(Deserialize, Serialize)]
-pub struct SaveRequest {
-    pub text: String,
+#[derive(Deserialize)]
+struct SaveRequest {
+    text: String,
     /// The version of the file the text was edited from.
-    pub version: String,
+    version: String,
 }
 
 async fn save(

@@ -128,7 +128,7 @@ impl Gate {
 }
 
 /// `bytes` random bytes as hex.
-fn random_hex(bytes: usize) -> Result<String, String> {
+pub fn random_hex(bytes: usize) -> Result<String, String> {
     let mut buffer = vec![0u8; bytes];
     getrandom::fill(&mut buffer).map_err(|e| format!("no randomness for the session: {e}"))?;
     Ok(buffer.iter().map(|b| format!("{b:02x}")).collect())

@@ -234,9 +234,7 @@ struct Launcher {
 
 impl Launcher {
     fn write(gate: &guard::Gate, host: &str) -> Result<Launcher, String> {
-        let mut random = [0u8; 8];
-        getrandom::fill(&mut random).map_err(|e| e.to_string())?;
-        let suffix: String = random.iter().map(|b| format!("{b:02x}")).collect();
+        let suffix = guard::random_hex(8)?;
         let folder = std::env::temp_dir().join(format!("promocase-{suffix}"));
         let mut builder = std::fs::DirBuilder::new();
         #[cfg(unix)]

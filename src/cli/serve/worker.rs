@@ -25,7 +25,7 @@ use clap::Args;
 use serde::{Deserialize, Serialize};
 
 use super::super::{Output, exit};
-use promocase::render::deadline::{Limit, Limits, Watchdog};
+use promocase::render::deadline::{Limit, Watchdog};
 use promocase::render::export;
 use promocase::render::text::compile_text;
 use promocase::render::{Renderer, TemplateKind};
@@ -256,11 +256,7 @@ fn send(out: &mut impl Write, header: &Answer, parts: &[Compiled]) -> std::io::R
 fn arm(limits: &CompileArgs, kind: &str) -> Watchdog {
     let (seconds, megabytes) = (limits.limits.timeout, limits.limits.max_memory);
     let kind = kind.to_string();
-    let watch = Limits {
-        time: Duration::from_secs(seconds),
-        memory: Some(megabytes * 1024 * 1024),
-    };
-    Watchdog::arm(watch, move |_, limit| {
+    Watchdog::arm(limits.limits.limits(), move |_, limit| {
         let message = match limit {
             Limit::Time => format!(
                 "the {kind} did not finish within {seconds} s (--timeout {seconds}); a template that loops without end is the usual cause"
