@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
-use crate::model::{LoadedCase, parse_case};
+use crate::model::{EvidenceStatus, LoadedCase, parse_case};
 use crate::rubric::diff::{Diff, compare};
 use crate::rubric::{Report, RubricChoice, check_case};
 
@@ -169,38 +169,22 @@ impl Analysis {
         }
     }
 
-    /// The whole analysis as one JSON object (what `serve` sends the page).
+    /// The whole analysis as one JSON object (what `serve` and the site send
+    /// the page): the readiness is `check`'s own, and `statuses` gives each
+    /// evidence status's label, so the page prints what `check` prints.
     pub fn to_json(&self, baseline: Option<&Analysis>) -> serde_json::Value {
-        let readiness = self.report.as_ref().map(|r| {
-            let dimensions: Vec<serde_json::Value> = r
-                .readiness
-                .dimensions
-                .iter()
-                .map(|d| {
-                    serde_json::json!({
-                        "id": d.id,
-                        "name": d.name,
-                        "status": crate::model::Label::of(d.status),
-                        "weight": d.weight,
-                        "evidence": d.evidence,
-                    })
-                })
-                .collect();
-            serde_json::json!({
-                "score": r.readiness.score,
-                "level": r.readiness.level_name,
-                "blocked_by": r.readiness.blocked_by,
-                "dimensions": dimensions,
-                "top_gaps": r.readiness.top_gaps,
-            })
-        });
+        let statuses: serde_json::Map<String, serde_json::Value> = EvidenceStatus::ALL
+            .into_iter()
+            .map(|status| (status.id().to_string(), status.label().into()))
+            .collect();
         serde_json::json!({
             "loads": self.loads(),
             "errors": self.count(Severity::Error),
             "warnings": self.count(Severity::Warning),
             "notes": self.count(Severity::Info),
             "messages": self.messages,
-            "readiness": readiness,
+            "readiness": self.report.as_ref().map(|r| &r.readiness),
+            "statuses": statuses,
             "kpis": self.kpis(),
             "changes": baseline.and_then(|b| self.changes_since(b)),
         })

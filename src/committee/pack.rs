@@ -22,7 +22,6 @@ use crate::render::data::{
     AskView, BriefView, CandidateView, DocumentOptions, GapView, KpiSummary, KpiView, Meta,
     ScopeView, SuccessionView, TemplateData, build,
 };
-use crate::render::report::CheckReport;
 use crate::render::templates::TemplateKind;
 
 /// What shapes the pack besides the round.
@@ -217,7 +216,7 @@ pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
         .into_iter()
         .filter(|d| {
             rows.iter()
-                .any(|r| r.dimensions.iter().any(|(id, _)| *id == d.id()))
+                .any(|r| r.dimensions.iter().any(|(dimension, _)| dimension == d))
         })
         .collect();
     let overview = round
@@ -264,9 +263,8 @@ pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
                     let status = row
                         .dimensions
                         .iter()
-                        .find(|(id, _)| *id == d.id())
-                        .and_then(|(_, s)| EvidenceStatus::from_id(s))
-                        .unwrap_or(EvidenceStatus::Missing);
+                        .find(|(dimension, _)| dimension == d)
+                        .map_or(EvidenceStatus::Missing, |(_, status)| *status);
                     l.label(status)
                 })
                 .collect(),
@@ -302,7 +300,7 @@ pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
         .iter()
         .map(|candidate| DocumentOptions {
             draft: false,
-            report: CheckReport::from(&candidate.report),
+            report: candidate.report.clone(),
             logo: None,
             locale: Arc::clone(&options.locale),
         })

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Candidate, Round};
 use crate::diagnostic::Severity;
-use crate::model::{Dimension, KpiStatus};
+use crate::model::{Dimension, EvidenceStatus, KpiStatus, Level};
 
 /// One candidate's line of the round.
 #[derive(Debug, Clone, Serialize)]
@@ -18,12 +18,12 @@ pub struct Row {
     pub current_title: String,
     pub target_title: String,
     /// `senior-manager`, `director` or `vp`.
-    pub target_level: &'static str,
+    pub target_level: Level,
     /// The level the candidate was judged against.
-    pub judged_level: &'static str,
+    pub judged_level: Level,
     pub score: u32,
     /// Each dimension of the report: `evidenced`, `thin` or `missing`.
-    pub dimensions: Vec<(&'static str, &'static str)>,
+    pub dimensions: Vec<(Dimension, EvidenceStatus)>,
     pub errors: usize,
     pub warnings: usize,
     /// KPIs met (within tolerance counts as met) of those with a target and an actual.
@@ -55,14 +55,14 @@ impl Row {
             name: candidate.shown_name.clone(),
             current_title: case.candidate.current_title.clone(),
             target_title: case.candidate.target_title.clone(),
-            target_level: case.candidate.target_level.id(),
+            target_level: case.candidate.target_level,
             judged_level: report.readiness.level,
             score: report.readiness.score,
             dimensions: report
                 .readiness
                 .dimensions
                 .iter()
-                .map(|d| (d.id, d.status.id()))
+                .map(|d| (d.dimension, d.status))
                 .collect(),
             errors: report.count(Severity::Error),
             warnings: report.count(Severity::Warning),
@@ -126,8 +126,8 @@ pub fn csv(rows: &[Row]) -> Result<Vec<u8>, String> {
             cell(&row.name),
             cell(&row.current_title),
             cell(&row.target_title),
-            row.target_level.to_string(),
-            row.judged_level.to_string(),
+            row.target_level.id().to_string(),
+            row.judged_level.id().to_string(),
             row.score.to_string(),
             row.errors.to_string(),
             row.warnings.to_string(),
@@ -143,8 +143,8 @@ pub fn csv(rows: &[Row]) -> Result<Vec<u8>, String> {
             let status = row
                 .dimensions
                 .iter()
-                .find(|(id, _)| *id == dimension.id())
-                .map_or("", |(_, status)| status);
+                .find(|(id, _)| *id == dimension)
+                .map_or("", |(_, status)| status.id());
             record.push(status.to_string());
         }
         writer.write_record(&record).map_err(|e| e.to_string())?;
@@ -160,7 +160,7 @@ pub fn json(round: &Round, rows: &[Row], anonymised: bool) -> serde_json::Value 
             let dimensions: serde_json::Map<String, serde_json::Value> = row
                 .dimensions
                 .iter()
-                .map(|(id, status)| (id.to_string(), serde_json::Value::from(*status)))
+                .map(|(id, status)| (id.id().to_string(), status.id().into()))
                 .collect();
             let mut value = serde_json::to_value(row).unwrap_or_default();
             if let Some(object) = value.as_object_mut() {

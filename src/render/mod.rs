@@ -22,7 +22,6 @@ mod error;
 pub mod export;
 pub mod fonts;
 pub mod language;
-pub mod report;
 pub mod templates;
 pub mod text;
 pub mod world;
@@ -44,7 +43,6 @@ pub use assets::Asset;
 pub use data::DocumentOptions;
 pub use error::RenderError;
 pub use fonts::Fonts;
-pub use report::CheckReport;
 pub use templates::{TemplateKind, Templates};
 
 /// The virtual path of the case data every template reads.
@@ -83,7 +81,7 @@ impl<'a> Job<'a> {
     ) -> Self {
         let options = DocumentOptions {
             draft,
-            report: CheckReport::from(report),
+            report: report.clone(),
             logo: logo.as_ref().map(|l| l.virtual_path.clone()),
             locale,
         };

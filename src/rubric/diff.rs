@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use super::report::Report;
 use crate::diagnostic::Severity;
-use crate::model::{EvidenceStatus, Kpi, KpiStatus, LoadedCase};
+use crate::model::{Dimension, EvidenceStatus, Kpi, KpiStatus, LoadedCase};
 
 /// The readiness of two versions of a case, compared.
 #[derive(Debug, Clone, Serialize)]
@@ -59,7 +59,9 @@ pub struct Change<T> {
 /// A dimension that moved between missing, thin and evidenced.
 #[derive(Debug, Clone, Serialize)]
 pub struct DimensionMove {
-    pub id: &'static str,
+    /// Written as its id, as in `check`'s report.
+    #[serde(rename = "id")]
+    pub dimension: Dimension,
     pub name: &'static str,
     pub before: EvidenceStatus,
     pub after: EvidenceStatus,
@@ -156,13 +158,17 @@ fn dimensions(old: &Report, new: &Report) -> Vec<DimensionMove> {
         .dimensions
         .iter()
         .filter_map(|after| {
-            let before = old.readiness.dimensions.iter().find(|d| d.id == after.id)?;
+            let before = old
+                .readiness
+                .dimensions
+                .iter()
+                .find(|d| d.dimension == after.dimension)?;
             // A dimension a rubric leaves out (weight 0) does not count either way.
             if before.status == after.status || (before.weight == 0 && after.weight == 0) {
                 return None;
             }
             Some(DimensionMove {
-                id: after.id,
+                dimension: after.dimension,
                 name: after.name,
                 before: before.status,
                 after: after.status,

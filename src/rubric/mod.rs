@@ -161,7 +161,7 @@ pub fn check_case(loaded: &LoadedCase, rubric: &Rubric) -> Report {
         &evidence,
         &findings,
         |d| rubric.weight(d),
-        rubric.level.id(),
+        rubric.level,
         rubric.name.clone(),
     );
     Report {
@@ -170,6 +170,7 @@ pub fn check_case(loaded: &LoadedCase, rubric: &Rubric) -> Report {
             config::RubricOrigin::Builtin => "builtin".to_string(),
             config::RubricOrigin::File(path) => path.clone(),
         },
+        builtin_rubric: matches!(rubric.origin, config::RubricOrigin::Builtin),
         readiness,
         findings,
         waivers,

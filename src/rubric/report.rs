@@ -31,7 +31,7 @@ use serde::Serialize;
 
 use super::finding::Finding;
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
-use crate::model::{Dimension, EvidenceStatus, KpiStatus};
+use crate::model::{Dimension, EvidenceStatus, KpiStatus, Level};
 
 /// The highest score a case with an error can have: below 80, which reads as
 /// nearly ready, because `build` refuses the case until the errors are fixed.
@@ -40,7 +40,9 @@ pub const ERROR_CAP: u32 = 79;
 /// One row of the readiness table.
 #[derive(Debug, Clone, Serialize)]
 pub struct DimensionReport {
-    pub id: &'static str,
+    /// Written as its id (`strategy`), as in the rubric files.
+    #[serde(rename = "id")]
+    pub dimension: Dimension,
     pub name: &'static str,
     pub status: EvidenceStatus,
     /// How much the dimension counts in the score.
@@ -54,7 +56,7 @@ pub struct DimensionReport {
 /// A dimension that keeps the case from being ready.
 #[derive(Debug, Clone, Serialize)]
 pub struct Gap {
-    pub dimension: &'static str,
+    pub dimension: Dimension,
     pub message: String,
     /// The rule whose finding the message comes from, if any.
     pub rule: Option<&'static str>,
@@ -68,8 +70,8 @@ pub struct Readiness {
     /// The rules whose errors keep the score at most [`ERROR_CAP`] and make
     /// `build` refuse the case, in file order, each once; empty when none.
     pub blocked_by: Vec<&'static str>,
-    /// The level id: senior-manager, director or vp.
-    pub level: &'static str,
+    /// The level judged; written as its id: senior-manager, director or vp.
+    pub level: Level,
     /// The rubric's name for the level (a company may rename it).
     pub level_name: String,
     pub dimensions: Vec<DimensionReport>,
@@ -95,6 +97,10 @@ pub struct Report {
     pub file: String,
     /// Where the rubric came from: `builtin` or the path of a company file.
     pub rubric: String,
+    /// Whether a built-in rubric judged: its level name is promocase's own
+    /// word, which documents say in their language (a company's stays).
+    #[serde(skip)]
+    pub builtin_rubric: bool,
     pub readiness: Readiness,
     /// Findings that apply, in file order.
     pub findings: Vec<Finding>,
@@ -141,7 +147,7 @@ pub fn readiness(
     evidence: &[(Dimension, Vec<String>)],
     findings: &[Finding],
     weight: impl Fn(Dimension) -> u32,
-    level: &'static str,
+    level: Level,
     level_name: String,
 ) -> Readiness {
     let mut dimensions = Vec::new();
@@ -172,7 +178,7 @@ pub fn readiness(
                     _ => Some(f),
                 });
             let gap = Gap {
-                dimension: dimension.id(),
+                dimension: *dimension,
                 message: worst.map_or_else(
                     || {
                         format!(
@@ -189,7 +195,7 @@ pub fn readiness(
             ranked.push((lost, severity, order, gap));
         }
         dimensions.push(DimensionReport {
-            id: dimension.id(),
+            dimension: *dimension,
             name: dimension.name(),
             status,
             weight: w,
@@ -268,7 +274,13 @@ mod tests {
             Dimension::Succession => 1,
             _ => 2,
         };
-        let readiness = readiness(&evidence, &findings, weight, "director", "Director".into());
+        let readiness = readiness(
+            &evidence,
+            &findings,
+            weight,
+            Level::Director,
+            "Director".into(),
+        );
         let status: Vec<EvidenceStatus> = readiness.dimensions.iter().map(|d| d.status).collect();
         assert_eq!(
             status,
@@ -284,8 +296,15 @@ mod tests {
         assert_eq!(readiness.score, 50);
         // Strategy and budget each cost 1.5 points; budget's error outranks strategy's warning.
         // Risk and succession each cost 1; succession has an error, risk has no finding.
-        let gaps: Vec<&str> = readiness.top_gaps.iter().map(|g| g.dimension).collect();
-        assert_eq!(gaps, ["budget", "strategy", "succession"]);
+        let gaps: Vec<Dimension> = readiness.top_gaps.iter().map(|g| g.dimension).collect();
+        assert_eq!(
+            gaps,
+            [
+                Dimension::Budget,
+                Dimension::Strategy,
+                Dimension::Succession
+            ]
+        );
         assert_eq!(readiness.top_gaps[0].message, "budget-not-owned says so");
         assert_eq!(
             readiness.blocked_by,
@@ -306,7 +325,13 @@ mod tests {
             Dimension::Succession,
             Severity::Error,
         )];
-        let capped = readiness(&evidence, &one_error, weight, "director", "Director".into());
+        let capped = readiness(
+            &evidence,
+            &one_error,
+            weight,
+            Level::Director,
+            "Director".into(),
+        );
         assert_eq!(capped.score, ERROR_CAP);
         assert_eq!(capped.blocked_by, ["succession-missing"]);
         let one_warning = [finding(
@@ -318,7 +343,7 @@ mod tests {
             &evidence,
             &one_warning,
             weight,
-            "director",
+            Level::Director,
             "Director".into(),
         );
         assert_eq!(warned.score, 97);

@@ -199,6 +199,12 @@ fn a_manager_fixes_a_gap_in_the_browser_and_saves() {
                 .unwrap_or_default()
         };
         until("succession-missing is listed", || async { findings().await.contains("succession-missing") }).await;
+        // The readiness is check's: the level's name and each status's label.
+        until("the readiness names the level and the statuses", || async {
+            let readiness = text_of(&client, "#readiness").await;
+            readiness.contains("for Director") && readiness.contains("Succession") && readiness.contains("Missing")
+        })
+        .await;
         until("the preview shows", || async { pages().await.contains("blob:") }).await;
         let preview_before = pages().await;
 

@@ -76,7 +76,9 @@ fn serve_judges_by_the_company_rubric_beside_the_case() {
     let (status, body) = server.page("POST", "/api/analyse", &text);
     assert_eq!(status, 200);
     let analysis = json(&body);
-    assert_eq!(analysis["readiness"]["level"], "Head of Department");
+    // The readiness is check's own: the level's id and the company's name for it.
+    assert_eq!(analysis["readiness"]["level"], "director");
+    assert_eq!(analysis["readiness"]["level_name"], "Head of Department");
     assert!(
         !analysis["messages"]
             .to_string()

@@ -55,12 +55,12 @@ function renderAnalysis(a) {
   box.replaceChildren();
   if (a.readiness) {
     const r = a.readiness;
-    box.append(el("div", { class: "score" }, `${r.score} / 100`), el("div", {}, `for ${r.level}`));
+    box.append(el("div", { class: "score" }, `${r.score} / 100`), el("div", {}, `for ${r.level_name}`));
     if (r.blocked_by.length) box.append(el("div", { class: "blocked" }, "held below 80 by errors of: " + r.blocked_by.join(", ")));
     const table = el("table", { class: "dims" });
     for (const d of r.dimensions) {
       if (d.weight === 0) continue;
-      table.append(el("tr", {}, el("td", {}, d.name), el("td", { class: "st-" + d.status.id }, d.status.label)));
+      table.append(el("tr", {}, el("td", {}, d.name), el("td", { class: "st-" + d.status }, a.statuses[d.status])));
     }
     box.append(table);
   } else {
@@ -72,7 +72,7 @@ function renderAnalysis(a) {
     const c = a.changes;
     const delta = c.score.after - c.score.before;
     changes.append(el("div", {}, `Score ${c.score.before} → ${c.score.after} (${delta >= 0 ? "+" : ""}${delta}) · ${c.fixed.length} findings fixed · ${c.new.length} new`));
-    for (const d of c.dimensions) changes.append(el("div", {}, `${d.improved ? "better" : "worse"}: ${d.name} ${d.before} → ${d.after}`));
+    for (const d of c.dimensions) changes.append(el("div", {}, `${d.improved ? "better" : "worse"}: ${d.name} ${a.statuses[d.before]} → ${a.statuses[d.after]}`));
   } else {
     changes.append("No comparison while the file does not load.");
   }

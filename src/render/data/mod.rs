@@ -26,7 +26,6 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::chart;
-use super::report::CheckReport;
 use super::templates::TemplateKind;
 use crate::format;
 use crate::locale::Locale;
@@ -39,7 +38,7 @@ pub struct DocumentOptions {
     /// Print a DRAFT watermark on every page.
     pub draft: bool,
     /// The `check` report: KPI statuses and the readiness matrix of the appendix.
-    pub report: CheckReport,
+    pub report: crate::rubric::Report,
     /// The virtual path the logo is served at, when the case has one.
     pub logo: Option<String>,
     /// The language the documents are written in, with its wording.
@@ -302,7 +301,11 @@ pub fn build<'a>(
 /// `check`'s own messages; others print each rule's translated summary (the
 /// messages stay English, see README), or the message when a catalogue has
 /// no summary for the rule.
-fn report_view<'a>(l: &'a Locale, loaded: &LoadedCase, report: &CheckReport) -> ReportView<'a> {
+fn report_view<'a>(
+    l: &'a Locale,
+    loaded: &LoadedCase,
+    report: &crate::rubric::Report,
+) -> ReportView<'a> {
     let r = &report.readiness;
     let worded = |rule: Option<&str>, message: &str| match rule {
         Some(rule) if !l.is_english() => {
@@ -314,49 +317,46 @@ fn report_view<'a>(l: &'a Locale, loaded: &LoadedCase, report: &CheckReport) -> 
         }
         _ => message.to_string(),
     };
-    let level = Level::from_id(r.level_id)
-        .filter(|_| r.builtin_rubric)
-        .map_or_else(|| r.level.clone(), |level| l.label(level).label.to_string());
+    let level = if report.builtin_rubric {
+        l.label(r.level).label.to_string()
+    } else {
+        r.level_name.clone()
+    };
     ReportView {
         readiness: ReadinessView {
-            score: r.score,
+            score: f64::from(r.score),
             level,
             blocked_by: r.blocked_by.clone(),
             dimensions: r
                 .dimensions
                 .iter()
-                .filter_map(|d| {
-                    let dimension = Dimension::from_id(d.id)?;
-                    let status = EvidenceStatus::from_id(d.status.id)?;
-                    Some(DimensionView {
-                        id: d.id,
-                        name: l.label(dimension).label,
-                        status: l.label(status),
-                        evidence: if l.is_english() {
-                            d.evidence.clone()
-                        } else {
-                            crate::rubric::evidence::items_in(
-                                l,
-                                loaded,
-                                &report.kpi_statuses,
-                                dimension,
-                            )
-                        },
-                    })
+                .map(|d| DimensionView {
+                    id: d.dimension.id(),
+                    name: l.label(d.dimension).label,
+                    status: l.label(d.status),
+                    evidence: if l.is_english() {
+                        d.evidence.clone()
+                    } else {
+                        crate::rubric::evidence::items_in(
+                            l,
+                            loaded,
+                            &report.kpi_statuses,
+                            d.dimension,
+                        )
+                    },
                 })
                 .collect(),
             top_gaps: r
                 .top_gaps
                 .iter()
                 .map(|g| GapView {
-                    dimension: g.dimension,
+                    dimension: g.dimension.id(),
                     message: match (g.rule, l.is_english()) {
                         // A gap no finding explains: the dimension has no evidence at all.
-                        (None, false) => {
-                            let name = Dimension::from_id(g.dimension)
-                                .map_or(g.dimension, |d| l.label(d).label);
-                            l.text("gap.no-evidence", &[("dimension", name)])
-                        }
+                        (None, false) => l.text(
+                            "gap.no-evidence",
+                            &[("dimension", l.label(g.dimension).label)],
+                        ),
                         _ => worded(g.rule, &g.message),
                     },
                 })
@@ -373,8 +373,8 @@ fn report_view<'a>(l: &'a Locale, loaded: &LoadedCase, report: &CheckReport) -> 
                     _ => "severity.warning",
                 }),
                 message: worded(Some(f.rule), &f.message),
-                line: f.line,
-                column: f.column,
+                line: f.location.as_ref().map(|at| at.line),
+                column: f.location.as_ref().map(|at| at.column),
             })
             .collect(),
     }

@@ -373,7 +373,7 @@ pub struct BriefView {
 }
 
 /// The `check` report as the proposal's appendix and the talking points
-/// print it: the same results as [`super::super::report::CheckReport`], in
+/// print it: the same results as [`crate::rubric::Report`], in
 /// the documents' language (dimension names, statuses, evidence; for gaps
 /// and findings, the rule's summary in languages other than English).
 #[derive(Debug, Serialize)]
