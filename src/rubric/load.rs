@@ -114,6 +114,28 @@ impl Rubric {
     }
 }
 
+/// The `rules:` section of a built-in rubric file as the rules declare it
+/// ([`super::rule::Rule::builtin`]): every rule in the registry's order,
+/// under a comment naming its dimension. `rubrics/*.yaml` hold exactly this
+/// (a test compares; `UPDATE_DOCS=1 cargo test` rewrites them), so a new
+/// rule's severities are written once, in its own file.
+pub fn builtin_rules_section(level: Level) -> String {
+    let mut section = String::from("rules:\n");
+    let mut group = None;
+    for rule in rules::RULES {
+        if group != Some(rule.dimension) {
+            group = Some(rule.dimension);
+            let heading = rule
+                .dimension
+                .map_or("The file itself: its logo and its waivers", |d| d.label());
+            section.push_str(&format!("  # {heading}\n"));
+        }
+        let setting = serde_yaml::to_string(&rule.builtin.at(level)).unwrap_or_default();
+        section.push_str(&format!("  {}: {}\n", rule.id, setting.trim()));
+    }
+    section
+}
+
 /// The rubric format's schema, compiled once.
 pub fn rubric_schema() -> &'static DocumentSchema {
     static SCHEMA: OnceLock<DocumentSchema> = OnceLock::new();
@@ -173,6 +195,38 @@ mod tests {
                 assert_eq!(fast.weight(dimension), validated.weight(dimension));
             }
             assert_eq!(fast.tracks.len(), validated.tracks.len());
+        }
+    }
+
+    /// The part of a built-in file from `rules:` to the blank line after it.
+    fn rules_section(text: &str) -> Option<(usize, usize)> {
+        let start = text.find("\nrules:\n")? + 1;
+        let end = start + text[start..].find("\n\n")? + 1;
+        Some((start, end))
+    }
+
+    #[test]
+    fn builtin_files_give_each_rule_the_severity_it_declares() {
+        for level in Level::ALL {
+            let text = builtin_text(level);
+            let Some((start, end)) = rules_section(text) else {
+                panic!("rubrics/{}.yaml has no rules: section", level.id());
+            };
+            let expected = builtin_rules_section(level);
+            if text[start..end] == expected {
+                continue;
+            }
+            if std::env::var_os("UPDATE_DOCS").is_some() {
+                let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join(format!("rubrics/{}.yaml", level.id()));
+                let updated = format!("{}{expected}{}", &text[..start], &text[end..]);
+                std::fs::write(&path, updated).unwrap_or_else(|e| panic!("{e}"));
+            } else {
+                panic!(
+                    "rubrics/{}.yaml's rules differ from the rules' declared severities: run `UPDATE_DOCS=1 cargo test --lib`",
+                    level.id()
+                );
+            }
         }
     }
 

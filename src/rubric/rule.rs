@@ -4,8 +4,9 @@
 //! holds the registry; this module only defines the shape, so rule files
 //! depend on it and on [`super::context`], never on the registry.
 
+use super::config::RuleSetting;
 use super::context::{CheckContext, Emitter};
-use crate::model::Dimension;
+use crate::model::{Dimension, Level};
 
 /// A rule of the director criteria.
 pub struct Rule {
@@ -13,6 +14,9 @@ pub struct Rule {
     pub id: &'static str,
     /// The dimension a finding of this rule weakens; `None` for rules about the file itself.
     pub dimension: Option<Dimension>,
+    /// How serious it is in each built-in rubric: the `rules:` sections of
+    /// `rubrics/*.yaml` are written from these (a test keeps them equal).
+    pub builtin: BuiltinSeverity,
     /// One line: what the rule looks for.
     pub summary: &'static str,
     /// Why it matters one level up and what good evidence looks like, for a
@@ -25,6 +29,24 @@ pub struct Rule {
     pub example: &'static str,
     /// Looks at the case and reports what it finds.
     pub check: fn(&CheckContext<'_>, &mut Emitter<'_>),
+}
+
+/// A rule's severity in the built-in rubric of each level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuiltinSeverity {
+    pub senior_manager: RuleSetting,
+    pub director: RuleSetting,
+    pub vp: RuleSetting,
+}
+
+impl BuiltinSeverity {
+    pub fn at(self, level: Level) -> RuleSetting {
+        match level {
+            Level::SeniorManager => self.senior_manager,
+            Level::Director => self.director,
+            Level::Vp => self.vp,
+        }
+    }
 }
 
 impl Rule {
@@ -56,10 +78,11 @@ impl Rule {
 
 /// What every rule file needs.
 pub mod prelude {
-    pub use super::Rule;
+    pub use super::{BuiltinSeverity, Rule};
     pub use crate::format;
     pub use crate::locale::Locale;
     pub use crate::model::Dimension;
+    pub use crate::rubric::config::RuleSetting;
     pub use crate::rubric::context::{
         CheckContext, Emitter, currency_of, find_phrase_in, has_number, is_percent, period_end,
         plural, show_date,
@@ -77,6 +100,11 @@ mod tests {
         let rule = Rule {
             id: "x",
             dimension: None,
+            builtin: BuiltinSeverity {
+                senior_manager: RuleSetting::Off,
+                director: RuleSetting::Off,
+                vp: RuleSetting::Off,
+            },
             summary: "",
             explanation: "\n    First line\n    continues.\n\n    Second.\n",
             example: "",

@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "achievements-missing",
     dimension: Some(Dimension::Evidence),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Error,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "The case lists no achievements with measured outcomes",
     explanation: r#"
     Achievements are the spine of a case: each one shows a result, when it happened, what you

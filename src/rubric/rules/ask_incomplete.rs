@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "ask-incomplete",
     dimension: Some(Dimension::TheAsk),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "The ask lacks why now, the support requested, or the problems a new role would solve",
     explanation: r#"
     The conversation with the executive works best as a request for help, made in advance: the

@@ -9,6 +9,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "ask-resources-only",
     dimension: Some(Dimension::TheAsk),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "A problem to solve asks only for resources for the candidate's team (\"more budget\", \"more headcount\")",
     explanation: r#"
     The problems a new role solves are the business's problems: lost revenue, rising cost,

@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "ask-target-date-past",
     dimension: Some(Dimension::TheAsk),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Error,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "The requested promotion date is already past",
     explanation: r#"
     A promotion asked for a date that has passed reads as a grievance rather than a plan. Ask in

@@ -7,6 +7,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "ask-why-now-personal",
     dimension: Some(Dimension::TheAsk),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "Why now argues from the candidate (tenure, \"I feel ready\", \"I deserve\") instead of the business",
     explanation: r#"
     A promotion is a business decision: the executive asks what problem the new role solves and

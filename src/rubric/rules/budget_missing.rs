@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "budget-missing",
     dimension: Some(Dimension::Budget),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "The case states no budget: amount, currency, period and ownership",
     explanation: r#"
     Budgeting and resource allocation are part of the director role: deciding where money and

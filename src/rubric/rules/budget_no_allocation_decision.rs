@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "budget-no-allocation-decision",
     dimension: Some(Dimension::Budget),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "The budget shows no allocation decision and its result",
     explanation: r#"
     The size of a budget says little; what you did with it says a lot. One decision to move

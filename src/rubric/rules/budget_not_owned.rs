@@ -7,6 +7,11 @@ use crate::model::BudgetOwnership;
 pub const RULE: Rule = Rule {
     id: "budget-not-owned",
     dimension: Some(Dimension::Budget),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Error,
+    },
     summary: "The candidate influences a budget but does not own one",
     explanation: r#"
     Influencing how someone else spends money is useful; owning a budget, deciding trade-offs

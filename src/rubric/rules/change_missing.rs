@@ -7,6 +7,11 @@ use crate::model::Dimension;
 pub const RULE: Rule = Rule {
     id: "change-missing",
     dimension: Some(Dimension::Change),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "No change led: a reorganisation, a new process or tool, a market shift",
     explanation: r#"
     Resisting change is one of the reasons managers stay where they are; directors lead their

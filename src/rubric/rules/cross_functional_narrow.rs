@@ -9,6 +9,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "cross-functional-narrow",
     dimension: Some(Dimension::CrossFunctional),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "Initiatives involve fewer other departments than the level expects",
     explanation: r#"
     Limited cross-departmental influence is one of the main reasons managers stay stuck.

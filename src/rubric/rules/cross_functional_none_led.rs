@@ -7,6 +7,11 @@ use crate::model::InitiativeRole;
 pub const RULE: Rule = Rule {
     id: "cross-functional-none-led",
     dimension: Some(Dimension::CrossFunctional),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Error,
+    },
     summary: "The candidate led (or co-led) fewer cross-functional initiatives than the level expects",
     explanation: r#"
     Contributing to someone else's initiative is good citizenship; leading one, with peers who

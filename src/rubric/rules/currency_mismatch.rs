@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "currency-mismatch",
     dimension: Some(Dimension::Evidence),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "Amounts are given in different currencies",
     explanation: r#"
     An executive compares amounts across a case: budget, revenue, savings. When they are in

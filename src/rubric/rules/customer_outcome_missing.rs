@@ -7,6 +7,11 @@ use crate::model::{Dimension, KpiCategory};
 pub const RULE: Rule = Rule {
     id: "customer-outcome-missing",
     dimension: Some(Dimension::Customer),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "No measured outcome for customers: satisfaction, retention or delivery of what they asked for",
     explanation: r#"
     Executives judge every department by what it does for customers in the end. Even an internal

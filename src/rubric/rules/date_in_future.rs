@@ -8,6 +8,11 @@ use crate::model::{PartialDate, Period, PeriodEnd};
 pub const RULE: Rule = Rule {
     id: "date-in-future",
     dimension: Some(Dimension::Evidence),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Error,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "Evidence is dated after the case date",
     explanation: r#"
     A result, a presentation or a decision dated after the case date is either a typo or a plan

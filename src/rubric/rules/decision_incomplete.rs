@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "decision-incomplete",
     dimension: Some(Dimension::Ambiguity),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "A decision record lacks its options, unknowns or outcome",
     explanation: r#"
     A decision shows judgement only when the reader sees what was uncertain, which alternatives

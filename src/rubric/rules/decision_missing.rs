@@ -7,6 +7,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "decision-missing",
     dimension: Some(Dimension::Ambiguity),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Error,
+    },
     summary: "No decision taken under ambiguity, with the options weighed and the outcome",
     explanation: r#"
     Directors decide before all the facts are in, and stand by the call. Reluctance to decide

@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "evidence-stale",
     dimension: Some(Dimension::Evidence),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "An achievement ended longer ago than the rubric allows (24 months by default)",
     explanation: r#"
     A promotion is a bet on what you do now. Results older than about two years tell the

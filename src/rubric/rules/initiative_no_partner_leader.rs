@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "initiative-no-partner-leader",
     dimension: Some(Dimension::CrossFunctional),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Info,
+        vp: RuleSetting::Warning,
+    },
     summary: "An initiative names partner departments but none of their leaders",
     explanation: r#"
     "Worked with Sales" is a claim; "worked with Marta Ruiz, VP Sales" is evidence an executive

@@ -7,6 +7,11 @@ use crate::model::Dimension;
 pub const RULE: Rule = Rule {
     id: "innovation-unquantified",
     dimension: Some(Dimension::Innovation),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "No improvement adopted with a measured effect (time, cost, quality)",
     explanation: r#"
     Directors are expected to improve how the work is done, not only to get it done. An

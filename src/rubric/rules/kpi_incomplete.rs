@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "kpi-incomplete",
     dimension: Some(Dimension::BusinessKpis),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Error,
+    },
     summary: "A KPI lacks its baseline, target, actual, unit or period",
     explanation: r#"
     A KPI is only evidence when a reader can see where it started, what was promised, what was

@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "kpi-missing",
     dimension: Some(Dimension::BusinessKpis),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Error,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "The case lists no KPIs with baseline, target and actual",
     explanation: r#"
     Directors answer for results, and results are numbers. A case without KPIs asks the

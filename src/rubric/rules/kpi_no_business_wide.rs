@@ -7,6 +7,11 @@ use crate::model::{KpiCategory, KpiScope};
 pub const RULE: Rule = Rule {
     id: "kpi-no-business-wide",
     dimension: Some(Dimension::BusinessKpis),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "No business-wide KPI in a business category (revenue, margin, growth, cost, retention, customer satisfaction)",
     explanation: r#"
     Metrics that describe your team's activity (tickets closed, campaigns shipped) show you run

@@ -8,6 +8,11 @@ use crate::model::{Direction, KpiStatus};
 pub const RULE: Rule = Rule {
     id: "kpi-target-missed",
     dimension: Some(Dimension::BusinessKpis),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "A KPI's actual misses its target (taking lower-is-better into account)",
     explanation: r#"
     Executives read a KPI table and compute actual against target before anything else. A missed

@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "leadership-no-development",
     dimension: Some(Dimension::Leadership),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "No people-development outcome: nobody promoted, mentored or hired at senior level",
     explanation: r#"
     The people you have grown are the strongest proof that you can lead leaders. A case that

@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "leadership-no-managers",
     dimension: Some(Dimension::Leadership),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "Fewer of the candidate's direct reports are managers than the level expects",
     explanation: r#"
     A manager leads people who do the work; a director leads the managers who lead them.

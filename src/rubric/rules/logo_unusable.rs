@@ -9,6 +9,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "logo-unusable",
     dimension: None,
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Error,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "The logo is missing, outside the case's folder, or not an image, so build would refuse it",
     explanation: r#"
     The logo in `branding:` goes on every page of the documents, so `build` reads it, and

@@ -1,15 +1,20 @@
 //! The registry: every rule, one file each, listed once below. A rule file
-//! holds its `RULE` (id, dimension, summary, explanation, example; see
-//! [`super::rule::Rule`]) and its check function. Adding a rule takes, today:
-//! its file here, one line in [`registry!`], its severity in each of the three
-//! `rubrics/*.yaml`, its summary `rule.ID` in each of the 15 `locales/*.yaml`,
-//! and a triggering row in `tests/suite/check_rules.rs`. A test fails for each
-//! one forgotten (an unregistered file, a rubric or catalogue without the rule,
-//! a rule without a row), and another proves each rule's example keeps it silent.
+//! holds its `RULE` (id, dimension, severity in each built-in rubric,
+//! summary, explanation, example; see [`super::rule::Rule`]) and its check
+//! function. Adding a rule takes, today, four places: its file here, one line
+//! in [`registry!`], its summary `rule.ID` in each of the 14 translated
+//! `locales/*.yaml` (English is the rule's own), and a triggering row in
+//! `tests/suite/check_rules.rs`; `UPDATE_DOCS=1 cargo test` then writes the
+//! `rules:` sections of `rubrics/*.yaml` from the declared severities, and
+//! README's rule list. A test fails for each one forgotten (an unregistered
+//! file, a rubric file behind its rules, a catalogue without the rule, a rule
+//! without a row), and another proves each rule's example keeps it silent.
+//! Commit e3b9b2f (`outcome-direction-missing`) is a rule added this way,
+//! before its severities moved into the rule file.
 //!
 //! Listing a rule here is what makes `check`, `rules`, `explain`, the SARIF
-//! rule list and the README section know about it. Severities and thresholds
-//! are not here: they belong to the rubric files. Rule files depend only on
+//! rule list and the README section know about it. Thresholds are not here:
+//! they belong to the rubric files. Rule files depend only on
 //! [`super::rule`] and [`super::context`], never on this table.
 
 /// Declares each rule's module and lists its `RULE` in [`RULES`], in one place.
@@ -69,12 +74,12 @@ registry! {
     weak_verb,
     vague_quantity,
     placeholder_text,
-    logo_unusable,
     track_evidence_missing,
     ask_incomplete,
     ask_target_date_past,
     ask_why_now_personal,
     ask_resources_only,
+    logo_unusable,
     waiver_no_reason,
     waiver_unknown_rule,
 }

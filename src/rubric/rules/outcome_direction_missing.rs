@@ -9,6 +9,11 @@ use crate::unit::Unit;
 pub const RULE: Rule = Rule {
     id: "outcome-direction-missing",
     dimension: Some(Dimension::Evidence),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "An amount of money rose and the outcome does not say whether that is better",
     explanation: r#"
     Money that rose is good news only when it is revenue, savings or margin. A cost, a spend or

@@ -7,6 +7,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "outcome-unquantified",
     dimension: Some(Dimension::Evidence),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "An achievement has no outcome with a measured result",
     explanation: r#"
     Executives read numbers first. An achievement without a measured outcome (a number, a

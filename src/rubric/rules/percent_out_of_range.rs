@@ -9,6 +9,11 @@ use crate::model::KpiCategory;
 pub const RULE: Rule = Rule {
     id: "percent-out-of-range",
     dimension: Some(Dimension::Evidence),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Error,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "A percentage is above 100 (or below 0) for a measure that cannot be",
     explanation: r#"
     A satisfaction score of 140% or a margin of -250% is almost always a typo or a unit mix-up

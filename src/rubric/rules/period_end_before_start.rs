@@ -7,6 +7,11 @@ use crate::model::{Period, PeriodEnd};
 pub const RULE: Rule = Rule {
     id: "period-end-before-start",
     dimension: Some(Dimension::Evidence),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Error,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "A period ends before it starts",
     explanation: r#"
     A period that ends before it starts is a typo, but a reader who spots it starts doubting

@@ -8,6 +8,11 @@ use crate::starter::PLACEHOLDERS;
 pub const RULE: Rule = Rule {
     id: "placeholder-text",
     dimension: Some(Dimension::Evidence),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Error,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "Text left from the starter case (\"Your Name\", \"What has changed in the business…\")",
     explanation: r#"
     The starter that `promocase init` writes holds example wording for every field, so that it

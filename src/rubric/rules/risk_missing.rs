@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "risk-missing",
     dimension: Some(Dimension::Risk),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "No risk with a mitigation",
     explanation: r#"
     A director is trusted with what could go wrong as well as with what should go right:

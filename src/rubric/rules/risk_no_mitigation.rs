@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "risk-no-mitigation",
     dimension: Some(Dimension::Risk),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Error,
+    },
     summary: "A risk is listed without a mitigation",
     explanation: r#"
     Naming a risk shows awareness; the mitigation shows ownership. A risk without one reads as a

@@ -7,6 +7,11 @@ use crate::model::Seniority;
 pub const RULE: Rule = Rule {
     id: "sponsor-missing",
     dimension: Some(Dimension::Sponsors),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "No sponsor at or above the seniority the level expects",
     explanation: r#"
     Promotions to director are decided in calibration meetings the candidate does not attend. A

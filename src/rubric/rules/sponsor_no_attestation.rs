@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "sponsor-no-attestation",
     dimension: Some(Dimension::Sponsors),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Info,
+        vp: RuleSetting::Info,
+    },
     summary: "A sponsor is listed without what they can attest",
     explanation: r#"
     A sponsor is most useful when they can speak to specific results they saw. Writing down what

@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "strategy-missing",
     dimension: Some(Dimension::Strategy),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "The case has no vision: where the candidate would take the department",
     explanation: r#"
     A manager runs today's operations; a director sets the direction for the next one to three

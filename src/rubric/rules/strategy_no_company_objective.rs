@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "strategy-no-company-objective",
     dimension: Some(Dimension::Strategy),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Error,
+    },
     summary: "The vision names no company objective it serves",
     explanation: r#"
     A director's strategy is a part of the company's strategy. A vision that names no company

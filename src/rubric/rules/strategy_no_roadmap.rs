@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "strategy-no-roadmap",
     dimension: Some(Dimension::Strategy),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Info,
+        vp: RuleSetting::Warning,
+    },
     summary: "The vision has no roadmap milestones with dates",
     explanation: r#"
     A vision without milestones is hard to believe and impossible to hold anyone to. Executives

@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "strategy-short-horizon",
     dimension: Some(Dimension::Strategy),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "The vision's horizon is missing or shorter than the level expects",
     explanation: r#"
     Managers plan the quarter; directors plan one to three years ahead and work back to this

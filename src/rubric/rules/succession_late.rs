@@ -7,6 +7,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "succession-late",
     dimension: Some(Dimension::Succession),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Error,
+    },
     summary: "No successor is ready by the requested promotion date, and no interim plan covers the gap",
     explanation: r#"
     A successor who will be ready a year after you move leaves a year-long hole. Executives will

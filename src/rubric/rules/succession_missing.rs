@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "succession-missing",
     dimension: Some(Dimension::Succession),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "No successor named for the role the candidate leaves",
     explanation: r#"
     No succession plan for one's own role is one of the most common reasons a strong manager is

@@ -7,6 +7,11 @@ use crate::model::Readiness;
 pub const RULE: Rule = Rule {
     id: "succession-no-development",
     dimension: Some(Dimension::Succession),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Info,
+        vp: RuleSetting::Warning,
+    },
     summary: "A successor who is not ready now has no dated development actions",
     explanation: r#"
     "Ready in 6-12 months" is a promise; dated development actions are the plan behind it. They

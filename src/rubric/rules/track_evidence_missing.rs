@@ -10,6 +10,11 @@ use crate::rubric::config::EvidenceKind;
 pub const RULE: Rule = Rule {
     id: "track-evidence-missing",
     dimension: Some(Dimension::Evidence),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Info,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "Evidence the rubric expects of the candidate's track is missing",
     explanation: r#"
     Each function is judged on its own terms: a marketing director on how the budget is

@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "vague-quantity",
     dimension: Some(Dimension::Evidence),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "A vague quantity (many, significant, various, a lot) with no number",
     explanation: r#"
     "Significantly improved" invites the question "by how much?", and an executive who has to

@@ -7,6 +7,11 @@ use crate::model::AudienceLevel;
 pub const RULE: Rule = Rule {
     id: "visibility-missing",
     dimension: Some(Dimension::Visibility),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "No recent presentation or report to the executive team or the board",
     explanation: r#"
     Insufficient visibility with executives is one of the most common reasons good managers are

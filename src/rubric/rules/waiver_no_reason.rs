@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "waiver-no-reason",
     dimension: None,
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Error,
+        director: RuleSetting::Error,
+        vp: RuleSetting::Error,
+    },
     summary: "A waiver has no written reason, so it does not apply",
     explanation: r#"
     A case may knowingly not meet a rule, for example a company with no board has no board

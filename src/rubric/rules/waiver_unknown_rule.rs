@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "waiver-unknown-rule",
     dimension: None,
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "A waiver names a rule that does not exist",
     explanation: r#"
     A waiver only applies to a rule id exactly as `promocase rules` lists it. A misspelt id

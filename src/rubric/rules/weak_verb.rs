@@ -6,6 +6,11 @@ use crate::rubric::rule::prelude::*;
 pub const RULE: Rule = Rule {
     id: "weak-verb",
     dimension: Some(Dimension::Evidence),
+    builtin: BuiltinSeverity {
+        senior_manager: RuleSetting::Warning,
+        director: RuleSetting::Warning,
+        vp: RuleSetting::Warning,
+    },
     summary: "A verb that hides ownership (helped, assisted, participated in, responsible for)",
     explanation: r#"
     "Helped launch" and "was involved in" tell the executive you were in the room, not what you
