@@ -63,52 +63,92 @@ impl RuleSetting {
     }
 }
 
-/// Numbers and word lists the rules compare against. Each is optional in a company file.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ThresholdSettings {
+/// Declares every threshold once: its documentation, what a file may write
+/// (the attributes in brackets apply to the file's field only) and the
+/// baseline the built-in files are read on top of. From the one table come
+/// [`ThresholdSettings`] (a file's, each optional), [`Thresholds`] (a
+/// rubric's, each set), the merge of the two and the baseline.
+macro_rules! thresholds {
+    ($(
+        $(#[doc = $doc:literal])*
+        $([$file_only:meta])*
+        $name:ident: $ty:ty = $baseline:expr,
+    )*) => {
+        /// Numbers and word lists the rules compare against. Each is optional in a company file.
+        #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        pub struct ThresholdSettings {
+            $($(#[doc = $doc])* $(#[$file_only])* pub $name: Option<$ty>,)*
+        }
+
+        /// The thresholds of a rubric, every one set.
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        pub struct Thresholds {
+            $($(#[doc = $doc])* pub $name: $ty,)*
+        }
+
+        impl Thresholds {
+            /// Fills every setting the file leaves out from `base`.
+            pub(super) fn merged(base: &Thresholds, file: &ThresholdSettings) -> Thresholds {
+                Thresholds {
+                    $($name: file.$name.clone().unwrap_or_else(|| base.$name.clone()),)*
+                }
+            }
+
+            /// The starting point the built-in files are read on top of. They set
+            /// every value themselves (a test checks it); these only keep the types total.
+            pub(super) fn baseline() -> Thresholds {
+                Thresholds {
+                    $($name: $baseline,)*
+                }
+            }
+        }
+    };
+}
+
+thresholds! {
     /// Shortest vision horizon, in months, that counts as strategy at this level.
-    pub strategy_min_horizon_months: Option<u32>,
+    strategy_min_horizon_months: u32 = 12,
     /// How many company objectives the vision must name.
-    pub min_company_objectives: Option<u32>,
+    min_company_objectives: u32 = 1,
     /// How many direct reports must be managers themselves.
-    pub min_managers_among_reports: Option<u32>,
+    min_managers_among_reports: u32 = 1,
     /// How many people-development outcomes (promotions, mentees, senior hires) the case must show.
-    pub min_development_outcomes: Option<u32>,
+    min_development_outcomes: u32 = 1,
     /// How many business-wide KPIs the case must show.
-    pub min_business_wide_kpis: Option<u32>,
+    min_business_wide_kpis: u32 = 1,
     /// How many distinct other departments the initiatives must involve.
-    pub min_partner_departments: Option<u32>,
+    min_partner_departments: u32 = 2,
     /// How many initiatives the candidate must have led (co-led counts).
-    pub min_led_initiatives: Option<u32>,
+    min_led_initiatives: u32 = 1,
     /// Executive or board visibility counts when it is at most this many months before `as_of`.
-    pub visibility_window_months: Option<u32>,
+    visibility_window_months: u32 = 12,
     /// How many executive or board items the window must hold.
-    pub min_visibility_items: Option<u32>,
+    min_visibility_items: u32 = 1,
     /// The lowest seniority a sponsor may have: manager, senior-manager, director, vp or c-level.
-    pub sponsor_min_level: Option<Seniority>,
+    sponsor_min_level: Seniority = Seniority::Director,
     /// Evidence that ended more than this many months before `as_of` is stale.
-    pub stale_after_months: Option<u32>,
+    stale_after_months: u32 = 24,
     /// How many options a decision record must list.
-    pub min_decision_options: Option<u32>,
+    min_decision_options: u32 = 2,
     /// A KPI missing its target by at most this many percent of the target still counts as met (0 to 100).
-    #[schemars(range(min = 0, max = 100))]
-    #[serde(default, deserialize_with = "tolerance_percent")]
-    pub kpi_miss_tolerance_percent: Option<f64>,
+    [schemars(range(min = 0, max = 100))]
+    [serde(default, deserialize_with = "tolerance_percent")]
+    kpi_miss_tolerance_percent: f64 = 0.0,
     /// The largest value a percentage may take (growth KPIs are exempt); at least 1.
-    #[schemars(range(min = 1))]
-    #[serde(default, deserialize_with = "percent_cap")]
-    pub percent_max: Option<f64>,
+    [schemars(range(min = 1))]
+    [serde(default, deserialize_with = "percent_cap")]
+    percent_max: f64 = 100.0,
     /// Verbs that hide ownership ("helped", "was involved in").
-    pub weak_verbs: Option<Vec<String>>,
+    weak_verbs: Vec<String> = Vec::new(),
     /// Quantities without a number ("many", "significant").
-    pub vague_words: Option<Vec<String>>,
+    vague_words: Vec<String> = Vec::new(),
     /// Phrases by which `why_now` argues from the candidate rather than the business ("I deserve", "my time", "years in the role").
-    pub candidate_centred_phrases: Option<Vec<String>>,
+    candidate_centred_phrases: Vec<String> = Vec::new(),
     /// Phrases that ask for resources for the candidate's own team ("more budget", "more headcount").
-    pub resource_request_phrases: Option<Vec<String>>,
+    resource_request_phrases: Vec<String> = Vec::new(),
     /// Words that name a business result, so a request for resources that names one is a business case ("revenue", "customers", "cost").
-    pub business_outcome_words: Option<Vec<String>>,
+    business_outcome_words: Vec<String> = Vec::new(),
 }
 
 /// The schema's ranges, enforced by the types too: the loader trusts a file
@@ -137,174 +177,59 @@ fn percent_cap<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D:
     percent_in(d, 1.0..=f64::MAX)
 }
 
-/// The thresholds of a rubric, every one set.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Thresholds {
-    pub strategy_min_horizon_months: u32,
-    pub min_company_objectives: u32,
-    pub min_managers_among_reports: u32,
-    pub min_development_outcomes: u32,
-    pub min_business_wide_kpis: u32,
-    pub min_partner_departments: u32,
-    pub min_led_initiatives: u32,
-    pub visibility_window_months: u32,
-    pub min_visibility_items: u32,
-    pub sponsor_min_level: Seniority,
-    pub stale_after_months: u32,
-    pub min_decision_options: u32,
-    pub kpi_miss_tolerance_percent: f64,
-    pub percent_max: f64,
-    pub weak_verbs: Vec<String>,
-    pub vague_words: Vec<String>,
-    pub candidate_centred_phrases: Vec<String>,
-    pub resource_request_phrases: Vec<String>,
-    pub business_outcome_words: Vec<String>,
+/// Declares the weight setting of every dimension once: the file's field
+/// (kebab-case in YAML, with the dimension's documentation) and the
+/// dimension it weighs.
+macro_rules! weights {
+    ($($(#[doc = $doc:literal])* $field:ident => $dimension:ident,)*) => {
+        /// Weight of each dimension in the readiness score; each optional in a company file.
+        #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        pub struct WeightSettings {
+            $($(#[doc = $doc])* pub $field: Option<u32>,)*
+        }
+
+        impl WeightSettings {
+            pub(super) fn get(&self, dimension: Dimension) -> Option<u32> {
+                match dimension {
+                    $(Dimension::$dimension => self.$field,)*
+                }
+            }
+        }
+    };
 }
 
-impl Thresholds {
-    /// Fills every setting the file leaves out from `base`.
-    pub(super) fn merged(base: &Thresholds, file: &ThresholdSettings) -> Thresholds {
-        Thresholds {
-            strategy_min_horizon_months: file
-                .strategy_min_horizon_months
-                .unwrap_or(base.strategy_min_horizon_months),
-            min_company_objectives: file
-                .min_company_objectives
-                .unwrap_or(base.min_company_objectives),
-            min_managers_among_reports: file
-                .min_managers_among_reports
-                .unwrap_or(base.min_managers_among_reports),
-            min_development_outcomes: file
-                .min_development_outcomes
-                .unwrap_or(base.min_development_outcomes),
-            min_business_wide_kpis: file
-                .min_business_wide_kpis
-                .unwrap_or(base.min_business_wide_kpis),
-            min_partner_departments: file
-                .min_partner_departments
-                .unwrap_or(base.min_partner_departments),
-            min_led_initiatives: file.min_led_initiatives.unwrap_or(base.min_led_initiatives),
-            visibility_window_months: file
-                .visibility_window_months
-                .unwrap_or(base.visibility_window_months),
-            min_visibility_items: file
-                .min_visibility_items
-                .unwrap_or(base.min_visibility_items),
-            sponsor_min_level: file.sponsor_min_level.unwrap_or(base.sponsor_min_level),
-            stale_after_months: file.stale_after_months.unwrap_or(base.stale_after_months),
-            min_decision_options: file
-                .min_decision_options
-                .unwrap_or(base.min_decision_options),
-            kpi_miss_tolerance_percent: file
-                .kpi_miss_tolerance_percent
-                .unwrap_or(base.kpi_miss_tolerance_percent),
-            percent_max: file.percent_max.unwrap_or(base.percent_max),
-            weak_verbs: file
-                .weak_verbs
-                .clone()
-                .unwrap_or_else(|| base.weak_verbs.clone()),
-            vague_words: file
-                .vague_words
-                .clone()
-                .unwrap_or_else(|| base.vague_words.clone()),
-            candidate_centred_phrases: file
-                .candidate_centred_phrases
-                .clone()
-                .unwrap_or_else(|| base.candidate_centred_phrases.clone()),
-            resource_request_phrases: file
-                .resource_request_phrases
-                .clone()
-                .unwrap_or_else(|| base.resource_request_phrases.clone()),
-            business_outcome_words: file
-                .business_outcome_words
-                .clone()
-                .unwrap_or_else(|| base.business_outcome_words.clone()),
-        }
-    }
-
-    /// The starting point the built-in files are read on top of. They set
-    /// every value themselves (a test checks it); these only keep the types total.
-    pub(super) fn baseline() -> Thresholds {
-        Thresholds {
-            strategy_min_horizon_months: 12,
-            min_company_objectives: 1,
-            min_managers_among_reports: 1,
-            min_development_outcomes: 1,
-            min_business_wide_kpis: 1,
-            min_partner_departments: 2,
-            min_led_initiatives: 1,
-            visibility_window_months: 12,
-            min_visibility_items: 1,
-            sponsor_min_level: Seniority::Director,
-            stale_after_months: 24,
-            min_decision_options: 2,
-            kpi_miss_tolerance_percent: 0.0,
-            percent_max: 100.0,
-            weak_verbs: Vec::new(),
-            vague_words: Vec::new(),
-            candidate_centred_phrases: Vec::new(),
-            resource_request_phrases: Vec::new(),
-            business_outcome_words: Vec::new(),
-        }
-    }
-}
-
-/// Weight of each dimension in the readiness score; each optional in a company file.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct WeightSettings {
+weights! {
     /// Strategic planning and vision.
-    pub strategy: Option<u32>,
+    strategy => Strategy,
     /// Leading managers, developing people.
-    pub leadership: Option<u32>,
+    leadership => Leadership,
     /// Business-level results.
-    pub business_kpis: Option<u32>,
+    business_kpis => BusinessKpis,
     /// Budget and resource allocation.
-    pub budget: Option<u32>,
+    budget => Budget,
     /// Influence across departments.
-    pub cross_functional: Option<u32>,
+    cross_functional => CrossFunctional,
     /// Executive visibility.
-    pub visibility: Option<u32>,
+    visibility => Visibility,
     /// Sponsors among decision-makers.
-    pub sponsors: Option<u32>,
+    sponsors => Sponsors,
     /// Innovation and process improvement.
-    pub innovation: Option<u32>,
+    innovation => Innovation,
     /// Risk and compliance.
-    pub risk: Option<u32>,
+    risk => Risk,
     /// Customer focus.
-    pub customer: Option<u32>,
+    customer => Customer,
     /// Decisions under ambiguity.
-    pub ambiguity: Option<u32>,
+    ambiguity => Ambiguity,
     /// Leading through change.
-    pub change: Option<u32>,
+    change => Change,
     /// Succession plan.
-    pub succession: Option<u32>,
+    succession => Succession,
     /// Quality of the evidence.
-    pub evidence: Option<u32>,
+    evidence => Evidence,
     /// The proposal itself.
-    pub the_ask: Option<u32>,
-}
-
-impl WeightSettings {
-    pub(super) fn get(&self, dimension: Dimension) -> Option<u32> {
-        match dimension {
-            Dimension::Strategy => self.strategy,
-            Dimension::Leadership => self.leadership,
-            Dimension::BusinessKpis => self.business_kpis,
-            Dimension::Budget => self.budget,
-            Dimension::CrossFunctional => self.cross_functional,
-            Dimension::Visibility => self.visibility,
-            Dimension::Sponsors => self.sponsors,
-            Dimension::Innovation => self.innovation,
-            Dimension::Risk => self.risk,
-            Dimension::Customer => self.customer,
-            Dimension::Ambiguity => self.ambiguity,
-            Dimension::Change => self.change,
-            Dimension::Succession => self.succession,
-            Dimension::Evidence => self.evidence,
-            Dimension::TheAsk => self.the_ask,
-        }
-    }
+    the_ask => TheAsk,
 }
 
 /// Kinds of evidence a track can require: budget-allocation-decision, headcount-plan,
