@@ -298,9 +298,7 @@ pub fn run(args: &WatchArgs, out: &Output, today: NaiveDate) -> u8 {
         let today = today.max(chrono::Local::now().date_naive());
         let built = build::run_kept(&args.build, &plan, out, today, &mut kept);
         let elapsed = started.elapsed();
-        // Typst keeps every layout it memoised; dropping what the last few
-        // rebuilds did not use keeps a long session's memory flat.
-        typst::comemo::evict(10);
+        promocase::render::forget_unused_layouts();
         inputs.set_assets(&built.assets);
         // A logo's folder that cannot be watched is no reason to stop: the
         // message says so, and saves of the case still rebuild.

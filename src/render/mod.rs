@@ -22,6 +22,7 @@ mod error;
 pub mod export;
 pub mod fonts;
 pub mod language;
+pub mod preview;
 pub mod templates;
 pub mod text;
 pub mod world;
@@ -348,6 +349,12 @@ impl Renderer {
             })
             .collect()
     }
+}
+
+/// Drops the layouts typst memoised that the last few compiles did not use:
+/// a long session (`watch`, the workspace) keeps its memory flat.
+pub fn forget_unused_layouts() {
+    typst::comemo::evict(10);
 }
 
 /// The time written into PDF metadata: SOURCE_DATE_EPOCH when set (the

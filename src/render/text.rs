@@ -74,9 +74,7 @@ pub fn compile_text(
     let job = Job::new(loaded, draft, report, language.locale)
         .map_err(|e| NoDocument::Mistake(e.to_string()))?;
     let compiled = renderer.compile(&job, kind);
-    // As `watch` does: drop what the last few compiles did not use, so a long
-    // session's memory stays flat.
-    typst::comemo::evict(10);
+    super::forget_unused_layouts();
     Ok(FromText {
         compiled: compiled.map_err(|e| NoDocument::Mistake(e.to_string()))?,
         ident: pdf_ident(kind, loaded),

@@ -313,3 +313,61 @@ fn a_use_of_a_higher_layer_is_found_in_every_path_form() {
         "{found:?}"
     );
 }
+
+/// Whether code names a path in typst or one of its crates (`typst::`,
+/// `typst_layout::`), not merely a word that starts with typst.
+fn names_a_typst_crate(code: &str) -> bool {
+    code.match_indices("typst").any(|(at, _)| {
+        let before = code[..at].chars().next_back();
+        let rest = &code[at + "typst".len()..];
+        let crate_name_end = rest
+            .strip_prefix('_')
+            .map(|tail| {
+                tail.len()
+                    - tail
+                        .trim_start_matches(|c: char| c.is_ascii_lowercase())
+                        .len()
+                    + 1
+            })
+            .unwrap_or(0);
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            && rest[crate_name_end..].starts_with("::")
+    })
+}
+
+/// The modules outside `render` that name typst's crates.
+fn typst_users(src: &Path) -> Vec<String> {
+    let mut files = BTreeMap::new();
+    modules(src, &[], &mut files);
+    files
+        .iter()
+        .filter(|(module, _)| module.first().map(String::as_str) != Some("render"))
+        .filter(|(_, text)| names_a_typst_crate(&code_of(text)))
+        .map(|(module, _)| module.join("::"))
+        .collect()
+}
+
+#[test]
+fn only_render_calls_typst() {
+    let users = typst_users(&root().join("src"));
+    assert!(
+        users.is_empty(),
+        "these modules call typst directly; go through promocase::render: {users:?}"
+    );
+    // The test sees a use outside render, and none inside it.
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("render")).expect("folder");
+    std::fs::create_dir_all(dir.path().join("cli")).expect("folder");
+    std::fs::write(dir.path().join("render/mod.rs"), "use typst::World;\n").expect("file");
+    std::fs::write(
+        dir.path().join("cli/watch.rs"),
+        "fn f() { typst::comemo::evict(10); export::typst_project(); }\n",
+    )
+    .expect("file");
+    std::fs::write(
+        dir.path().join("cli/build.rs"),
+        "fn f() { export::typst_project(); }\n",
+    )
+    .expect("file");
+    assert_eq!(typst_users(dir.path()), ["cli::watch"]);
+}

@@ -13,7 +13,6 @@
 //! line ([`Request`]); each answer is one JSON line ([`Answer`]) followed by
 //! the bytes of its parts, their lengths given in the line.
 
-use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
@@ -26,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use super::super::{Output, exit};
 use promocase::render::deadline::{Limit, Watchdog};
-use promocase::render::export;
+use promocase::render::preview::PreviewPages;
 use promocase::render::text::compile_text;
 use promocase::render::{Renderer, TemplateKind};
 use promocase::rubric::{RubricRequest, RubricResolver};
@@ -120,59 +119,6 @@ pub struct Compiled {
 /// A page's identity is the hash a file's version is ([`promocase::save::version_of`]).
 pub use promocase::save::version_of as hash_of;
 
-/// SVG pages by the hash of their laid-out page: an edit changes a few pages,
-/// and only those are exported again (typst hashes a page's frame once, so
-/// asking is cheap). Bounded to a few versions' pages: the page only ever
-/// holds the current version, so its unchanged pages are the ones to keep.
-#[derive(Default)]
-struct PageCache {
-    pages: HashMap<u128, (String, Arc<Vec<u8>>)>,
-    order: VecDeque<u128>,
-}
-
-impl PageCache {
-    const PAGES: usize = 64;
-
-    /// Each page's content hash and SVG; pages not seen before are exported,
-    /// side by side on every core (an edit usually changes a few at once).
-    fn svgs(&mut self, pages: &[typst_layout::Page]) -> Vec<(String, Arc<Vec<u8>>)> {
-        use rayon::prelude::*;
-        let keys: Vec<u128> = pages.iter().map(typst::utils::hash128).collect();
-        let missing: Vec<(u128, &typst_layout::Page)> = keys
-            .iter()
-            .zip(pages)
-            .filter(|(key, _)| !self.pages.contains_key(key))
-            .map(|(key, page)| (*key, page))
-            .collect();
-        let exported: HashMap<u128, (String, Arc<Vec<u8>>)> = missing
-            .par_iter()
-            .map(|(key, page)| {
-                let svg = export::svg_page(page).into_bytes();
-                (*key, (hash_of(&svg), Arc::new(svg)))
-            })
-            .collect();
-        // The answer first: evicting below must not drop a page of this document.
-        let answer: Vec<(String, Arc<Vec<u8>>)> = keys
-            .iter()
-            .filter_map(|key| self.pages.get(key).or_else(|| exported.get(key)).cloned())
-            .collect();
-        let capacity = Self::PAGES.max(2 * pages.len());
-        for (key, entry) in exported {
-            while self.order.len() >= capacity {
-                match self.order.pop_front() {
-                    Some(oldest) => {
-                        self.pages.remove(&oldest);
-                    }
-                    None => break,
-                }
-            }
-            self.order.push_back(key);
-            self.pages.insert(key, entry);
-        }
-        answer
-    }
-}
-
 /// The worker's loop: a request in, an answer out, until stdin closes.
 pub fn run(args: &WorkerArgs, out: &Output) -> u8 {
     // The server passes the rubric it decided (--rubric or --level).
@@ -188,7 +134,7 @@ pub fn run(args: &WorkerArgs, out: &Output) -> u8 {
     };
     let stdin = std::io::stdin();
     let mut stdout = std::io::stdout().lock();
-    let mut pages = PageCache::default();
+    let mut pages = PreviewPages::default();
     for line in stdin.lock().lines() {
         let Ok(line) = line else { break };
         let answer = match serde_json::from_str::<Request>(&line) {
@@ -279,7 +225,7 @@ fn compile(
     rubrics: &RubricResolver,
     language: &LanguageArgs,
     request: &Request,
-    pages: &mut PageCache,
+    pages: &mut PreviewPages,
 ) -> Result<Vec<Compiled>, String> {
     let kind = TemplateKind::from_id(&request.kind)?;
     let today: NaiveDate = request
@@ -310,13 +256,13 @@ fn compile(
             }])
         }
         _ => Ok(pages
-            .svgs(document.compiled.document.pages())
+            .of(document.compiled.document.pages())
             .into_iter()
-            .map(|(hash, svg)| {
-                let known = request.known.contains(&hash);
+            .map(|page| {
+                let known = request.known.contains(&page.hash);
                 Compiled {
-                    hash,
-                    bytes: (!known).then(|| svg.to_vec()),
+                    bytes: (!known).then(|| page.svg.to_vec()),
+                    hash: page.hash,
                 }
             })
             .collect()),

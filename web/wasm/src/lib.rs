@@ -18,10 +18,10 @@ use promocase::analysis::{Analysis, analyse, cursor};
 use promocase::diagnostic::SourceFile;
 use promocase::model::{Label, Level, Track};
 use promocase::render::language::LanguageChoice;
+use promocase::render::preview::PreviewPages;
 use promocase::render::text::compile_text;
-use promocase::render::{Renderer, TemplateKind, Templates, export};
+use promocase::render::{Renderer, TemplateKind, Templates};
 use promocase::rubric::{Rubric, RubricChoice};
-use promocase::save::version_of;
 
 /// One page's session: how cases are judged, what they were when opened,
 /// and the typesetter, made on first use (its fonts are the slow part).
@@ -31,6 +31,8 @@ pub struct Workspace {
     rubric: RubricChoice,
     baselines: HashMap<String, Analysis>,
     renderer: Option<Renderer>,
+    /// The pages of the last previews: an edit exports only the pages it changed.
+    pages: PreviewPages,
 }
 
 fn error(message: impl std::fmt::Display) -> String {
@@ -50,6 +52,7 @@ impl Workspace {
             rubric: RubricChoice::Builtin(None),
             baselines: HashMap::new(),
             renderer: None,
+            pages: PreviewPages::default(),
         })
     }
 
@@ -140,16 +143,14 @@ impl Workspace {
             Ok(document) => document,
             Err(why) => return error(why),
         };
-        let pages: Vec<serde_json::Value> = document
-            .compiled
-            .document
-            .pages()
-            .iter()
+        let pages: Vec<serde_json::Value> = self
+            .pages
+            .of(document.compiled.document.pages())
+            .into_iter()
             .map(|page| {
-                let svg = export::svg_page(page);
-                let hash = version_of(svg.as_bytes());
-                let svg = (!known.contains(&hash)).then_some(svg);
-                json!({ "hash": hash, "svg": svg })
+                let svg = (!known.contains(&page.hash))
+                    .then(|| String::from_utf8_lossy(&page.svg).into_owned());
+                json!({ "hash": page.hash, "svg": svg })
             })
             .collect();
         json!({ "pages": pages }).to_string()
