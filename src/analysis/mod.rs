@@ -7,6 +7,7 @@
 //! a place in the text (for completion and hover), from the schema.
 
 pub mod cursor;
+pub mod fixes;
 pub mod insert;
 pub mod outline;
 
@@ -152,6 +153,26 @@ impl Analysis {
                 .collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// The quick fixes for the message with this code that starts at byte
+    /// `start` (`None` for a message about the whole file); `None` when the
+    /// text has no such message (it changed since the page asked).
+    pub fn fixes_for(
+        &self,
+        text: &str,
+        code: &str,
+        start: Option<usize>,
+    ) -> Option<Vec<fixes::FixForPage>> {
+        self.messages
+            .iter()
+            .find(|m| m.code == code && m.span.as_ref().map(|s| s.start) == start)
+            .map(|message| {
+                fixes::fixes(text, message)
+                    .iter()
+                    .map(|fix| fixes::FixForPage::of(fix, text))
+                    .collect()
+            })
     }
 
     /// What changed in readiness from `baseline` to this version, when both load.

@@ -63,6 +63,7 @@ impl LanguageArgs {
         LanguageChoice {
             lang: self.lang.clone(),
             labels: self.labels.clone(),
+            given_labels: None,
         }
     }
 }

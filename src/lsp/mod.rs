@@ -35,14 +35,14 @@ use lsp_types::{
     WorkspaceEdit,
 };
 
-use crate::analysis::insert::{Insertion, insert_example, insert_waiver};
+use crate::analysis::fixes::fixes;
 use crate::analysis::outline::{Symbol, outline};
 use crate::analysis::{Analysis, Message, analyse, cursor};
 use crate::diagnostic::Severity;
 use crate::model::Level;
 use crate::model::load::MAX_FILE_BYTES;
 use crate::rubric::docs::Explanation;
-use crate::rubric::{RubricChoice, RubricRequest, RubricResolver, Rule, UNWAIVABLE, rules};
+use crate::rubric::{RubricChoice, RubricRequest, RubricResolver, Rule, rules};
 use position::LineIndex;
 
 /// How cases are judged, from the command line and the client's
@@ -489,12 +489,6 @@ impl Workspace {
             changes: Some(HashMap::from([(uri.clone(), edits)])),
             ..WorkspaceEdit::default()
         };
-        let insertions = |insertions: Vec<Insertion>| {
-            insertions
-                .into_iter()
-                .map(|i| TextEdit::new(index.range(i.offset..i.offset), i.text))
-                .collect::<Vec<_>>()
-        };
         let mut actions = Vec::new();
         for message in &analysis.messages {
             let span = index.range(span_of(message));
@@ -502,45 +496,20 @@ impl Workspace {
                 continue;
             }
             let diagnostic = Self::diagnostic(rule_docs_url.as_deref(), uri, &index, message);
-            let action = |title: String, edits: Vec<TextEdit>, preferred: bool| {
-                CodeActionOrCommand::CodeAction(CodeAction {
-                    title,
+            for fix in fixes(text, message) {
+                let edits = fix
+                    .edits
+                    .iter()
+                    .map(|e| TextEdit::new(index.range(e.start..e.end), e.text.clone()))
+                    .collect();
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: fix.title,
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: Some(vec![diagnostic.clone()]),
                     edit: Some(edit(edits)),
-                    is_preferred: preferred.then_some(true),
+                    is_preferred: fix.preferred.then_some(true),
                     ..CodeAction::default()
-                })
-            };
-            if let Some(suggestion) = &message.suggestion {
-                let written = text.get(span_of(message)).unwrap_or_default();
-                actions.push(action(
-                    format!("Replace `{written}` with `{suggestion}`"),
-                    vec![TextEdit::new(span, suggestion.clone())],
-                    true,
-                ));
-            }
-            let Some(rule) = (message.kind == "check")
-                .then(|| rules::find(&message.code))
-                .flatten()
-            else {
-                continue;
-            };
-            if let Ok(example) = insert_example(text, rule.example) {
-                actions.push(action(
-                    format!("Insert the example of `{}` where it belongs", rule.id),
-                    insertions(example),
-                    false,
-                ));
-            }
-            if !UNWAIVABLE.contains(&rule.id)
-                && let Ok(waiver) = insert_waiver(text, rule.id)
-            {
-                actions.push(action(
-                    format!("Waive `{}` for this case (then write the reason)", rule.id),
-                    insertions(waiver),
-                    false,
-                ));
+                }));
             }
         }
         actions

@@ -23,6 +23,10 @@ pub struct LanguageChoice {
     pub lang: Option<LanguageTag>,
     /// `--labels FILE`.
     pub labels: Option<PathBuf>,
+    /// A labels file already read: the one a person picked in the browser
+    /// build, where there is no folder to read `branding.labels` from.
+    /// Wins over `labels` and `branding.labels`.
+    pub given_labels: Option<Arc<SourceFile>>,
 }
 
 /// The documents' locale and what the user should hear about it.
@@ -61,6 +65,9 @@ pub fn resolve(
         .clone()
         .or_else(|| loaded.case.language.clone())
         .unwrap_or_else(LanguageTag::english);
+    if let Some(given) = &choice.given_labels {
+        return with_labels(tag, Some(Arc::clone(given)));
+    }
     let labels_file = match &choice.labels {
         Some(path) => Some(path.clone()),
         None => labels_beside_case(loaded)?,
@@ -74,19 +81,40 @@ pub fn resolve_for(
     tag: LanguageTag,
     labels: Option<PathBuf>,
 ) -> Result<DocumentLanguage, Vec<Diagnostic>> {
+    let source = match labels {
+        Some(path) => Some(read_source(&path).map_err(|e| e.diagnostics)?),
+        None => None,
+    };
+    with_labels(tag, source)
+}
+
+/// Checks a labels file already read, as a build would read it: its
+/// language's code, or its located errors (unknown labels, wrong
+/// placeholders).
+pub fn check_labels(source: &Arc<SourceFile>) -> Result<String, Vec<Diagnostic>> {
+    let english = built_in(&LanguageTag::english());
+    let rule_ids: Vec<&str> = crate::rubric::rules::RULES.iter().map(|r| r.id).collect();
+    catalogue::load_overrides(source, &english.catalogue, &rule_ids).map(|(language, _)| language)
+}
+
+/// The locale of `tag` with the labels file `source` (already read) on top.
+fn with_labels(
+    tag: LanguageTag,
+    source: Option<Arc<SourceFile>>,
+) -> Result<DocumentLanguage, Vec<Diagnostic>> {
     let base = built_in(&tag);
     let mut warnings = Vec::new();
     if !base.catalogue.missing.is_empty() && first_time_for(tag.language.code) {
         warnings.push(missing_keys_warning(&base));
     }
-    let Some(path) = labels else {
+    let Some(source) = source else {
         return Ok(DocumentLanguage {
             locale: base,
             warnings,
             labels_file: None,
         });
     };
-    let source = read_source(&path).map_err(|e| e.diagnostics)?;
+    let path = source.path.clone();
     let rule_ids: Vec<&str> = crate::rubric::rules::RULES.iter().map(|r| r.id).collect();
     let (language, overrides) = catalogue::load_overrides(&source, &base.catalogue, &rule_ids)?;
     if !language.eq_ignore_ascii_case(tag.language.code) {
@@ -246,5 +274,64 @@ mod tests {
         );
         assert!(first_time_for("nb"));
         assert!(!first_time_for("nb"), "once per process and language");
+    }
+}
+
+#[cfg(test)]
+mod given_labels {
+    use super::*;
+    use crate::model::parse_case;
+
+    fn case(extra: &str) -> LoadedCase {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("examples/operations-director.yaml"),
+        )
+        .unwrap_or_default();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default();
+        parse_case(
+            SourceFile::new("case.yaml", format!("{text}{extra}")),
+            today,
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_labels_file_already_read_rewords_and_wins_over_branding() {
+        let labels = SourceFile::new(
+            "labels-de.yaml",
+            "language: de\nlabels:\n  section.executive-summary: Das Wichtigste in Kürze\n",
+        );
+        let choice = LanguageChoice {
+            lang: LanguageTag::parse("de").ok(),
+            labels: None,
+            given_labels: Some(labels),
+        };
+        // The case names a labels file that is not there: the one given wins,
+        // so nothing is read from a folder (the browser build has none).
+        let loaded = case("language: de\nbranding:\n  labels: labels-de.yaml\n");
+        let language = resolve(&loaded, &choice).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(
+            language.locale.catalogue.text("section.executive-summary"),
+            "Das Wichtigste in Kürze"
+        );
+        assert!(language.warnings.is_empty());
+        // A mistake in it is located in it.
+        let broken = LanguageChoice {
+            given_labels: Some(SourceFile::new(
+                "labels-de.yaml",
+                "language: de\nlabels:\n  section.executive-sumary: Kurz\n",
+            )),
+            ..choice
+        };
+        let errors = match resolve(&loaded, &broken) {
+            Err(errors) => errors,
+            Ok(_) => panic!("a misspelt key is refused"),
+        };
+        assert!(
+            errors[0].render(false).contains("labels-de.yaml:3"),
+            "{}",
+            errors[0].render(false)
+        );
     }
 }

@@ -786,3 +786,66 @@ fn a_template_that_never_ends_stops_its_compile_not_the_server() {
     assert_eq!(ask("proposal").0, 200);
     assert_eq!(server.page("POST", "/api/analyse", text.as_bytes()).0, 200);
 }
+
+#[test]
+fn a_finding_offers_the_language_servers_quick_fixes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = thin_case(dir.path());
+    let server = Server::start(&case);
+    let text = std::fs::read_to_string(&case).expect("the case");
+    let (_, body) = server.page("POST", "/api/analyse", text.as_bytes());
+    let analysis = json(&body);
+    let finding = analysis["messages"]
+        .as_array()
+        .expect("messages")
+        .iter()
+        .find(|m| m["code"] == "succession-missing")
+        .expect("succession-missing")
+        .clone();
+    let ask = serde_json::json!({ "text": text, "code": "succession-missing", "start": finding["span"]["start"] });
+    let (status, body) = server.page("POST", "/api/fixes", ask.to_string().as_bytes());
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    let fixes = json(&body)["fixes"].clone();
+    let titles: Vec<&str> = fixes
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|f| f["title"].as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Insert the example of `succession-missing` where it belongs",
+            "Waive `succession-missing` for this case (then write the reason)"
+        ]
+    );
+    // The first fix's text closes the finding and keeps what the person wrote.
+    let fixed = fixes[0]["text"].as_str().expect("the text after the fix");
+    assert!(fixed.starts_with(&text[..text.len() / 2]));
+    let (_, body) = server.page("POST", "/api/analyse", fixed.as_bytes());
+    let after = json(&body);
+    assert_eq!(after["loads"], true);
+    assert!(!after["messages"].to_string().contains("succession-missing"));
+
+    // A misspelt key: its fix is the field it meant.
+    let misspelt = text.replacen("\ncandidate:", "\ncandidat:", 1);
+    let (_, body) = server.page("POST", "/api/analyse", misspelt.as_bytes());
+    let load = json(&body)["messages"]
+        .as_array()
+        .expect("messages")
+        .iter()
+        .find(|m| m["suggestion"] == "candidate")
+        .expect("the misspelt key, with its field")
+        .clone();
+    let ask = serde_json::json!({ "text": misspelt, "code": load["code"], "start": load["span"]["start"] });
+    let (status, body) = server.page("POST", "/api/fixes", ask.to_string().as_bytes());
+    assert_eq!(status, 200);
+    let fix = json(&body)["fixes"][0].clone();
+    assert_eq!(fix["title"], "Replace `candidat` with `candidate`");
+    assert_eq!(fix["text"].as_str(), Some(text.as_str()));
+
+    // A finding the text no longer has: the page is told to look again.
+    let ask = serde_json::json!({ "text": fixed, "code": "succession-missing", "start": finding["span"]["start"] });
+    let (status, _) = server.page("POST", "/api/fixes", ask.to_string().as_bytes());
+    assert_eq!(status, 409);
+}

@@ -236,21 +236,7 @@ fn a_manager_fixes_a_gap_in_the_browser_build_and_downloads_the_pdf_build_makes(
         .await;
         // The PDF the page downloads, as bytes, against native `build` of the same text.
         let text = edited().await;
-        let base64 = client
-            .execute_async(
-                "const done = arguments[arguments.length - 1];\
-                 window.promocaseBackend.fetch('api/download?case=it-manager-thin.yaml&doc=brief', {method: 'POST', body: window.promocaseEditor.text()})\
-                 .then(r => r.arrayBuffer()).then(b => { let s = ''; for (const x of new Uint8Array(b)) s += String.fromCharCode(x); done(btoa(s)); })\
-                 .catch(e => done('error: ' + e));",
-                vec![],
-            )
-            .await
-            .expect("a download")
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        assert!(!base64.starts_with("error"), "{base64}");
-        let downloaded = decode_base64(&base64);
+        let downloaded = download(&client, "it-manager-thin.yaml", "brief").await;
         assert!(downloaded.starts_with(b"%PDF-"));
         let from_site = dir.path().join("site.pdf");
         std::fs::write(&from_site, &downloaded).expect("the downloaded PDF");
@@ -386,6 +372,171 @@ fn two_tabs_on_one_case_never_overwrite_each_other() {
             run(&client, "return document.querySelector('#banner').classList.contains('show')").await == true,
             "the first tab's save is refused and it is offered the choice again"
         );
+        let _ = client.close().await;
+    });
+}
+
+/// Gives the hidden file input `id` a file, as a person picking one does.
+async fn pick_file(client: &Client, id: &str, name: &str, text: &str) {
+    let script = format!(
+        "const input = document.getElementById({id});\
+         const files = new DataTransfer(); files.items.add(new File([{text}], {name}));\
+         input.files = files.files; input.dispatchEvent(new Event('change'));",
+        id = serde_json::Value::from(id),
+        text = serde_json::Value::from(text),
+        name = serde_json::Value::from(name),
+    );
+    run(client, &script).await;
+}
+
+/// The PDF the page's download gives for `doc`, as bytes.
+async fn download(client: &Client, case: &str, doc: &str) -> Vec<u8> {
+    let script = format!(
+        "const done = arguments[arguments.length - 1];\
+         window.promocaseBackend.fetch('api/download?case={case}&doc={doc}', {{method: 'POST', body: window.promocaseEditor.text()}})\
+         .then(r => r.arrayBuffer()).then(b => {{ let s = ''; for (const x of new Uint8Array(b)) s += String.fromCharCode(x); done(btoa(s)); }})\
+         .catch(e => done('error: ' + e));"
+    );
+    let base64 = client
+        .execute_async(&script, vec![])
+        .await
+        .expect("a download")
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(!base64.starts_with("error"), "{base64}");
+    decode_base64(&base64)
+}
+
+#[test]
+fn quick_fixes_company_labels_a_language_and_hostile_text_in_the_browser_build() {
+    let Some(site) = site() else { return };
+    let Some(driver) = Driver::start() else {
+        return;
+    };
+    let port = serve_folder(site);
+    let origin = format!("http://127.0.0.1:{port}");
+    let dir = tempfile::tempdir().expect("temp dir");
+    runtime().block_on(async {
+        let client = driver.window(1280, 900).await;
+        client.goto(&format!("{origin}/")).await.expect("the site opens");
+        open_example(&client, "it-manager-thin.yaml").await;
+        let findings = || async {
+            run(&client, "return document.querySelector('#findings').textContent")
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        };
+        let editor_text = || async {
+            run(&client, "return window.promocaseEditor.text()")
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        };
+        until("succession-missing is listed", Duration::from_secs(120), || async {
+            findings().await.contains("succession-missing")
+        })
+        .await;
+
+        // A quick fix closes the gap with one click: the rule's example goes where it belongs.
+        run(
+            &client,
+            "const item = [...document.querySelectorAll('#findings li')].find(li => li.textContent.includes('succession-missing'));\
+             [...item.querySelectorAll('button')].find(b => b.textContent === 'Fix…').click();",
+        )
+        .await;
+        until("the fixes are offered", Duration::from_secs(30), || async {
+            run(&client, "return document.querySelectorAll('.fixes button.fix').length").await.as_u64() >= Some(2)
+        })
+        .await;
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            run(&client, "document.querySelector('.fixes').scrollIntoView()").await;
+            let png = client.screenshot().await.expect("a screenshot");
+            std::fs::write(root().join("docs/site-fix.png"), png).expect("docs/ is writable");
+        }
+        run(
+            &client,
+            "[...document.querySelectorAll('.fixes button.fix')].find(b => b.textContent.startsWith('Insert the example')).click();",
+        )
+        .await;
+        until("the example closes succession-missing", Duration::from_secs(60), || async {
+            let text = findings().await;
+            !text.is_empty() && !text.contains("succession-missing")
+        })
+        .await;
+        assert!(editor_text().await.contains("\nsuccession:\n"));
+
+        // Hostile text is data: shown as typed, run nowhere, literal in the PDF.
+        let hostile = r#"Dan <img src=x onerror="window.pwned=1"> #read("/etc/passwd") ]]>"#;
+        let text = editor_text().await.replacen(
+            "name: Daniel Novak",
+            &format!("name: '{}'", hostile.replace('\'', "''")),
+            1,
+        );
+        run(
+            &client,
+            &format!("window.promocaseEditor.setText({})", serde_json::Value::from(text.as_str())),
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        assert_eq!(run(&client, "return window.pwned === undefined").await, true);
+        assert_eq!(
+            run(&client, "return document.querySelectorAll('#findings img, #readiness img, .cm-content img').length").await,
+            0
+        );
+        let pdf = dir.path().join("hostile.pdf");
+        std::fs::write(&pdf, download(&client, "it-manager-thin.yaml", "proposal").await).expect("the PDF");
+        let printed = pdf_text(&pdf);
+        assert!(printed.contains("<img src=x"), "{printed}");
+        assert!(printed.contains("#read("), "{printed}");
+        assert!(!printed.contains("root:"), "nothing was read: {printed}");
+        let case = dir.path().join("it-manager-thin.yaml");
+        std::fs::write(&case, editor_text().await).expect("the same text");
+        let built = dir.path().join("hostile-built.pdf");
+        let output = promocase(&["build", path_str(&case), "--draft", "-o", path_str(&built)]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(printed, pdf_text(&built), "the same text as build");
+
+        // A company labels file and a language, picked in the page, word the
+        // documents as `build --lang de --labels` does.
+        let labels = "language: de\nlabels:\n  section.executive-summary: Das Wichtigste in Kürze\n";
+        pick_file(&client, "labelsFile", "labels-de.yaml", labels).await;
+        until("the labels are taken", Duration::from_secs(30), || async {
+            run(&client, "return document.querySelector('#state').textContent")
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .contains("labels-de.yaml")
+        })
+        .await;
+        run(
+            &client,
+            "const s = document.getElementById('language'); s.value = 'de'; s.dispatchEvent(new Event('change'));",
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let from_site = dir.path().join("site-de.pdf");
+        std::fs::write(&from_site, download(&client, "it-manager-thin.yaml", "proposal").await).expect("the PDF");
+        std::fs::write(&case, editor_text().await).expect("the same text");
+        let labels_file = dir.path().join("labels-de.yaml");
+        std::fs::write(&labels_file, labels).expect("the labels file");
+        let built = dir.path().join("built-de.pdf");
+        let output = promocase(&[
+            "build", path_str(&case), "--lang", "de", "--labels", path_str(&labels_file), "--draft", "-o", path_str(&built),
+        ]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let worded = pdf_text(&from_site);
+        assert!(worded.contains("Das Wichtigste in Kürze"), "{worded}");
+        assert_eq!(worded, pdf_text(&built), "the same pages and text as build");
+        // The choice is this browser's: a reload keeps it.
+        client.refresh().await.expect("a reload");
+        until("the language is kept", Duration::from_secs(60), || async {
+            run(&client, "return document.getElementById('language').value").await == "de"
+        })
+        .await;
+        same_origin_only(&client, &origin).await;
         let _ = client.close().await;
     });
 }

@@ -27,7 +27,10 @@
       else waiting.resolve(event.data.result);
     };
     opened.clear();
-    if (rubric) call("rubric", [rubric.name, rubric.text]).catch(() => {});
+    // The person's choices outlive the worker and the tab: this browser keeps them.
+    if (settings.rubric) call("rubric", [settings.rubric.name, settings.rubric.text]).catch(() => {});
+    if (settings.labels) call("labels", [settings.labels.name, settings.labels.text]).catch(() => {});
+    if (settings.lang) call("language", [settings.lang]).catch(() => {});
   }
   function call(method, args, limit) {
     return new Promise((resolve, reject) => {
@@ -45,7 +48,15 @@
     });
   }
   const opened = new Set();
-  let rubric = null;
+  // A company rubric, a company labels file and the documents' language, as
+  // chosen in this browser (kept in its localStorage, never sent anywhere).
+  const SETTINGS = "promocase-settings";
+  let settings = {};
+  try { settings = JSON.parse(localStorage.getItem(SETTINGS) || "{}") || {}; } catch { settings = {}; }
+  function keepSettings() {
+    try { localStorage.setItem(SETTINGS, JSON.stringify(settings)); } catch { /* private mode: kept for this tab */ }
+    window.dispatchEvent(new Event("promocase-settings"));
+  }
   startWorker();
 
   // ---- IndexedDB: "cases" (what Save keeps) and "drafts" (unsaved edits) ----
@@ -139,6 +150,12 @@
         const answer = JSON.parse(await call("insert", [r.text, r.rule]));
         return answer.error ? problem(409, answer.error) : json(answer);
       }
+      case "fixes": {
+        const r = data();
+        await caseText(name);
+        const answer = JSON.parse(await call("fixes", [name, r.text, r.code, r.start === undefined ? null : r.start]));
+        return answer.error ? problem(409, answer.error) : json(answer);
+      }
       case "preview": {
         const r = data();
         await caseText(name);
@@ -203,7 +220,7 @@
     },
   };
 
-  // ---- what only the site has: files, examples, a company rubric ----
+  // ---- what only the site has: files, examples, company files, the language ----
   async function addCase(file, text) {
     let name = file.replace(/[^\p{L}\p{N}._-]+/gu, "-");
     if (!/\.ya?ml$/.test(name)) name += ".yaml";
@@ -227,8 +244,9 @@
     node.addEventListener("click", action);
     return node;
   }
-  function picker(accept, onText) {
+  function picker(id, accept, onText) {
     const input = document.createElement("input");
+    input.id = id;
     input.type = "file";
     input.accept = accept;
     input.hidden = true;
@@ -244,15 +262,33 @@
   document.addEventListener("DOMContentLoaded", () => {
     const header = document.querySelector("header");
     const spacer = header.querySelector(".spacer");
-    const caseFile = picker(".yaml,.yml,text/yaml", addCase);
-    const rubricFile = picker(".yaml,.yml,text/yaml", async (name, text) => {
-      const answer = JSON.parse(await call("rubric", [name, text]));
-      const state = document.getElementById("state");
-      if (answer.error) { state.textContent = answer.error + ": " + answer.messages.join(" "); return; }
-      rubric = { name, text };
+    const caseFile = picker("caseFile", ".yaml,.yml,text/yaml", addCase);
+    const state = (text) => { document.getElementById("state").textContent = text; };
+    // A company file the person picks: checked by the module, kept when it loads.
+    const companyFile = (method, key, said) => picker(key + "File", ".yaml,.yml,text/yaml", async (name, text) => {
+      const answer = JSON.parse(await call(method, [name, text]));
+      if (answer.error) { state(answer.error + ": " + answer.messages.join(" ")); return; }
+      settings[key] = { name, text };
       opened.clear();
-      state.textContent = `judged by the company rubric ${name} (${answer.name})`;
-      window.dispatchEvent(new Event("promocase-rubric"));
+      keepSettings();
+      state(said(name, answer));
+    });
+    const rubricFile = companyFile("rubric", "rubric", (name, answer) => `judged by the company rubric ${name} (${answer.name})`);
+    const labelsFile = companyFile("labels", "labels", (name, answer) => `documents worded with ${name} (${answer.language})`);
+    const language = document.createElement("select");
+    language.id = "language";
+    language.setAttribute("aria-label", "Language of the documents");
+    language.title = "Language of the documents (the case's own language: unless you choose one here)";
+    call("choices", []).then((text) => {
+      const listing = JSON.parse(text);
+      language.append(new Option("Language: the case's", ""), ...listing.languages.map((l) => new Option(l.label, l.id)));
+      language.value = settings.lang || "";
+    });
+    language.addEventListener("change", async () => {
+      const answer = JSON.parse(await call("language", [language.value]));
+      if (answer.error) { state(answer.error); return; }
+      settings.lang = language.value;
+      keepSettings();
     });
     const examples = document.createElement("select");
     examples.setAttribute("aria-label", "Open an example");
@@ -275,6 +311,8 @@
     header.insertBefore(button("Open file", "Open a .yaml case from this computer", () => caseFile.click()), spacer);
     header.insertBefore(examples, spacer);
     header.insertBefore(button("Rubric…", "Judge by your company's rubric file", () => rubricFile.click()), spacer);
+    header.insertBefore(button("Labels…", "Word the documents with your company's labels file", () => labelsFile.click()), spacer);
+    header.insertBefore(language, spacer);
     header.insertBefore(save, spacer);
     if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});
   });

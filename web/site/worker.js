@@ -18,9 +18,12 @@ const methods = {
   hover: (name, text, line, column) => workspace.hover(name, text, line, column),
   explain: (rule) => workspace.explain(rule),
   insert: (text, rule) => workspace.insert(text, rule),
+  fixes: (name, text, code, start) => workspace.fixes(name, text, code, start),
   preview: (name, text, doc, known) => workspace.preview(name, text, doc, known),
   pdf: (name, text, doc) => workspace.pdf(name, text, doc),
   rubric: (name, text) => workspace.set_rubric(name, text),
+  labels: (name, text) => workspace.set_labels(name, text),
+  language: (tag) => workspace.set_language(tag),
   starter: (answers) => starter(answers, today()),
   choices: () => choices(),
 };

@@ -290,6 +290,7 @@ pub fn router(state: SharedState, gate: Arc<Gate>) -> Router {
         .route("/api/explain", get(explain))
         .route("/api/events", get(events))
         .route("/api/insert", post(insert))
+        .route("/api/fixes", post(fixes))
         .route("/api/save", post(save))
         .route("/api/draft", get(draft).post(keep_draft))
         .route("/api/download", post(download))
@@ -434,6 +435,49 @@ async fn hover(
     .await;
     match result {
         Ok(text) => axum::Json(json!({ "text": text })).into_response(),
+        Err(refusal) => refused(refusal),
+    }
+}
+
+#[derive(Deserialize)]
+struct FixRequest {
+    text: String,
+    /// The message's code and where its span starts (absent for the file).
+    code: String,
+    start: Option<usize>,
+}
+
+impl CarriesText for FixRequest {
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// The quick fixes of one message of the text, each with the text after it.
+async fn fixes(
+    Shared(state): Shared<SharedState>,
+    Query(query): Query<CaseQuery>,
+    body: Body,
+) -> Response {
+    let expected = "{\"text\": …, \"code\": …, \"start\": …}";
+    let (path, request, permit) =
+        match case_and_body::<FixRequest>(&state, &query.case, body, expected).await {
+            Ok(read) => read,
+            Err(refusal) => return refused(refusal),
+        };
+    let result = blocking(move || {
+        let _permit = permit;
+        state
+            .analyse(&path, &request.text)
+            .fixes_for(&request.text, &request.code, request.start)
+    })
+    .await;
+    match result {
+        Ok(Some(fixes)) => axum::Json(json!({ "fixes": fixes })).into_response(),
+        Ok(None) => error(
+            StatusCode::CONFLICT,
+            "the text has no such finding any more; look at the findings again".to_string(),
+        ),
         Err(refusal) => refused(refusal),
     }
 }

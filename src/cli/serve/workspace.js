@@ -49,6 +49,11 @@ function renderAnalysis(a) {
       more.addEventListener("click", (event) => { event.stopPropagation(); explain(m.code, item, more); });
       item.append(more);
     }
+    if (m.kind === "check" || m.suggestion) {
+      const fix = el("button", { type: "button", class: "more", "aria-expanded": "false" }, "Fix…");
+      fix.addEventListener("click", (event) => { event.stopPropagation(); offerFixes(m, item, fix); });
+      item.append(fix);
+    }
     list.append(item);
   }
   const box = $("readiness");
@@ -77,6 +82,36 @@ function renderAnalysis(a) {
     changes.append("No comparison while the file does not load.");
   }
   editor.show(messages);
+}
+
+// The quick fixes the language server offers for a message (replace a
+// misspelt key, insert the rule's example, waive it with a reason to write),
+// as buttons under it. Each answer carries the whole text after the fix, which
+// the editor takes in one step (one undo takes it back).
+async function offerFixes(m, item, button) {
+  const open = item.querySelector(".fixes");
+  if (open) { open.remove(); button.setAttribute("aria-expanded", "false"); return; }
+  const text = editor.text();
+  const response = await post(api("api/fixes"), { text, code: m.code, start: m.span ? m.span.start : null }, true);
+  const answer = await response.json().catch(() => ({}));
+  const box = el("div", { class: "explain fixes" });
+  box.addEventListener("click", (event) => event.stopPropagation());
+  const note = el("span", { class: "hint" });
+  if (!response.ok) box.append(el("div", { class: "hint" }, answer.error || "no fix"));
+  else if (!answer.fixes.length) box.append(el("div", { class: "hint" }, "No fix to apply here: the hint says what to write."));
+  for (const fix of answer.fixes || []) {
+    const apply = el("button", { type: "button", class: "fix" }, fix.title);
+    apply.addEventListener("click", () => {
+      if (editor.text() !== text) { note.textContent = " the text changed meanwhile; open Fix… again"; return; }
+      editor.setText(fix.text);
+      editor.select({ line: fix.line, column: 1, end_line: fix.line, end_column: 1 });
+      note.textContent = ` applied at line ${fix.line}: check the words and figures`;
+    });
+    box.append(apply, " ");
+  }
+  box.append(note);
+  item.append(box);
+  button.setAttribute("aria-expanded", "true");
 }
 
 // The rule's explanation (what `promocase explain` prints) under its finding,
@@ -168,6 +203,10 @@ function keepDraft() {
   if (!dirty() || version === null) return;
   post(api("api/draft"), { text: editor.text(), version }, true).catch(() => {});
 }
+
+// The site's back-end changes the rubric, the labels or the language: judge
+// and preview again (serve takes these from its command line).
+window.addEventListener("promocase-settings", () => { if (version !== null) { analyseNow(); previewNow(); } });
 
 function edited() {
   showState();

@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 
 use promocase::analysis::{Analysis, analyse, cursor};
 use promocase::diagnostic::SourceFile;
-use promocase::model::{Label, Level, Track};
+use promocase::model::{Label, LanguageTag, Level, Track, language::LANGUAGES};
 use promocase::render::language::LanguageChoice;
 use promocase::render::preview::PreviewPages;
 use promocase::render::text::compile_text;
@@ -33,6 +33,8 @@ pub struct Workspace {
     renderer: Option<Renderer>,
     /// The pages of the last previews: an edit exports only the pages it changed.
     pages: PreviewPages,
+    /// The documents' language and the company labels file the person chose.
+    language: LanguageChoice,
 }
 
 fn error(message: impl std::fmt::Display) -> String {
@@ -53,6 +55,7 @@ impl Workspace {
             baselines: HashMap::new(),
             renderer: None,
             pages: PreviewPages::default(),
+            language: LanguageChoice::default(),
         })
     }
 
@@ -81,6 +84,46 @@ impl Workspace {
                 "messages": failure.diagnostics.iter().map(|d| d.render(false)).collect::<Vec<_>>(),
             })
             .to_string(),
+        }
+    }
+
+    /// Words the documents with this company labels file (the text of a
+    /// file the person picked), or with the built-in catalogue when `text`
+    /// is empty. Answers `{"language": …}` or the file's located errors.
+    pub fn set_labels(&mut self, name: &str, text: &str) -> String {
+        if text.is_empty() {
+            self.language.given_labels = None;
+            return json!({ "language": null }).to_string();
+        }
+        let source = SourceFile::new(name, text);
+        match promocase::render::language::check_labels(&source) {
+            Ok(language) => {
+                self.language.given_labels = Some(source);
+                json!({ "language": language }).to_string()
+            }
+            Err(diagnostics) => json!({
+                "error": format!("{name} is not a labels file promocase can use"),
+                "messages": diagnostics.iter().map(|d| d.render(false)).collect::<Vec<_>>(),
+            })
+            .to_string(),
+        }
+    }
+
+    /// Writes the documents in this language (a tag such as `de` or
+    /// `en-US`), or in the case's own `language:` when `tag` is empty, as
+    /// `--lang` does.
+    pub fn set_language(&mut self, tag: &str) -> String {
+        if tag.is_empty() {
+            self.language.lang = None;
+            return json!({ "language": null }).to_string();
+        }
+        match LanguageTag::parse(tag) {
+            Ok(parsed) => {
+                let answer = json!({ "language": parsed.tag() }).to_string();
+                self.language.lang = Some(parsed);
+                answer
+            }
+            Err(unsupported) => error(unsupported),
         }
     }
 
@@ -134,6 +177,17 @@ impl Workspace {
         }
     }
 
+    /// The quick fixes of the message with this code starting at byte
+    /// `start` (none for the file as a whole): `{"fixes": [...]}`, each with
+    /// the text after it, as `promocase serve` answers.
+    pub fn fixes(&self, name: &str, text: &str, code: &str, start: Option<usize>) -> String {
+        let analysis = analyse(Path::new(name), text, self.today, &self.rubric);
+        match analysis.fixes_for(text, code, start) {
+            Some(fixes) => json!({ "fixes": fixes }).to_string(),
+            None => error("the text has no such finding any more; look at the findings again"),
+        }
+    }
+
     /// The preview of a document: `{"pages": [{"hash", "svg"}]}`, the SVG
     /// left out of the pages the page already has (`known`, a JSON list of
     /// hashes); or `{"error": …}`.
@@ -179,7 +233,7 @@ impl Workspace {
         compile_text(
             renderer,
             &self.rubric,
-            &LanguageChoice::default(),
+            &self.language,
             Path::new(name),
             text,
             self.today,
@@ -241,6 +295,10 @@ pub fn choices() -> String {
     json!({
         "levels": labels(Level::ALL.into_iter().map(Label::of).collect()),
         "tracks": labels(Track::ALL.into_iter().map(Label::of).collect()),
+        "languages": LANGUAGES
+            .iter()
+            .map(|l| json!({ "id": l.code, "label": l.native_name }))
+            .collect::<Vec<_>>(),
     })
     .to_string()
 }
