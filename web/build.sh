@@ -25,10 +25,25 @@ fi
 
 rm -rf "$out"
 mkdir -p "$out/examples"
-wasm-bindgen --target web --no-typescript --out-dir "$out" \
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir "$out" \
   target/wasm32-unknown-unknown/release/promocase_web.wasm
 cp src/cli/serve/editor.js src/cli/serve/workspace.js web/site/site.js web/site/worker.js web/site/sw.js "$out/"
 cp examples/*.yaml "$out/examples/"
+# The fonts, as files the module fetches when a document needs them
+# (fonts/N.font, N their position in typst-assets' list, which the module's
+# description of the faces uses): typst-assets' own files, in its order.
+assets_manifest="$(cd web/wasm && cargo metadata --locked --format-version 1 --filter-platform wasm32-unknown-unknown | grep -o '"manifest_path":"[^"]*/typst-assets-[0-9.]*/Cargo.toml"' | head -1 | sed 's/^"manifest_path":"//; s/"$//')"
+assets_dir="$(dirname "$assets_manifest")"
+mkdir -p "$out/fonts"
+n=0
+for font in $(sed -n '/pub fn fonts()/,/^ *\.into_iter()/p' "$assets_dir/src/lib.rs" | grep -o 'fonts/[A-Za-z0-9_.-]*'); do
+  cp "$assets_dir/files/$font" "$out/fonts/$n.font"
+  n=$((n + 1))
+done
+[ "$n" -gt 0 ] || { echo "no fonts found in $assets_dir" >&2; exit 1; }
+# The service worker's cache is named after this build, so a new build replaces the old one.
+build_id="$(cat "$out/promocase_web_bg.wasm" "$out"/*.js | cksum | cut -d' ' -f1)"
+sed -i "s/promocase-site-v1/promocase-site-$build_id/" "$out/sw.js"
 # The workspace page of `promocase serve`, with the site's back-end in front of
 # its script and the policy a static server cannot send as a header.
 policy="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; worker-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"

@@ -2,12 +2,19 @@
 //! mono), described once per process and parsed only when a document uses
 //! them, plus fonts from `--font-path` folders.
 //!
+//! The browser build carries none of their bytes ([`Fonts::on_demand`]):
+//! the book describes all seventeen faces, a compile notes the faces it
+//! asked for and did not have, the page fetches those files from the site
+//! and [`Fonts::provide`]s them, and the compile runs again. A document uses
+//! five faces, so the first visit downloads those and not the other twelve.
+//!
 //! No system fonts are scanned, so the same case gives the same PDF on every
 //! machine. [`crate::render::world`] serves these fonts to typst.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
+
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
 
 use serde::{Deserialize, Serialize};
 use typst::foundations::Bytes;
@@ -24,11 +31,17 @@ pub struct Fonts {
     slots: Vec<Slot>,
     /// The font files read from `--font-path`, so a build never writes over one.
     files: Vec<PathBuf>,
+    /// The faces (by book position) compiles asked for before their bytes
+    /// were provided, in the order first asked.
+    wanted: Mutex<Vec<usize>>,
 }
 
 /// One face: where its bytes are, and the font once parsed.
 struct Slot {
-    data: Bytes,
+    /// The embedded file it comes from, if it is one of typst's.
+    asset: Option<usize>,
+    /// Set from the start, or when the browser build provides the file.
+    data: OnceLock<Bytes>,
     index: u32,
     font: OnceLock<Option<Font>>,
 }
@@ -36,7 +49,8 @@ struct Slot {
 impl Slot {
     fn parsed(font: Font) -> Self {
         Self {
-            data: font.data().clone(),
+            asset: None,
+            data: OnceLock::from(font.data().clone()),
             index: font.index(),
             font: OnceLock::from(Some(font)),
         }
@@ -44,16 +58,24 @@ impl Slot {
 
     /// The same face, not yet parsed: for another font set that shares the bytes.
     fn unparsed(&self) -> Self {
+        let data = OnceLock::new();
+        if let Some(bytes) = self.data.get() {
+            let _ = data.set(bytes.clone());
+        }
         Self {
-            data: self.data.clone(),
+            asset: self.asset,
+            data,
             index: self.index,
             font: OnceLock::new(),
         }
     }
 
+    /// The font, or `None` while its bytes are not there (nothing is
+    /// remembered then, so it parses once they are).
     fn get(&self) -> Option<Font> {
+        let data = self.data.get()?;
         self.font
-            .get_or_init(|| Font::new(self.data.clone(), self.index))
+            .get_or_init(|| Font::new(data.clone(), self.index))
             .clone()
     }
 }
@@ -88,20 +110,54 @@ pub fn parse_embedded_faces() -> Vec<EmbeddedFace> {
         .collect()
 }
 
+/// The committed description of the embedded faces; parsing the fonts
+/// gives the same (a test checks), only slower.
+fn described_faces() -> Vec<EmbeddedFace> {
+    serde_json::from_str::<Vec<EmbeddedFace>>(EMBEDDED_FACES_JSON).unwrap_or_default()
+}
+
+/// The embedded faces, with `bytes` giving each file's bytes where known.
+fn embedded_with(bytes: impl Fn(usize) -> Option<&'static [u8]>) -> Fonts {
+    let faces = described_faces();
+    let mut infos = Vec::with_capacity(faces.len());
+    let mut slots = Vec::with_capacity(faces.len());
+    for face in faces {
+        let data = OnceLock::new();
+        if let Some(file) = bytes(face.asset) {
+            let _ = data.set(Bytes::new(file));
+        }
+        slots.push(Slot {
+            asset: Some(face.asset),
+            data,
+            index: face.index,
+            font: OnceLock::new(),
+        });
+        infos.push(face.info);
+    }
+    Fonts {
+        book: LazyHash::new(FontBook::from_infos(infos)),
+        slots,
+        files: Vec::new(),
+        wanted: Mutex::new(Vec::new()),
+    }
+}
+
 /// The embedded fonts are shared by every document a process renders.
 static EMBEDDED: LazyLock<Arc<Fonts>> = LazyLock::new(|| {
     let assets: Vec<&'static [u8]> = typst_assets::fonts().collect();
+    let described = described_faces();
+    if !described.is_empty() && described.iter().all(|face| face.asset < assets.len()) {
+        return Arc::new(embedded_with(|asset| assets.get(asset).copied()));
+    }
     // The committed description cannot fail to decode (a test decodes it);
     // if it ever did, parsing the fonts gives the same book, only slower.
-    let faces = serde_json::from_str::<Vec<EmbeddedFace>>(EMBEDDED_FACES_JSON)
-        .ok()
-        .filter(|faces| !faces.is_empty() && faces.iter().all(|face| face.asset < assets.len()))
-        .unwrap_or_else(parse_embedded_faces);
+    let faces = parse_embedded_faces();
     let mut infos = Vec::with_capacity(faces.len());
     let mut slots = Vec::with_capacity(faces.len());
     for face in faces {
         slots.push(Slot {
-            data: Bytes::new(assets[face.asset]),
+            asset: Some(face.asset),
+            data: OnceLock::from(Bytes::new(assets[face.asset])),
             index: face.index,
             font: OnceLock::new(),
         });
@@ -111,6 +167,7 @@ static EMBEDDED: LazyLock<Arc<Fonts>> = LazyLock::new(|| {
         book: LazyHash::new(FontBook::from_infos(infos)),
         slots,
         files: Vec::new(),
+        wanted: Mutex::new(Vec::new()),
     })
 });
 
@@ -118,6 +175,61 @@ impl Fonts {
     /// Typst's embedded fonts only.
     pub fn embedded() -> Arc<Fonts> {
         Arc::clone(&EMBEDDED)
+    }
+
+    /// Typst's embedded faces described, none of their bytes loaded: the
+    /// browser build provides each file when a compile asks for it (see the
+    /// module documentation). A program that uses only this carries no font.
+    pub fn on_demand() -> Arc<Fonts> {
+        Arc::new(embedded_with(|_| None))
+    }
+
+    /// The embedded files to provide before compiling again, by their
+    /// position in typst's list: those of the family compiles asked for
+    /// first. One family at a time, because typst asks for fallback
+    /// families only while the one a template names is missing: once
+    /// Libertinus Serif is there, New Computer Modern is not needed.
+    /// Asking forgets what was asked for.
+    pub fn take_wanted(&self) -> Vec<usize> {
+        let wanted =
+            std::mem::take(&mut *self.wanted.lock().unwrap_or_else(PoisonError::into_inner));
+        let family = |position: usize| self.book.info(position).map(|info| info.family.clone());
+        let Some(first) = wanted.first().and_then(|p| family(*p)) else {
+            return Vec::new();
+        };
+        let assets: BTreeSet<usize> = wanted
+            .iter()
+            .filter(|p| family(**p).as_ref() == Some(&first))
+            .filter_map(|p| self.slots.get(*p).and_then(|slot| slot.asset))
+            .collect();
+        assets.into_iter().collect()
+    }
+
+    /// Gives the bytes of the embedded file at `asset` (its position in
+    /// typst's list) to every face it holds. The bytes are checked: a file
+    /// that is not the font the book describes is refused.
+    pub fn provide(&self, asset: usize, bytes: Vec<u8>) -> Result<(), String> {
+        let data = Bytes::new(bytes);
+        let mut matched = false;
+        for (position, slot) in self.slots.iter().enumerate() {
+            if slot.asset != Some(asset) {
+                continue;
+            }
+            let font = Font::new(data.clone(), slot.index)
+                .ok_or_else(|| format!("font file {asset} does not parse"))?;
+            if Some(font.info()) != self.book.info(position) {
+                return Err(format!(
+                    "font file {asset} is not the face the book describes"
+                ));
+            }
+            let _ = slot.data.set(data.clone());
+            matched = true;
+        }
+        if matched {
+            Ok(())
+        } else {
+            Err(format!("there is no embedded font file {asset}"))
+        }
     }
 
     /// The embedded fonts plus every font file found in `folders` (searched
@@ -157,6 +269,7 @@ impl Fonts {
             book: LazyHash::new(FontBook::from_infos(infos)),
             slots,
             files: read,
+            wanted: Mutex::new(Vec::new()),
         }))
     }
 
@@ -164,9 +277,19 @@ impl Fonts {
         &self.book
     }
 
-    /// The font at `index` in the book, parsed on first use.
+    /// The font at `index` in the book, parsed on first use; `None` for an
+    /// embedded face whose bytes were not provided yet (noted, see
+    /// [`Fonts::take_wanted`]).
     pub fn font(&self, index: usize) -> Option<Font> {
-        self.slots.get(index)?.get()
+        let slot = self.slots.get(index)?;
+        let font = slot.get();
+        if font.is_none() && slot.data.get().is_none() && slot.asset.is_some() {
+            let mut wanted = self.wanted.lock().unwrap_or_else(PoisonError::into_inner);
+            if !wanted.contains(&index) {
+                wanted.push(index);
+            }
+        }
+        font
     }
 
     /// What every font covers, in book order, without parsing any.
@@ -278,6 +401,7 @@ mod tests {
             book: LazyHash::new(FontBook::from_infos(fonts.infos().cloned())),
             slots: fonts.slots.iter().map(Slot::unparsed).collect(),
             files: Vec::new(),
+            wanted: Mutex::new(Vec::new()),
         };
         let libertinus = fresh
             .book()
@@ -289,5 +413,30 @@ mod tests {
             .filter(|&i| fresh.slots[i].font.get().is_some())
             .collect();
         assert_eq!(parsed, vec![libertinus]);
+    }
+
+    #[test]
+    fn on_demand_faces_are_asked_for_then_provided_and_checked() {
+        let fonts = Fonts::on_demand();
+        let libertinus = fonts
+            .book()
+            .select_family("libertinus serif")
+            .next()
+            .expect("Libertinus Serif is described");
+        assert!(fonts.font(libertinus).is_none(), "no bytes yet");
+        let wanted = fonts.take_wanted();
+        assert_eq!(wanted.len(), 1);
+        assert!(fonts.take_wanted().is_empty(), "asking forgets");
+        let assets: Vec<&[u8]> = typst_assets::fonts().collect();
+        // Another file's bytes are refused: they are not the face described.
+        let other = (wanted[0] + 1) % assets.len();
+        assert!(fonts.provide(wanted[0], assets[other].to_vec()).is_err());
+        assert!(fonts.provide(99, assets[0].to_vec()).is_err());
+        fonts
+            .provide(wanted[0], assets[wanted[0]].to_vec())
+            .expect("the right file");
+        let font = fonts.font(libertinus).expect("parsed now");
+        assert_eq!(Some(font.info()), fonts.book().info(libertinus));
+        assert!(fonts.take_wanted().is_empty());
     }
 }

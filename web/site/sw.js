@@ -1,6 +1,9 @@
 // Keeps the site on this machine after the first visit: every file of the
 // site is cached, and answered from the cache, so it opens and works with
-// the network off. Nothing is ever sent anywhere: there is nothing to send to.
+// the network off. Font files are fetched when a document first needs them
+// and kept from then on. Nothing is ever sent anywhere: there is nothing to
+// send to. web/build.sh names the cache after the build, so a new build
+// replaces the old files.
 const CACHE = "promocase-site-v1";
 const FILES = [
   "./", "index.html", "editor.js", "workspace.js", "site.js", "worker.js",
@@ -13,12 +16,23 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(self.clients.claim());
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name))))
+      .then(() => self.clients.claim()),
+  );
 });
 
 self.addEventListener("fetch", (event) => {
   if (new URL(event.request.url).origin !== location.origin) return;
   event.respondWith(
-    caches.match(event.request, { ignoreSearch: true }).then((cached) => cached || fetch(event.request)),
+    caches.match(event.request, { ignoreSearch: true }).then((cached) => cached || fetch(event.request).then((response) => {
+      // A font fetched on demand is kept, so the documents that use it open offline.
+      if (response.ok && event.request.method === "GET" && new URL(event.request.url).pathname.includes("/fonts/")) {
+        const copy = response.clone();
+        caches.open(CACHE).then((cache) => cache.put(event.request, copy));
+      }
+      return response;
+    })),
   );
 });

@@ -20,7 +20,7 @@ use promocase::model::{Label, LanguageTag, Level, Track, language::LANGUAGES};
 use promocase::render::language::LanguageChoice;
 use promocase::render::preview::PreviewPages;
 use promocase::render::text::compile_text;
-use promocase::render::{Renderer, TemplateKind, Templates};
+use promocase::render::{Fonts, Renderer, TemplateKind, Templates};
 use promocase::rubric::{Rubric, RubricChoice};
 
 /// One page's session: how cases are judged, what they were when opened,
@@ -31,6 +31,8 @@ pub struct Workspace {
     rubric: RubricChoice,
     baselines: HashMap<String, Analysis>,
     renderer: Option<Renderer>,
+    /// The fonts: described, their files provided as compiles ask for them.
+    fonts: Arc<Fonts>,
     /// The pages of the last previews: an edit exports only the pages it changed.
     pages: PreviewPages,
     /// The documents' language and the company labels file the person chose.
@@ -54,6 +56,7 @@ impl Workspace {
             rubric: RubricChoice::Builtin(None),
             baselines: HashMap::new(),
             renderer: None,
+            fonts: Fonts::on_demand(),
             pages: PreviewPages::default(),
             language: LanguageChoice::default(),
         })
@@ -190,12 +193,14 @@ impl Workspace {
 
     /// The preview of a document: `{"pages": [{"hash", "svg"}]}`, the SVG
     /// left out of the pages the page already has (`known`, a JSON list of
-    /// hashes); or `{"error": …}`.
+    /// hashes); `{"fonts": [...]}` when the compile needs font files first
+    /// (see [`Workspace::add_font`]); or `{"error": …}`.
     pub fn preview(&mut self, name: &str, text: &str, doc: &str, known: &str) -> String {
         let known: Vec<String> = serde_json::from_str(known).unwrap_or_default();
         let document = match self.document(name, text, doc) {
             Ok(document) => document,
-            Err(why) => return error(why),
+            Err(Unmade::Fonts(fonts)) => return json!({ "fonts": fonts }).to_string(),
+            Err(Unmade::Mistake(why)) => return error(why),
         };
         let pages: Vec<serde_json::Value> = self
             .pages
@@ -210,14 +215,28 @@ impl Workspace {
         json!({ "pages": pages }).to_string()
     }
 
-    /// The PDF `build` writes for this text (a draft while `check` reports errors).
+    /// The PDF `build` writes for this text (a draft while `check` reports
+    /// errors). When the compile needs font files first, the error is
+    /// `{"fonts": [...]}`, as JSON.
     pub fn pdf(&mut self, name: &str, text: &str, doc: &str) -> Result<Vec<u8>, JsValue> {
         let document = self
             .document(name, text, doc)
-            .map_err(|why| JsValue::from_str(&why))?;
+            .map_err(|unmade| match unmade {
+                Unmade::Fonts(fonts) => JsValue::from_str(&json!({ "fonts": fonts }).to_string()),
+                Unmade::Mistake(why) => JsValue::from_str(&why),
+            })?;
         document
             .pdf(None)
             .map_err(|why| JsValue::from_str(&why.to_string()))
+    }
+
+    /// Gives the module the font file `asset` (`fonts/ASSET.font` of the
+    /// site), which a compile asked for; an empty answer when it is taken.
+    pub fn add_font(&self, asset: usize, bytes: Vec<u8>) -> String {
+        match self.fonts.provide(asset, bytes) {
+            Ok(()) => String::new(),
+            Err(why) => why,
+        }
     }
 
     fn document(
@@ -225,12 +244,13 @@ impl Workspace {
         name: &str,
         text: &str,
         doc: &str,
-    ) -> Result<promocase::render::text::FromText, String> {
-        let kind = TemplateKind::from_id(doc)?;
-        let renderer = self.renderer.get_or_insert_with(|| {
-            Renderer::new(Templates::builtin(), promocase::render::Fonts::embedded())
-        });
-        compile_text(
+    ) -> Result<promocase::render::text::FromText, Unmade> {
+        let kind = TemplateKind::from_id(doc).map_err(Unmade::Mistake)?;
+        let fonts = Arc::clone(&self.fonts);
+        let renderer = self
+            .renderer
+            .get_or_insert_with(|| Renderer::new(Templates::builtin(), fonts));
+        let made = compile_text(
             renderer,
             &self.rubric,
             &self.language,
@@ -238,9 +258,22 @@ impl Workspace {
             text,
             self.today,
             kind,
-        )
-        .map_err(|why| why.to_string())
+        );
+        // A document laid out while a font was missing is not the one `build`
+        // makes: the page fetches the files and asks again.
+        let wanted = self.fonts.take_wanted();
+        if !wanted.is_empty() {
+            return Err(Unmade::Fonts(wanted));
+        }
+        made.map_err(|why| Unmade::Mistake(why.to_string()))
     }
+}
+
+/// Why a compile gave no document.
+enum Unmade {
+    /// These font files are needed first.
+    Fonts(Vec<usize>),
+    Mistake(String),
 }
 
 /// The starter case `promocase init --interactive` writes, from the new-case

@@ -1,0 +1,72 @@
+//! The browser build carries no font: it compiles, provides the files the
+//! compile asked for (one family at a time) and compiles again. These tests
+//! hold it to what native `build` makes with every font embedded: the same
+//! PDF, byte for byte, in a Latin and a right-to-left language, while
+//! fetching only the faces the document uses.
+
+use promocase::render::language::LanguageChoice;
+use promocase::render::text::compile_text;
+use promocase::render::{Fonts, Renderer, TemplateKind, Templates};
+use promocase::rubric::RubricChoice;
+
+use crate::support::root;
+
+/// The PDF of `kind` with fonts provided as the site provides them, the
+/// files it fetched, and the PDF with every font embedded.
+fn on_demand_and_embedded(
+    example: &str,
+    lang: &str,
+    kind: TemplateKind,
+) -> (Vec<u8>, Vec<usize>, Vec<u8>) {
+    let path = root().join("examples").join(example);
+    let text = std::fs::read_to_string(&path).expect("the example");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a day");
+    let language = LanguageChoice {
+        lang: promocase::model::LanguageTag::parse(lang).ok(),
+        ..LanguageChoice::default()
+    };
+    let rubric = RubricChoice::Builtin(None);
+    let files: Vec<&[u8]> = typst_assets::fonts().collect();
+    let fonts = Fonts::on_demand();
+    let on_demand = Renderer::new(Templates::builtin(), fonts.clone());
+    let mut fetched = Vec::new();
+    let pdf = loop {
+        let document = compile_text(&on_demand, &rubric, &language, &path, &text, today, kind);
+        let wanted = fonts.take_wanted();
+        if wanted.is_empty() {
+            break document.expect("a document").pdf(None).expect("a PDF");
+        }
+        assert!(fetched.len() < files.len(), "fonts asked for without end");
+        for asset in wanted {
+            fonts
+                .provide(asset, files[asset].to_vec())
+                .expect("the file asked for");
+            fetched.push(asset);
+        }
+    };
+    let embedded = Renderer::new(Templates::builtin(), Fonts::embedded());
+    let reference = compile_text(&embedded, &rubric, &language, &path, &text, today, kind)
+        .expect("a document")
+        .pdf(None)
+        .expect("a PDF");
+    fetched.sort();
+    (pdf, fetched, reference)
+}
+
+#[test]
+fn fonts_fetched_on_demand_give_the_pdf_the_embedded_fonts_give() {
+    for (example, lang) in [
+        ("marketing-director.yaml", "en"),
+        ("operations-director.yaml", "he"),
+    ] {
+        for kind in TemplateKind::ALL {
+            let (pdf, fetched, reference) = on_demand_and_embedded(example, lang, kind);
+            assert!(pdf == reference, "{example} {lang} {kind}: the PDFs differ");
+            // Libertinus Serif's faces and DejaVu Sans Mono: not the twelve others.
+            assert!(
+                fetched.len() <= 5,
+                "{example} {lang} {kind}: fetched {fetched:?}"
+            );
+        }
+    }
+}
