@@ -100,3 +100,39 @@ fn one_gap_is_one_finding_with_the_track_s_reason_in_its_hint() {
         "{finding}"
     );
 }
+
+/// A company that calls evidence stale after 12 months hears 12 months, in
+/// the message and in the hint, never the built-in two years.
+#[test]
+fn a_company_s_staleness_window_is_the_one_every_sentence_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rubric = dir.path().join("ours.yaml");
+    std::fs::write(
+        &rubric,
+        "level: director\nthresholds:\n  stale_after_months: 12\n",
+    )
+    .expect("a company rubric");
+    let case = root().join("examples/it-manager-thin.yaml");
+    let output = promocase(&[
+        "check",
+        path_str(&case),
+        "--format",
+        "json",
+        "--rubric",
+        path_str(&rubric),
+    ]);
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("JSON report");
+    let stale: Vec<&Value> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["rule"] == "evidence-stale")
+        .collect();
+    assert!(!stale.is_empty(), "evidence-stale fires at 12 months");
+    for finding in stale {
+        let (message, hint) = (finding["message"].to_string(), finding["hint"].to_string());
+        assert!(message.contains("more than 12 months"), "{message}");
+        assert!(hint.contains("the last 12 months"), "{hint}");
+        assert!(!hint.contains("two years"), "{hint}");
+    }
+}

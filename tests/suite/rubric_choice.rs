@@ -65,6 +65,10 @@ fn build_judges_by_the_company_rubric_beside_the_case() {
         text.contains("Head of Department"),
         "the readiness appendix names the company's level"
     );
+    // The cover names the level the case asks for as the company does, as
+    // the appendix does: one name for one level in one document.
+    assert!(text.contains("Head of Department level"), "{text}");
+    assert!(!text.contains("Director level"), "{text}");
 }
 
 #[test]

@@ -132,7 +132,9 @@ pub fn build<'a>(
             keywords: vec![
                 l.text("document.keyword", &[]),
                 c.target_title.clone(),
-                l.label(c.target_level).label.to_string(),
+                level_named(l, &options.report, c.target_level)
+                    .label
+                    .to_string(),
                 l.label(c.track).label.to_string(),
                 c.company.clone(),
             ],
@@ -150,7 +152,7 @@ pub fn build<'a>(
             name: c.name.clone(),
             current_title: c.current_title.clone(),
             target_title: c.target_title.clone(),
-            level: l.label(c.target_level),
+            level: level_named(l, &options.report, c.target_level),
             track: l.label(c.track),
             company: c.company.clone(),
             department: non_empty(&c.department),
@@ -297,6 +299,20 @@ pub fn build<'a>(
     }
 }
 
+/// A level as the documents name it: the company's name when a company
+/// rubric judged that level (it may call Director "Head of Department"),
+/// else promocase's own word in the documents' language.
+fn level_named<'a>(l: &'a Locale, report: &'a crate::rubric::Report, level: Level) -> Label<'a> {
+    if !report.builtin_rubric && report.readiness.level == level {
+        Label {
+            id: level.id(),
+            label: &report.readiness.level_name,
+        }
+    } else {
+        l.label(level)
+    }
+}
+
 /// The check report in the documents' language. English documents print
 /// `check`'s own messages; others print each rule's translated summary (the
 /// messages stay English, see README), or the message when a catalogue has
@@ -317,11 +333,7 @@ fn report_view<'a>(
         }
         _ => message.to_string(),
     };
-    let level = if report.builtin_rubric {
-        l.label(r.level).label.to_string()
-    } else {
-        r.level_name.clone()
-    };
+    let level = level_named(l, report, r.level).label.to_string();
     ReportView {
         readiness: ReadinessView {
             score: f64::from(r.score),

@@ -44,7 +44,7 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
                     "\"{}\" ended more than {months} months before the case date: executives weigh what you do now",
                     achievement.title
                 ),
-                "lead with results from the last two years; keep this one only if it shows something recent work does not",
+                format!("lead with results from the last {months} months; keep this one only if it shows something recent work does not"),
             );
         }
     }
