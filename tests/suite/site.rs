@@ -469,6 +469,20 @@ fn quick_fixes_company_labels_a_language_and_hostile_text_in_the_browser_build()
             run(&client, "return document.getElementById('language').value").await == "de"
         })
         .await;
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            // The documents in Hebrew, right to left, as README shows them.
+            run(
+                &client,
+                "const s = document.getElementById('language'); s.value = 'he'; s.dispatchEvent(new Event('change'));",
+            )
+            .await;
+            for (width, name) in [(1280, "site-hebrew.png"), (420, "site-hebrew-narrow.png")] {
+                client.set_window_size(width, 900).await.expect("a window size");
+                tokio::time::sleep(Duration::from_millis(4000)).await;
+                let png = client.screenshot().await.expect("a screenshot");
+                std::fs::write(root().join("docs").join(name), png).expect("docs/ is writable");
+            }
+        }
         same_origin_only(&client, &origin).await;
         let _ = client.close().await;
     });
