@@ -413,3 +413,29 @@ fn labels_show_prints_a_catalogue_to_copy() {
     assert_eq!(list.lines().count(), 15);
     assert!(list.contains("he  Hebrew (עברית, right to left)"));
 }
+
+/// Turkish capitals: "i" becomes "İ" in every upper-cased label, table
+/// header and cover line, as a Turkish reader writes it (Unicode's default
+/// mapping, typst's upper(), gives "I"); dotless "ı" stays "I".
+#[test]
+fn turkish_labels_are_upper_cased_as_turkish_writes_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let [proposal, brief, _] = build_all(
+        &crate::support::root().join("examples/marketing-director.yaml"),
+        "tr",
+        dir.path(),
+    );
+    // pdftotext spaces out tracked capitals: compare without spaces.
+    let squeezed = |pdf: &Path| pdf_text(pdf).split_whitespace().collect::<String>();
+    let (proposal, brief) = (squeezed(&proposal), squeezed(&brief));
+    for word in ["TARİH", "RİSK", "FİİLİ", "DEĞİŞİM"] {
+        assert!(proposal.contains(word), "the proposal has {word}");
+    }
+    assert!(brief.contains("FİİLİ"), "the brief's KPI table header");
+    for wrong in ["TARIH", "FIILI", "DEĞIŞIM"] {
+        assert!(
+            !proposal.contains(wrong) && !brief.contains(wrong),
+            "{wrong} is misspelt Turkish"
+        );
+    }
+}
