@@ -206,6 +206,8 @@ impl Analysis {
             "messages": self.messages,
             "readiness": self.report.as_ref().map(|r| &r.readiness),
             "statuses": statuses,
+            // The highest score a case with errors can have.
+            "cap": crate::rubric::report::ERROR_CAP,
             "kpis": self.kpis(),
             "changes": baseline.and_then(|b| self.changes_since(b)),
         })

@@ -354,8 +354,14 @@ pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
             generator: format!("promocase {}", env!("CARGO_PKG_VERSION")),
             template: "committee",
             draft: false,
-            title: format!("{document_title}: {title}"),
-            subject: format!("{document_title}: {}", cover.total),
+            title: l.text(
+                "join.label-detail",
+                &[("label", &document_title), ("detail", &title)],
+            ),
+            subject: l.text(
+                "join.label-detail",
+                &[("label", &document_title), ("detail", &cover.total)],
+            ),
             author: String::new(),
             keywords: vec![l.text("document.keyword", &[]), document_title.clone()],
             as_of: as_of.to_string(),

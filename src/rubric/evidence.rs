@@ -48,11 +48,13 @@ pub fn items_in(
             .iter()
             .filter(|v| v.level != AudienceLevel::Other)
             .map(|v| {
-                format!(
-                    "{} {}: {}",
-                    format::short_date(l, &v.date),
-                    v.audience,
-                    v.topic
+                l.text(
+                    "join.dated-topic",
+                    &[
+                        ("date", &format::short_date(l, &v.date)),
+                        ("audience", &v.audience),
+                        ("topic", &v.topic),
+                    ],
                 )
             })
             .collect(),
@@ -242,7 +244,10 @@ fn budget(l: &Locale, case: &Case) -> Vec<String> {
         };
         let amount = format::money(l, budget.amount, &budget.currency);
         let amount = match budget.period.as_deref() {
-            Some(period) => format!("{amount} ({period})"),
+            Some(period) => l.text(
+                "join.amount-period",
+                &[("amount", &amount), ("period", period)],
+            ),
             None => amount,
         };
         items.push(l.text(key, &[("amount", &amount)]));

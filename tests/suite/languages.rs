@@ -428,14 +428,70 @@ fn turkish_labels_are_upper_cased_as_turkish_writes_them() {
     // pdftotext spaces out tracked capitals: compare without spaces.
     let squeezed = |pdf: &Path| pdf_text(pdf).split_whitespace().collect::<String>();
     let (proposal, brief) = (squeezed(&proposal), squeezed(&brief));
-    for word in ["TARİH", "RİSK", "FİİLİ", "DEĞİŞİM"] {
+    for word in ["TARİH", "RİSK", "İÇİNDEKİLER", "DEĞİŞİM"] {
         assert!(proposal.contains(word), "the proposal has {word}");
     }
-    assert!(brief.contains("FİİLİ"), "the brief's KPI table header");
-    for wrong in ["TARIH", "FIILI", "DEĞIŞIM"] {
+    assert!(
+        brief.contains("ÖLÇÜLENETKİ"),
+        "the brief's measured-impact label"
+    );
+    for wrong in ["TARIH", "IÇINDEKILER", "DEĞIŞIM", "ETKI"] {
         assert!(
             !proposal.contains(wrong) && !brief.contains(wrong),
             "{wrong} is misspelt Turkish"
         );
+    }
+}
+
+/// French elides before a vowel: "d'IT Manager", "qu'Anne", never "de IT
+/// Manager" or "de Aisha". The catalogue words its texts so that a name or
+/// a title, which may start with any letter, never follows "de" or "que";
+/// the IT example's names and titles start with vowels (IT Manager, Aisha).
+#[test]
+fn french_documents_never_write_de_or_que_before_a_vowel() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdfs = build_all(
+        &crate::support::root().join("examples/it-manager-thin.yaml"),
+        "fr",
+        dir.path(),
+    );
+    for pdf in &pdfs {
+        // The text and the metadata (the subject names the titles too).
+        let text = format!(
+            "{} {}",
+            pdf_text(pdf),
+            crate::support::pdf_info(pdf).unwrap_or_default()
+        );
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let unelided: Vec<String> = words
+            .windows(2)
+            .filter(|pair| {
+                matches!(pair[0], "de" | "De" | "que" | "Que" | "le" | "la")
+                    && pair[1].starts_with(['A', 'E', 'I', 'O', 'U', 'Y', 'É', 'È', 'À'])
+            })
+            .map(|pair| pair.join(" "))
+            .collect();
+        assert!(unelided.is_empty(), "{}: {unelided:?}", pdf.display());
+    }
+}
+
+/// The score a case with errors stays below is filled in from the one
+/// constant that holds it (`{cap}`), in every language's appendix.
+#[test]
+fn the_appendix_names_the_score_cap_from_the_code_not_the_catalogue() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = crate::support::root().join("examples/it-manager-thin.yaml");
+    for (lang, expected) in [
+        ("en", "held below 80 until"),
+        ("tr", "80 puanın altında"),
+        ("de", "unter 80 begrenzt"),
+    ] {
+        let [proposal, _, _] = build_all(&case, lang, dir.path());
+        let text = pdf_text(&proposal)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains(expected), "{lang}: {text}");
+        assert!(!text.contains("{cap}"), "{lang}: the placeholder is filled");
     }
 }

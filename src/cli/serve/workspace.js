@@ -61,7 +61,7 @@ function renderAnalysis(a) {
   if (a.readiness) {
     const r = a.readiness;
     box.append(el("div", { class: "score" }, `${r.score} / 100`), el("div", {}, `for ${r.level_name}`));
-    if (r.blocked_by.length) box.append(el("div", { class: "blocked" }, "held below 80 by errors of: " + r.blocked_by.join(", ")));
+    if (r.blocked_by.length) box.append(el("div", { class: "blocked" }, `at most ${a.cap} while these rules find errors: ` + r.blocked_by.join(", ")));
     const table = el("table", { class: "dims" });
     for (const d of r.dimensions) {
       if (d.weight === 0) continue;

@@ -218,7 +218,11 @@ pub fn build<'a>(
                 role: l.label(i.role),
                 partner_departments: i.partner_departments.clone(),
                 partners_beyond_name: partners_beyond_name(&i.name, &i.partner_departments),
-                partner_leaders: i.partner_leaders.iter().map(person_text).collect(),
+                partner_leaders: i
+                    .partner_leaders
+                    .iter()
+                    .map(|p| person_text(l, p))
+                    .collect(),
                 outcome: non_empty(&i.outcome),
                 period_text: i.period.as_ref().and_then(|p| format::period(l, p)),
             })
@@ -337,6 +341,7 @@ fn report_view<'a>(
     ReportView {
         readiness: ReadinessView {
             score: f64::from(r.score),
+            cap: crate::rubric::report::ERROR_CAP + 1,
             level,
             blocked_by: r.blocked_by.clone(),
             dimensions: r
@@ -434,9 +439,12 @@ fn is_hex_colour(text: &str) -> bool {
     text.len() == 7 && text.starts_with('#') && text[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-fn person_text(person: &Person) -> String {
+fn person_text(l: &Locale, person: &Person) -> String {
     match &person.title {
-        Some(title) if !title.trim().is_empty() => format!("{} ({})", person.name, title),
+        Some(title) if !title.trim().is_empty() => l.text(
+            "join.name-title",
+            &[("name", &person.name), ("title", title)],
+        ),
         _ => person.name.clone(),
     }
 }
@@ -616,11 +624,14 @@ fn people_view(l: &Locale, people: &PeopleDevelopment) -> Option<PeopleView> {
             .iter()
             .map(|m| {
                 let who = match &m.role {
-                    Some(role) => format!("{} ({role})", m.name),
+                    Some(role) => l.text("join.name-title", &[("name", &m.name), ("title", role)]),
                     None => m.name.clone(),
                 };
                 match non_empty(&m.outcome) {
-                    Some(outcome) => format!("{who}: {outcome}"),
+                    Some(outcome) => l.text(
+                        "join.label-detail",
+                        &[("label", &who), ("detail", &outcome)],
+                    ),
                     None => who,
                 }
             })

@@ -385,6 +385,8 @@ pub struct ReportView<'a> {
 #[derive(Debug, Serialize)]
 pub struct ReadinessView<'a> {
     pub score: f64,
+    /// The score a case with errors stays below (`{cap}` in `appendix.blocked`).
+    pub cap: u32,
     /// The level assessed, as the documents' language or the company's rubric names it.
     pub level: String,
     pub blocked_by: Vec<&'static str>,

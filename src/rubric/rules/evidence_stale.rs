@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
         director: RuleSetting::Warning,
         vp: RuleSetting::Warning,
     },
-    summary: "An achievement ended longer ago than the rubric allows (24 months by default)",
+    summary: "An achievement ended longer ago than the rubric allows",
     explanation: r#"
     A promotion is a bet on what you do now. Results older than about two years tell the
     executive what you could do then, and a case that leans on them suggests the recent record
