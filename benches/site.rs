@@ -136,10 +136,19 @@ fn main() {
         }
         let client = last.expect("a visit");
 
-        // What the first visit fetched, part by part.
-        let fetched = run(&client, "return performance.getEntriesByType('resource').map(e => e.name)").await;
+        // What the first visit fetched, part by part: the page's requests and its worker's.
+        let page = run(&client, "return performance.getEntriesByType('resource').map(e => e.name)").await;
+        let worker = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 window.promocaseBackend.fetch('api/memory').then((r) => r.json()).then((m) => done(m.fetched)).catch(() => done([]));",
+                vec![],
+            )
+            .await
+            .unwrap_or(serde_json::Value::Null);
         let mut parts: BTreeSet<String> = BTreeSet::from(["index.html".to_string()]);
-        for url in fetched.as_array().into_iter().flatten().filter_map(|u| u.as_str()) {
+        let urls = page.as_array().into_iter().chain(worker.as_array()).flatten();
+        for url in urls.filter_map(|u| u.as_str()) {
             if let Some(path) = url.strip_prefix(&format!("{origin}/")) {
                 parts.insert(path.split(['?', '#']).next().unwrap_or(path).to_string());
             }

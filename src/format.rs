@@ -25,6 +25,17 @@ pub fn short_date(locale: &Locale, date: &PartialDate) -> String {
     }
 }
 
+/// A date as running text writes it after a preposition ("by {date}"):
+/// [`short_date`], except that a month takes the form the language gives it
+/// there (Czech and Polish: the genitive, "do dubna 2027").
+pub fn date_in_text(locale: &Locale, date: &PartialDate) -> String {
+    if date.has_day() {
+        locale.cldr.medium_date(date.first_day())
+    } else {
+        locale.cldr.month_year_in_text(date.first_day())
+    }
+}
+
 /// `Mar 2025` for any day.
 pub fn month_year(locale: &Locale, date: NaiveDate) -> String {
     locale.cldr.month_year(date)

@@ -284,7 +284,7 @@ pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
                     "committee.risk.not-ready",
                     &[
                         ("role", role),
-                        ("date", &format::short_date(l, &case.ask.target_date)),
+                        ("date", &format::date_in_text(l, &case.ask.target_date)),
                     ],
                 ),
             };

@@ -16,6 +16,7 @@ use std::sync::Mutex;
 use chrono::Datelike;
 use fixed_decimal::Decimal;
 use icu_calendar::{Date, Gregorian};
+use icu_datetime::pattern::{DateTimePattern, FixedCalendarDateTimeNames, MonthNameLength};
 use icu_datetime::{FixedCalendarDateTimeFormatter, fieldsets};
 use icu_decimal::{CompactDecimalFormatter, DecimalFormatter};
 use icu_experimental::dimension::currency::CurrencyType;
@@ -53,6 +54,12 @@ struct Dates {
     long: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YMD>,
     medium: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YMD>,
     month: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YM>,
+    /// A month and year in running text, for languages whose month takes
+    /// its genitive there (CLDR's format-context wide names, `MMMM y`).
+    month_in_text: Option<(
+        FixedCalendarDateTimeNames<Gregorian, fieldsets::YM>,
+        DateTimePattern,
+    )>,
 }
 
 /// ICU4X's formatters for one locale, made once. Every constructor reads
@@ -103,6 +110,18 @@ impl Cldr {
                     fieldsets::YM::medium(),
                 )
                 .ok()?,
+                month_in_text: if tag.language.genitive_month_in_text {
+                    let mut names =
+                        FixedCalendarDateTimeNames::<Gregorian, fieldsets::YM>::try_new(
+                            (&locale).into(),
+                        )
+                        .ok()?;
+                    names.include_month_names(MonthNameLength::Wide).ok()?;
+                    names.include_decimal_formatter().ok()?;
+                    Some((names, DateTimePattern::try_from_pattern_str("MMMM y").ok()?))
+                } else {
+                    None
+                },
             })
         })();
         Cldr {
@@ -255,6 +274,30 @@ impl Cldr {
         match (&self.dates, gregorian(date)) {
             (Some(dates), Some(day)) => dates.month.format(&day).to_string(),
             _ => date.format("%Y-%m").to_string(),
+        }
+    }
+
+    /// A month and year as running text writes it after a preposition:
+    /// `do dubna 2027` in Czech, where [`Cldr::month_year`] gives the
+    /// nominative `duben 2027`; the same as `month_year` in most languages.
+    pub fn month_year_in_text(&self, date: chrono::NaiveDate) -> String {
+        use writeable::TryWriteable;
+        match (&self.dates, gregorian(date)) {
+            (
+                Some(Dates {
+                    month_in_text: Some((names, pattern)),
+                    ..
+                }),
+                Some(day),
+            ) => names
+                .with_pattern_unchecked(pattern)
+                .format(&day)
+                .try_write_to_string()
+                .map_or_else(
+                    |(_, partial)| partial.into_owned(),
+                    |text| text.into_owned(),
+                ),
+            _ => self.month_year(date),
         }
     }
 

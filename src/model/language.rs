@@ -29,6 +29,10 @@ pub struct Language {
     /// dates and `€6.4M` promocase has always written; `en-US` and `en-GB`
     /// follow their countries.
     pub default_region: Option<&'static str>,
+    /// A month in running text takes its genitive, the form CLDR gives a
+    /// month inside a date ("do dubna 2027", "do kwietnia 2027"), where a
+    /// month on its own is nominative ("duben 2027").
+    pub genitive_month_in_text: bool,
 }
 
 /// Every supported language, English first.
@@ -40,12 +44,12 @@ pub const LANGUAGES: [Language; 15] = [
     lang("it", "Italian", "Italiano", None),
     lang("pt", "Portuguese", "Português", None),
     lang("nl", "Dutch", "Nederlands", None),
-    lang("pl", "Polish", "Polski", None),
+    genitive_months(lang("pl", "Polish", "Polski", None)),
     lang("sv", "Swedish", "Svenska", None),
     lang("da", "Danish", "Dansk", None),
     lang("nb", "Norwegian Bokmål", "Norsk bokmål", None),
     lang("fi", "Finnish", "Suomi", None),
-    lang("cs", "Czech", "Čeština", None),
+    genitive_months(lang("cs", "Czech", "Čeština", None)),
     lang("tr", "Turkish", "Türkçe", None),
     Language {
         code: "he",
@@ -53,6 +57,7 @@ pub const LANGUAGES: [Language; 15] = [
         native_name: "עברית",
         right_to_left: true,
         default_region: None,
+        genitive_month_in_text: false,
     },
 ];
 
@@ -68,6 +73,15 @@ const fn lang(
         native_name,
         right_to_left: false,
         default_region,
+        genitive_month_in_text: false,
+    }
+}
+
+/// A language whose months in running text are genitive.
+const fn genitive_months(language: Language) -> Language {
+    Language {
+        genitive_month_in_text: true,
+        ..language
     }
 }
 

@@ -331,7 +331,7 @@ fn ask(l: &Locale, case: &Case) -> Vec<String> {
         "evidence.ask",
         &[
             ("title", &case.candidate.target_title),
-            ("date", &format::short_date(l, &case.ask.target_date)),
+            ("date", &format::date_in_text(l, &case.ask.target_date)),
         ],
     )];
     if case.ask.why_now.is_some() {

@@ -495,3 +495,26 @@ fn the_appendix_names_the_score_cap_from_the_code_not_the_catalogue() {
         assert!(!text.contains("{cap}"), "{lang}: the placeholder is filled");
     }
 }
+
+/// Czech and Polish write a month after "do" in its genitive: the cover's
+/// request line reads "do dubna 2027", "do kwietnia 2027", never the
+/// nominative a month takes on its own ("do duben 2027").
+#[test]
+fn a_month_after_a_preposition_takes_its_genitive_in_czech_and_polish() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = crate::support::root().join("examples/marketing-director.yaml");
+    for (lang, genitive, nominative) in [
+        ("cs", "do dubna 2027", "do duben 2027"),
+        ("pl", "do kwietnia 2027", "do kwiecień 2027"),
+    ] {
+        let [proposal, brief, talk] = build_all(&case, lang, dir.path());
+        for pdf in [proposal, brief, talk] {
+            let text = pdf_text(&pdf)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(text.contains(genitive), "{lang} {}: {text}", pdf.display());
+            assert!(!text.contains(nominative), "{lang} {}", pdf.display());
+        }
+    }
+}

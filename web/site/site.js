@@ -150,7 +150,7 @@
         const answer = JSON.parse(await call("insert", [r.text, r.rule]));
         return answer.error ? problem(409, answer.error) : json(answer);
       }
-      case "memory": return json({ module: await call("memory", []) });
+      case "memory": return json(await call("memory", []));
       case "fixes": {
         const r = data();
         await caseText(name);

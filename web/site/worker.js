@@ -37,8 +37,12 @@ const methods = {
   language: (tag) => workspace.set_language(tag),
   starter: (answers) => starter(answers, today()),
   choices: () => choices(),
-  // The module's memory, for the site's benchmark (benches/site.rs).
-  memory: () => exports.memory.buffer.byteLength,
+  // The module's memory and the files this worker fetched (the module, the
+  // fonts), for the site's benchmark (benches/site.rs).
+  memory: () => ({
+    module: exports.memory.buffer.byteLength,
+    fetched: performance.getEntriesByType("resource").map((entry) => entry.name),
+  }),
 };
 
 // The module carries no font: a compile names the files it needs (one family

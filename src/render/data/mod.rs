@@ -163,6 +163,7 @@ pub fn build<'a>(
         },
         ask: AskView {
             target_date_text: format::short_date(l, &case.ask.target_date),
+            target_date_in_text: format::date_in_text(l, &case.ask.target_date),
             months_to_target: months_between(as_of, case.ask.target_date.first_day()),
             why_now: non_empty(&case.ask.why_now),
             support_requested: case.ask.support_requested.clone(),

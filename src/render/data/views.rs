@@ -81,6 +81,9 @@ pub struct CandidateView<'a> {
 #[derive(Debug, Serialize)]
 pub struct AskView {
     pub target_date_text: String,
+    /// The same date inside a sentence, after a preposition ("by {date}"):
+    /// Czech and Polish write the month in its genitive there.
+    pub target_date_in_text: String,
     pub months_to_target: i64,
     pub why_now: Option<String>,
     pub support_requested: Vec<String>,
