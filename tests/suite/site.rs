@@ -487,3 +487,41 @@ fn quick_fixes_company_labels_a_language_and_hostile_text_in_the_browser_build()
         let _ = client.close().await;
     });
 }
+
+/// A document that outlasts the compile limit never freezes the page: its
+/// worker is ended, the page says so, and the next request is answered by
+/// a new worker (the limit is shortened through the page's address, as a
+/// runaway template would outlast the usual 30 s).
+#[test]
+fn a_compile_past_its_limit_ends_the_worker_and_the_page_goes_on() {
+    let Some(site) = site() else { return };
+    let Some(driver) = Driver::start() else {
+        return;
+    };
+    let port = serve_folder(site);
+    let origin = format!("http://127.0.0.1:{port}");
+    runtime().block_on(async {
+        let client = driver.window(1280, 900).await;
+        client.goto(&format!("{origin}/?compile-limit-ms=5")).await.expect("the site opens");
+        open_example(&client, "operations-director.yaml").await;
+        until("the page says the preview was stopped", Duration::from_secs(120), || async {
+            run(&client, "return document.querySelector('#previewNote').textContent")
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .contains("did not finish within 0.005 s and was stopped")
+        })
+        .await;
+        // The page still answers: an edit is checked by the new worker.
+        run(&client, "window.promocaseEditor.setText(window.promocaseEditor.text().replace('candidate:', 'candidat:'))").await;
+        until("the edit is checked", Duration::from_secs(60), || async {
+            run(&client, "return document.querySelector('#findings').textContent")
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .contains("candidat")
+        })
+        .await;
+        let _ = client.close().await;
+    });
+}

@@ -6,7 +6,9 @@
 // IndexedDB; another tab's save reaches this one over a BroadcastChannel.
 // Nothing is sent anywhere: every request below is answered here.
 (() => {
-  const COMPILE_LIMIT_MS = 30000;
+  // How long a document may take to compile before its worker is ended;
+  // `?compile-limit-ms=N` shortens it (the browser test of the limit uses it).
+  const COMPILE_LIMIT_MS = Number(new URLSearchParams(location.search).get("compile-limit-ms")) || 30000;
   const EXAMPLES = [
     ["it-manager-thin.yaml", "IT manager (thin case)"],
     ["marketing-director.yaml", "Marketing director"],
@@ -37,11 +39,13 @@
       const id = ++nextId;
       const timer = limit ? setTimeout(() => {
         // Typst cannot be interrupted: the worker is ended, and a new one waits.
-        for (const [, other] of pending) { clearTimeout(other.timer); other.reject(new Error("stopped")); }
+        // Every request it held is answered with the reason.
+        const why = new Error(`the document did not finish within ${limit / 1000} s and was stopped; the next edit starts afresh`);
+        for (const [, other] of pending) { clearTimeout(other.timer); other.reject(why); }
         pending.clear();
         worker.terminate();
         startWorker();
-        reject(new Error(`the document did not finish within ${limit / 1000} s and was stopped; the next edit starts afresh`));
+        reject(why);
       }, limit) : 0;
       pending.set(id, { resolve, reject, timer });
       worker.postMessage({ id, method, args });
