@@ -75,7 +75,7 @@ async fn cold_visit(driver: &chromium::Driver, origin: &str) -> (Duration, Durat
     .await;
     run(
         &client,
-        "const s = document.querySelector('header select[aria-label=\"Open an example\"]');\
+        "const s = document.getElementById('examples');\
          s.value = 'operations-director.yaml'; s.dispatchEvent(new Event('change'));",
     )
     .await;

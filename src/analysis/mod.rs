@@ -206,12 +206,34 @@ impl Analysis {
             "messages": self.messages,
             "readiness": self.report.as_ref().map(|r| &r.readiness),
             "statuses": statuses,
+            // The case's own language, which the workspace speaks unless told otherwise.
+            "language": self
+                .loaded
+                .as_ref()
+                .and_then(|l| l.case.language.as_ref())
+                .map(|tag| tag.language.code),
             // The highest score a case with errors can have.
             "cap": crate::rubric::report::ERROR_CAP,
             "kpis": self.kpis(),
             "changes": baseline.and_then(|b| self.changes_since(b)),
         })
     }
+}
+
+/// The choices the workspace offers, from the one table of each: the levels
+/// and tracks of the new-case form, and the languages (by their own names)
+/// of the documents and of the page.
+pub fn choices() -> serde_json::Value {
+    use crate::model::{Label, Level, Track, language::LANGUAGES};
+    let labels = |all: Vec<Label>| serde_json::to_value(all).unwrap_or_default();
+    serde_json::json!({
+        "levels": labels(Level::ALL.into_iter().map(Label::of).collect()),
+        "tracks": labels(Track::ALL.into_iter().map(Label::of).collect()),
+        "languages": LANGUAGES
+            .iter()
+            .map(|l| serde_json::json!({ "id": l.code, "label": l.native_name }))
+            .collect::<Vec<_>>(),
+    })
 }
 
 #[cfg(test)]

@@ -19,6 +19,9 @@ pub use cldr::Cldr;
 use crate::model::{Label, Labelled, LanguageTag};
 
 /// A language with its catalogue and its CLDR conventions.
+/// The keys of the workspace page's own words, kept out of the documents' data.
+pub const WORKSPACE_PREFIX: &str = "ui.";
+
 pub struct Locale {
     pub tag: LanguageTag,
     pub catalogue: Catalogue,
@@ -95,7 +98,28 @@ impl Locale {
 
     /// The plain texts templates receive as `data.labels`.
     pub fn template_texts(&self) -> BTreeMap<&str, &str> {
-        self.catalogue.plain_texts()
+        let mut texts = self.catalogue.plain_texts();
+        texts.retain(|key, _| !key.starts_with(WORKSPACE_PREFIX));
+        texts
+    }
+
+    /// The workspace page's own words (`ui.*`) and the documents' names its
+    /// preview list shows, for `promocase serve` and the site to send the
+    /// page: `{"lang", "dir", "texts": {key: text}}`.
+    pub fn workspace_texts(&self) -> serde_json::Value {
+        let mut texts = self.catalogue.plain_texts();
+        texts.retain(|key, _| {
+            key.starts_with(WORKSPACE_PREFIX)
+                || matches!(
+                    *key,
+                    "document.proposal" | "document.brief" | "document.talking-points"
+                )
+        });
+        serde_json::json!({
+            "lang": self.tag.language.code,
+            "dir": self.direction(),
+            "texts": texts,
+        })
     }
 
     pub fn is_english(&self) -> bool {

@@ -325,3 +325,75 @@ fn an_empty_folder_offers_the_new_case_form_and_opens_what_it_writes() {
     });
     drop(driver);
 }
+
+/// The catalogue's text for `key` in `lang` (locales/LANG.yaml).
+fn catalogue_text(lang: &str, key: &str) -> String {
+    let file = crate::support::root().join(format!("locales/{lang}.yaml"));
+    let catalogue: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(file).expect("a catalogue")).expect("YAML");
+    catalogue["labels"][key]
+        .as_str()
+        .unwrap_or_else(|| panic!("{lang} has {key}"))
+        .to_string()
+}
+
+/// The workspace speaks the case's language: a Hebrew case gets Hebrew
+/// buttons, statuses and findings' words, laid out right to left (the YAML
+/// stays left to right); the switch on the page chooses another language,
+/// which the page keeps.
+#[test]
+fn the_workspace_speaks_the_case_s_language_and_hebrew_runs_right_to_left() {
+    let Some(driver) = Driver::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = thin_case(dir.path());
+    let text = std::fs::read_to_string(&case).expect("the case");
+    std::fs::write(&case, format!("{text}\nlanguage: he\n")).expect("a Hebrew case");
+    let server = unopened(&case);
+    runtime().block_on(async {
+        let client = driver.window(1280, 900).await;
+        client.goto(&server.url).await.expect("the workspace opens");
+        let page = |script: &'static str| {
+            let client = &client;
+            async move { client.execute(script, vec![]).await.unwrap_or_default() }
+        };
+        let save_in_hebrew = catalogue_text("he", "ui.save");
+        until("the page is in Hebrew, right to left", || async {
+            page("return document.documentElement.dir").await == "rtl"
+                && text_of(&client, "#save").await == save_in_hebrew
+        })
+        .await;
+        assert_eq!(page("return getComputedStyle(document.getElementById('editor')).direction").await, "ltr");
+        let tally_start = catalogue_text("he", "ui.findings-tally");
+        let tally_start = tally_start.split('{').next().unwrap_or_default().trim().to_string();
+        until("the findings' title is Hebrew", || async {
+            page("return document.getElementById('findingsTitle').textContent")
+                .await
+                .as_str()
+                .is_some_and(|t| t.starts_with(&tally_start))
+        })
+        .await;
+        picture(&client, "workspace-hebrew.png").await;
+        // The switch: English, kept across a reload.
+        client
+            .execute("const s = document.getElementById('uiLang'); s.value = 'en'; s.dispatchEvent(new Event('change'));", vec![])
+            .await
+            .expect("the switch");
+        until("the page is in English", || async {
+            page("return document.documentElement.dir").await == "ltr" && text_of(&client, "#save").await == "Save"
+        })
+        .await;
+        client.refresh().await.expect("a reload");
+        until("English is kept", || async {
+            text_of(&client, "#save").await == "Save"
+                && page("return document.getElementById('findingsTitle').textContent")
+                    .await
+                    .as_str()
+                    .is_some_and(|t| t.starts_with("Findings ·"))
+        })
+        .await;
+        let _ = client.close().await;
+    });
+    drop(driver);
+}

@@ -56,7 +56,7 @@ async fn open_example(client: &Client, file: &str) {
     run(
         client,
         &format!(
-            "const s = document.querySelector('header select[aria-label=\"Open an example\"]');\
+            "const s = document.getElementById('examples');\
              s.value = '{file}'; s.dispatchEvent(new Event('change'));"
         ),
     )

@@ -10,10 +10,23 @@
   // `?compile-limit-ms=N` shortens it (the browser test of the limit uses it).
   const COMPILE_LIMIT_MS = Number(new URLSearchParams(location.search).get("compile-limit-ms")) || 30000;
   const EXAMPLES = [
-    ["it-manager-thin.yaml", "IT manager (thin case)"],
-    ["marketing-director.yaml", "Marketing director"],
-    ["operations-director.yaml", "Operations director"],
+    ["it-manager-thin.yaml", "ui.example-thin"],
+    ["marketing-director.yaml", "ui.example-marketing"],
+    ["operations-director.yaml", "ui.example-operations"],
   ];
+  // The page's words come from workspace.js (the catalogues' ui.* keys): an
+  // element names its key in data-ui, and is worded again when the
+  // workspace's language changes.
+  const T = (key, args) => (window.promocaseUi ? window.promocaseUi(key, args) : key);
+  function worded(node, key, titleKey) {
+    node.dataset.ui = key;
+    node.textContent = T(key);
+    if (titleKey) {
+      node.setAttribute("data-ui-title", titleKey);
+      node.title = T(titleKey);
+    }
+    return node;
+  }
 
   // ---- the worker, restarted when a compile outlasts its limit ----
   let worker = null, nextId = 0;
@@ -155,6 +168,10 @@
         return answer.error ? problem(409, answer.error) : json(answer);
       }
       case "memory": return json(await call("memory", []));
+      case "ui": {
+        const answer = JSON.parse(await call("ui", [url.searchParams.get("lang") || ""]));
+        return answer.error ? problem(404, answer.error) : json(answer);
+      }
       case "fixes": {
         const r = data();
         await caseText(name);
@@ -241,11 +258,9 @@
     location.reload();
   }
 
-  function button(label, title, action) {
-    const node = document.createElement("button");
+  function button(key, titleKey, action) {
+    const node = worded(document.createElement("button"), key, titleKey);
     node.type = "button";
-    node.textContent = label;
-    node.title = title;
     node.addEventListener("click", action);
     return node;
   }
@@ -278,15 +293,17 @@
       keepSettings();
       state(said(name, answer));
     });
-    const rubricFile = companyFile("rubric", "rubric", (name, answer) => `judged by the company rubric ${name} (${answer.name})`);
-    const labelsFile = companyFile("labels", "labels", (name, answer) => `documents worded with ${name} (${answer.language})`);
+    const rubricFile = companyFile("rubric", "rubric", (name, answer) => T("ui.judged-by", { name, level: answer.name }));
+    const labelsFile = companyFile("labels", "labels", (name, answer) => T("ui.worded-with", { name, language: answer.language }));
     const language = document.createElement("select");
     language.id = "language";
-    language.setAttribute("aria-label", "Language of the documents");
-    language.title = "Language of the documents (the case's own language: unless you choose one here)";
+    language.setAttribute("data-ui-aria-label", "ui.documents-language");
+    language.setAttribute("data-ui-title", "ui.documents-language");
+    language.setAttribute("aria-label", T("ui.documents-language"));
+    language.title = T("ui.documents-language");
     call("choices", []).then((text) => {
       const listing = JSON.parse(text);
-      language.append(new Option("Language: the case's", ""), ...listing.languages.map((l) => new Option(l.label, l.id)));
+      language.append(worded(new Option("", ""), "ui.documents-language-of-case"), ...listing.languages.map((l) => new Option(l.label, l.id)));
       language.value = settings.lang || "";
     });
     language.addEventListener("change", async () => {
@@ -296,15 +313,17 @@
       keepSettings();
     });
     const examples = document.createElement("select");
-    examples.setAttribute("aria-label", "Open an example");
+    examples.id = "examples";
+    examples.setAttribute("data-ui-aria-label", "ui.examples");
+    examples.setAttribute("data-ui-title", "ui.examples");
     examples.style.maxWidth = "10em";
-    examples.append(new Option("Examples", ""), ...EXAMPLES.map(([file, label]) => new Option(label, file)));
+    examples.append(worded(new Option("", ""), "ui.examples"), ...EXAMPLES.map(([file, key]) => worded(new Option("", file), key)));
     examples.addEventListener("change", async () => {
       if (!examples.value) return;
       const response = await fetch("examples/" + examples.value);
       await addCase(examples.value, await response.text());
     });
-    const save = button("Save to file", "Download the case as a .yaml file", () => {
+    const save = button("ui.save-to-file", "ui.save-to-file-title", () => {
       const text = window.promocaseEditor ? window.promocaseEditor.text() : "";
       const name = decodeURIComponent((location.hash.match(/^#case=(.+)$/) || [])[1] || "case.yaml");
       const link = document.createElement("a");
@@ -313,10 +332,10 @@
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 5000);
     });
-    header.insertBefore(button("Open file", "Open a .yaml case from this computer", () => caseFile.click()), spacer);
+    header.insertBefore(button("ui.open-file", "ui.open-file-title", () => caseFile.click()), spacer);
     header.insertBefore(examples, spacer);
-    header.insertBefore(button("Rubric…", "Judge by your company's rubric file", () => rubricFile.click()), spacer);
-    header.insertBefore(button("Labels…", "Word the documents with your company's labels file", () => labelsFile.click()), spacer);
+    header.insertBefore(button("ui.rubric", "ui.rubric-title", () => rubricFile.click()), spacer);
+    header.insertBefore(button("ui.labels", "ui.labels-title", () => labelsFile.click()), spacer);
     header.insertBefore(language, spacer);
     header.insertBefore(save, spacer);
     if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});

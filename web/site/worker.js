@@ -2,7 +2,7 @@
 // site.js asks (the requests `promocase serve` answers over HTTP). It runs off
 // the page's thread, so a long compile never freezes the page, and site.js
 // ends it when a compile outlasts its time limit.
-import init, { Workspace, starter, choices } from "./promocase_web.js";
+import init, { Workspace, starter, choices, ui } from "./promocase_web.js";
 
 let workspace = null, exports = null;
 const ready = init({ module_or_path: "./promocase_web_bg.wasm" }).then((module) => {
@@ -37,6 +37,7 @@ const methods = {
   language: (tag) => workspace.set_language(tag),
   starter: (answers) => starter(answers, today()),
   choices: () => choices(),
+  ui: (lang) => ui(lang),
   // The module's memory and the files this worker fetched (the module, the
   // fonts), for the site's benchmark (benches/site.rs).
   memory: () => ({

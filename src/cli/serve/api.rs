@@ -288,6 +288,7 @@ pub fn router(state: SharedState, gate: Arc<Gate>) -> Router {
         .route("/api/complete", post(complete))
         .route("/api/hover", post(hover))
         .route("/api/explain", get(explain))
+        .route("/api/ui", get(workspace_texts))
         .route("/api/events", get(events))
         .route("/api/insert", post(insert))
         .route("/api/fixes", post(fixes))
@@ -528,6 +529,23 @@ async fn explain(Query(query): Query<RuleQuery>) -> Response {
             format!("there is no rule `{}`", query.rule),
         ),
     }
+}
+
+#[derive(Deserialize)]
+struct UiQuery {
+    lang: Option<String>,
+}
+
+/// The page's own words in a language (`?lang=de`; English without one).
+async fn workspace_texts(Query(query): Query<UiQuery>) -> Response {
+    let tag = match query.lang.as_deref().filter(|l| !l.is_empty()) {
+        Some(lang) => match promocase::model::LanguageTag::parse(lang) {
+            Ok(tag) => tag,
+            Err(unsupported) => return error(StatusCode::NOT_FOUND, unsupported.to_string()),
+        },
+        None => promocase::model::LanguageTag::english(),
+    };
+    axum::Json(promocase::render::language::built_in(&tag).workspace_texts()).into_response()
 }
 
 #[derive(Deserialize)]
@@ -917,16 +935,13 @@ async fn cases(Shared(state): Shared<SharedState>) -> Response {
         Ok(listed) => listed,
         Err(refusal) => return refused(refusal),
     };
-    let labels = |all: Vec<promocase::model::Label>| serde_json::to_value(all).unwrap_or_default();
-    axum::Json(json!({
-        "folder": state.folder.display().to_string(),
-        "cases": listed,
-        "only": state.only,
-        // The words of the new-case form, from the one table of labels.
-        "levels": labels(promocase::model::Level::ALL.into_iter().map(promocase::model::Label::of).collect()),
-        "tracks": labels(promocase::model::Track::ALL.into_iter().map(promocase::model::Label::of).collect()),
-    }))
-    .into_response()
+    let mut answer = promocase::analysis::choices();
+    if let Some(object) = answer.as_object_mut() {
+        object.insert("folder".into(), state.folder.display().to_string().into());
+        object.insert("cases".into(), json!(listed));
+        object.insert("only".into(), json!(state.only));
+    }
+    axum::Json(answer).into_response()
 }
 
 #[derive(Deserialize)]

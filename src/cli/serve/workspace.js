@@ -22,10 +22,42 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+// The page's own words, in the workspace's language: the catalogues' ui.*
+// keys, fetched from the back-end (serve, or the site's module). A text is
+// only ever set as text; `{name}` placeholders are filled by plain
+// replacement.
+let texts = {}, uiLang = "", lastAnalysis = null;
+const UI_CHOICE = "promocase-workspace-language";
+function T(key, args) {
+  let text = texts[key] || key;
+  for (const [name, value] of Object.entries(args || {})) text = text.split("{" + name + "}").join(String(value));
+  return text;
+}
+window.promocaseUi = T;
+function chosenLanguage() { try { return localStorage.getItem(UI_CHOICE) || ""; } catch { return ""; } }
+async function speak(lang) {
+  const response = await backend.fetch("api/ui?lang=" + encodeURIComponent(lang));
+  if (!response.ok) return false;
+  const answer = await response.json();
+  texts = answer.texts; uiLang = answer.lang;
+  document.documentElement.lang = answer.lang;
+  document.documentElement.dir = answer.dir;
+  for (const node of document.querySelectorAll("[data-ui]")) node.textContent = T(node.dataset.ui);
+  for (const attribute of ["title", "aria-label"]) {
+    for (const node of document.querySelectorAll(`[data-ui-${attribute}]`)) node.setAttribute(attribute, T(node.getAttribute(`data-ui-${attribute}`)));
+  }
+  if (version !== null) showState();
+  if (lastAnalysis) renderAnalysis(lastAnalysis);
+  return true;
+}
+
 function setState(message) { $("state").textContent = message; }
-function showState() { setState(dirty() ? "unsaved edits" : "saved"); }
+function showState() { setState(dirty() ? T("ui.state-unsaved") : T("ui.state-saved")); }
 
 function renderAnalysis(a) {
+  lastAnalysis = a;
+  // The workspace speaks the case's language unless the person chose one.
+  if (!chosenLanguage() && a.language && a.language !== uiLang) speak(a.language);
   messages = a.messages || [];
   const list = $("findings");
   list.replaceChildren();
@@ -33,24 +65,24 @@ function renderAnalysis(a) {
   const sorted = [...messages].sort((x, y) => order[x.severity] - order[y.severity]
     || (x.span ? x.span.line : 0) - (y.span ? y.span.line : 0));
   $("findingsTitle").textContent = a.loads
-    ? `Findings · ${a.errors} errors, ${a.warnings} warnings, ${a.notes} notes`
-    : "The file does not load";
+    ? T("ui.findings-tally", { errors: a.errors, warnings: a.warnings, notes: a.notes })
+    : T("ui.does-not-load");
   for (const m of sorted) {
-    const word = m.severity === "info" ? "note" : m.severity;
+    const word = T(m.severity === "info" ? "ui.severity-note" : "ui.severity-" + m.severity);
     const item = el("li", {},
       el("span", { class: "where" }, m.span ? `${m.span.line}:${m.span.column}` : ""),
       el("span", { class: "sev sev-" + m.severity }, word),
       el("span", { class: "code" }, m.code), document.createElement("br"),
       m.message);
-    if (m.hint) item.append(el("div", { class: "hint" }, "hint: " + m.hint));
+    if (m.hint) item.append(el("div", { class: "hint" }, T("ui.hint", { hint: m.hint })));
     if (m.span) item.addEventListener("click", () => editor.select(m.span));
     if (m.kind === "check") {
-      const more = el("button", { type: "button", class: "more", "aria-expanded": "false" }, "Why it matters · example");
+      const more = el("button", { type: "button", class: "more", "aria-expanded": "false" }, T("ui.why"));
       more.addEventListener("click", (event) => { event.stopPropagation(); explain(m.code, item, more); });
       item.append(more);
     }
     if (m.kind === "check" || m.suggestion) {
-      const fix = el("button", { type: "button", class: "more", "aria-expanded": "false" }, "Fix…");
+      const fix = el("button", { type: "button", class: "more", "aria-expanded": "false" }, T("ui.fix"));
       fix.addEventListener("click", (event) => { event.stopPropagation(); offerFixes(m, item, fix); });
       item.append(fix);
     }
@@ -60,8 +92,8 @@ function renderAnalysis(a) {
   box.replaceChildren();
   if (a.readiness) {
     const r = a.readiness;
-    box.append(el("div", { class: "score" }, `${r.score} / 100`), el("div", {}, `for ${r.level_name}`));
-    if (r.blocked_by.length) box.append(el("div", { class: "blocked" }, `at most ${a.cap} while these rules find errors: ` + r.blocked_by.join(", ")));
+    box.append(el("div", { class: "score" }, el("bdi", { dir: "ltr" }, `${r.score} / 100`)), el("div", {}, T("ui.readiness-for", { level: r.level_name })));
+    if (r.blocked_by.length) box.append(el("div", { class: "blocked" }, T("ui.readiness-capped", { cap: a.cap, rules: r.blocked_by.join(", ") })));
     const table = el("table", { class: "dims" });
     for (const d of r.dimensions) {
       if (d.weight === 0) continue;
@@ -69,17 +101,17 @@ function renderAnalysis(a) {
     }
     box.append(table);
   } else {
-    box.append(el("div", { class: "blocked" }, "Fix the file's mistakes to see the readiness."));
+    box.append(el("div", { class: "blocked" }, T("ui.readiness-not-loading")));
   }
   const changes = $("changes");
   changes.replaceChildren();
   if (a.changes) {
     const c = a.changes;
     const delta = c.score.after - c.score.before;
-    changes.append(el("div", {}, `Score ${c.score.before} → ${c.score.after} (${delta >= 0 ? "+" : ""}${delta}) · ${c.fixed.length} findings fixed · ${c.new.length} new`));
-    for (const d of c.dimensions) changes.append(el("div", {}, `${d.improved ? "better" : "worse"}: ${d.name} ${a.statuses[d.before]} → ${a.statuses[d.after]}`));
+    changes.append(el("div", {}, T("ui.changes-summary", { before: c.score.before, after: c.score.after, delta: (delta >= 0 ? "+" : "") + delta, fixed: c.fixed.length, new: c.new.length })));
+    for (const d of c.dimensions) changes.append(el("div", {}, T(d.improved ? "ui.changes-better" : "ui.changes-worse", { dimension: d.name, before: a.statuses[d.before], after: a.statuses[d.after] })));
   } else {
-    changes.append("No comparison while the file does not load.");
+    changes.append(T("ui.changes-not-loading"));
   }
   editor.show(messages);
 }
@@ -98,14 +130,14 @@ async function offerFixes(m, item, button) {
   box.addEventListener("click", (event) => event.stopPropagation());
   const note = el("span", { class: "hint" });
   if (!response.ok) box.append(el("div", { class: "hint" }, answer.error || "no fix"));
-  else if (!answer.fixes.length) box.append(el("div", { class: "hint" }, "No fix to apply here: the hint says what to write."));
+  else if (!answer.fixes.length) box.append(el("div", { class: "hint" }, T("ui.fix-none")));
   for (const fix of answer.fixes || []) {
     const apply = el("button", { type: "button", class: "fix" }, fix.title);
     apply.addEventListener("click", () => {
-      if (editor.text() !== text) { note.textContent = " the text changed meanwhile; open Fix… again"; return; }
+      if (editor.text() !== text) { note.textContent = " " + T("ui.fix-text-changed"); return; }
       editor.setText(fix.text);
       editor.select({ line: fix.line, column: 1, end_line: fix.line, end_column: 1 });
-      note.textContent = ` applied at line ${fix.line}: check the words and figures`;
+      note.textContent = " " + T("ui.fix-applied", { line: fix.line });
     });
     box.append(apply, " ");
   }
@@ -126,17 +158,17 @@ async function explain(rule, item, button) {
     el("div", { class: "summary" }, x.summary),
     el("div", { class: "hint" }, `${x.dimension} · ${x.severities.map((s) => s.level + " " + s.severity).join(", ")}`));
   for (const paragraph of x.paragraphs) box.append(el("p", {}, paragraph));
-  box.append(el("div", { class: "hint" }, "A case that satisfies it:"), el("pre", {}, x.example));
-  const insert = el("button", { type: "button" }, "Insert this example into my case");
+  box.append(el("div", { class: "hint" }, T("ui.example-intro")), el("pre", {}, x.example));
+  const insert = el("button", { type: "button" }, T("ui.example-insert"));
   const note = el("span", { class: "hint" });
   insert.addEventListener("click", async () => {
     const text = editor.text();
     const answer = await post("api/insert", { text, rule }, true);
     const result = await answer.json().catch(() => ({}));
-    if (!answer.ok) { note.textContent = " " + (result.error || "not inserted"); return; }
-    if (editor.text() !== text) { note.textContent = " the text changed meanwhile; press again"; return; }
+    if (!answer.ok) { note.textContent = " " + (result.error || T("ui.example-not-inserted")); return; }
+    if (editor.text() !== text) { note.textContent = " " + T("ui.example-text-changed"); return; }
     editor.insertLines(result.insertions);
-    note.textContent = " inserted: replace its names and figures with yours";
+    note.textContent = " " + T("ui.example-inserted");
   });
   box.append(insert, note);
   box.addEventListener("click", (event) => event.stopPropagation());
@@ -173,7 +205,7 @@ async function previewNow() {
   if (!response.ok) {
     holder.classList.add("stale");
     const problem = await response.json().catch(() => ({}));
-    $("previewNote").textContent = "Out of date: " + (problem.error || "the preview failed");
+    $("previewNote").textContent = T("ui.preview-stale", { why: problem.error || T("ui.preview-failed") });
     return;
   }
   holder.classList.remove("stale");
@@ -189,7 +221,7 @@ async function previewNow() {
   // Only pages whose content changed get a new image; the scroll position stays.
   const box = $("pages");
   next.forEach((page, i) => {
-    const img = box.children[i] || box.appendChild(el("img", { alt: `Page ${i + 1}` }));
+    const img = box.children[i] || box.appendChild(el("img", { alt: T("ui.page", { number: i + 1 }) }));
     if (img.getAttribute("src") !== page.url) img.setAttribute("src", page.url);
   });
   while (box.children.length > next.length) box.lastChild.remove();
@@ -220,20 +252,20 @@ async function save() {
   const response = await post(api("api/save"), { text, version }, true);
   const answer = await response.json().catch(() => ({}));
   if (response.status === 409) {
-    conflict(answer, "The file changed on disk since this page loaded it.");
+    conflict(answer, T("ui.changed-on-disk"));
     return;
   }
-  if (!response.ok) { setState("not saved: " + (answer.error || response.status)); return; }
+  if (!response.ok) { setState(T("ui.state-not-saved", { why: answer.error || response.status })); return; }
   version = answer.version; saved = text;
   $("banner").classList.remove("show");
   showState();
-  if (answer.written_back) setState("saved: the file had been deleted, and is back");
+  if (answer.written_back) setState(T("ui.state-written-back"));
 }
 
 let diskNow = null;
 function conflict(disk, why) {
   diskNow = disk;
-  $("bannerText").textContent = why + " Choose which text to keep.";
+  $("bannerText").textContent = why + " " + T("ui.choose-text");
   $("banner").classList.add("show");
 }
 $("takeDisk").addEventListener("click", () => {
@@ -247,7 +279,7 @@ $("keepMine").addEventListener("click", () => {
 async function download() {
   const doc = $("doc").value;
   const response = await post(api("api/download?doc=" + encodeURIComponent(doc)), editor.text(), false);
-  if (!response.ok) { setState("no PDF: the text does not load"); return; }
+  if (!response.ok) { setState(T("ui.state-no-pdf")); return; }
   const blob = await response.blob();
   const disposition = response.headers.get("Content-Disposition") || "";
   const file = (disposition.match(/filename="([^"]+)"/) || [])[1] || doc + ".pdf";
@@ -267,7 +299,7 @@ async function diskMoved(seen) {
   if (!dirty()) {
     saved = disk.text; version = disk.version; editor.setText(disk.text); edited();
   } else if (!$("banner").classList.contains("show")) {
-    conflict(disk, "The file changed on disk while you have unsaved edits.");
+    conflict(disk, T("ui.changed-with-edits"));
   }
 }
 
@@ -283,14 +315,14 @@ async function opened(file) {
 
 async function choose() {
   const response = await backend.fetch("api/cases");
-  if (!response.ok) { setState("cannot list the cases: " + response.status); return false; }
+  if (!response.ok) { setState(T("ui.state-cannot-list", { why: response.status })); return false; }
   const listing = await response.json();
   if (listing.only) { name = listing.only; return true; }
   const wanted = decodeURIComponent((location.hash.match(/^#case=(.+)$/) || [])[1] || "");
   if (wanted && listing.cases.includes(wanted) && (await opened(wanted))) return true;
   $("folderNote").textContent = listing.cases.length
-    ? `Cases in ${listing.folder}:`
-    : `${listing.folder} holds no case yet.`;
+    ? T("ui.cases-in", { folder: listing.folder })
+    : T("ui.no-cases", { folder: listing.folder });
   const list = $("caseList");
   list.replaceChildren();
   for (const file of listing.cases) {
@@ -306,7 +338,7 @@ async function choose() {
   }
   $("levels").value = "director";
   $("chooser").classList.add("show");
-  setState("no case open");
+  setState(T("ui.state-no-case"));
   return false;
 }
 
@@ -316,7 +348,7 @@ $("newCase").addEventListener("submit", async (event) => {
   const response = await post("api/new", answers, true);
   const result = await response.json().catch(() => ({}));
   if (!response.ok) {
-    $("newProblem").textContent = result.error || "the case was not written";
+    $("newProblem").textContent = result.error || T("ui.new-not-written");
     return;
   }
   name = result.name;
@@ -328,7 +360,7 @@ $("newCase").addEventListener("submit", async (event) => {
 async function start() {
   if (!name && !(await choose())) return;
   const response = await backend.fetch(api("api/case"));
-  if (!response.ok) { setState("cannot load the case: " + response.status); return; }
+  if (!response.ok) { setState(T("ui.state-cannot-load", { why: response.status })); return; }
   const disk = await response.json();
   version = disk.version; saved = disk.text;
   $("file").textContent = name;
@@ -371,4 +403,19 @@ window.addEventListener("pagehide", () => {
 $("save").addEventListener("click", () => save());
 $("download").addEventListener("click", download);
 $("doc").addEventListener("change", () => { pages = []; $("pages").replaceChildren(); previewNow(); });
-start();
+// The workspace's language: the person's choice, else the case's (once it
+// loads), else the browser's, else English.
+$("uiLang").addEventListener("change", async () => {
+  const lang = $("uiLang").value;
+  try { if (lang) localStorage.setItem(UI_CHOICE, lang); else localStorage.removeItem(UI_CHOICE); } catch { /* kept for this page */ }
+  await speak(lang || (lastAnalysis && lastAnalysis.language) || (navigator.language || "en").split("-")[0]) || (await speak("en"));
+});
+(async () => {
+  const chosen = chosenLanguage();
+  if (!(await speak(chosen || (navigator.language || "en").split("-")[0]))) await speak("en");
+  const listing = await backend.fetch("api/cases").then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+  for (const language of listing.languages || []) $("uiLang").append(el("option", { value: language.id }, language.label));
+  $("uiLang").value = chosen;
+  setState(T("ui.loading"));
+  start();
+})();

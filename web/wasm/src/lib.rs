@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 
 use promocase::analysis::{Analysis, analyse, cursor};
 use promocase::diagnostic::SourceFile;
-use promocase::model::{Label, LanguageTag, Level, Track, language::LANGUAGES};
+use promocase::model::{LanguageTag, Level, Track};
 use promocase::render::language::LanguageChoice;
 use promocase::render::preview::PreviewPages;
 use promocase::render::text::compile_text;
@@ -276,6 +276,23 @@ enum Unmade {
     Mistake(String),
 }
 
+/// The workspace page's own words in a language (`de`; English for an
+/// empty tag), as `promocase serve` answers `/api/ui`.
+#[wasm_bindgen]
+pub fn ui(lang: &str) -> String {
+    let tag = if lang.is_empty() {
+        LanguageTag::english()
+    } else {
+        match LanguageTag::parse(lang) {
+            Ok(tag) => tag,
+            Err(unsupported) => return error(unsupported),
+        }
+    };
+    promocase::render::language::built_in(&tag)
+        .workspace_texts()
+        .to_string()
+}
+
 /// The starter case `promocase init --interactive` writes, from the new-case
 /// form's answers (a JSON object as the page's form gives it).
 #[wasm_bindgen]
@@ -321,17 +338,9 @@ pub fn starter(answers: &str, today: &str) -> Result<String, JsValue> {
     ))
 }
 
-/// The levels and tracks of the new-case form, from the one table of labels.
+/// The levels and tracks of the new-case form and the languages, from the
+/// one table of each ([`promocase::analysis::choices`]).
 #[wasm_bindgen]
 pub fn choices() -> String {
-    let labels = |all: Vec<Label>| serde_json::to_value(all).unwrap_or_default();
-    json!({
-        "levels": labels(Level::ALL.into_iter().map(Label::of).collect()),
-        "tracks": labels(Track::ALL.into_iter().map(Label::of).collect()),
-        "languages": LANGUAGES
-            .iter()
-            .map(|l| json!({ "id": l.code, "label": l.native_name }))
-            .collect::<Vec<_>>(),
-    })
-    .to_string()
+    promocase::analysis::choices().to_string()
 }
