@@ -375,6 +375,12 @@ fn the_workspace_speaks_the_case_s_language_and_hebrew_runs_right_to_left() {
         })
         .await;
         picture(&client, "workspace-hebrew.png").await;
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            client.set_window_size(420, 900).await.expect("a narrow window");
+            tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+            picture(&client, "workspace-hebrew-narrow.png").await;
+            client.set_window_size(1280, 900).await.expect("a wide window");
+        }
         // The switch: English, kept across a reload.
         client
             .execute("const s = document.getElementById('uiLang'); s.value = 'en'; s.dispatchEvent(new Event('change'));", vec![])
