@@ -205,6 +205,8 @@ impl Analysis {
             "notes": self.count(Severity::Info),
             "messages": self.messages,
             "readiness": self.report.as_ref().map(|r| &r.readiness),
+            // A built-in rubric's level is promocase's word, which the page says in its language.
+            "builtin_rubric": self.report.as_ref().is_some_and(|r| r.builtin_rubric),
             "statuses": statuses,
             // The case's own language, which the workspace speaks unless told otherwise.
             "language": self

@@ -107,14 +107,32 @@ impl Locale {
     /// preview list shows, for `promocase serve` and the site to send the
     /// page: `{"lang", "dir", "texts": {key: text}}`.
     pub fn workspace_texts(&self) -> serde_json::Value {
-        let mut texts = self.catalogue.plain_texts();
-        texts.retain(|key, _| {
-            key.starts_with(WORKSPACE_PREFIX)
-                || matches!(
-                    *key,
-                    "document.proposal" | "document.brief" | "document.talking-points"
-                )
-        });
+        let mut texts: BTreeMap<String, String> = self
+            .catalogue
+            .plain_texts()
+            .into_iter()
+            .filter(|(key, _)| {
+                key.starts_with(WORKSPACE_PREFIX)
+                    || matches!(
+                        *key,
+                        "document.proposal" | "document.brief" | "document.talking-points"
+                    )
+            })
+            .map(|(key, text)| (key.to_string(), text.to_string()))
+            .collect();
+        // The readiness table's words, as the documents say them.
+        let mut add = |key: String, label: Label<'_>| {
+            texts.insert(key, label.label.to_string());
+        };
+        for dimension in crate::model::Dimension::ALL {
+            add(dimension.key(), self.label(dimension));
+        }
+        for status in crate::model::EvidenceStatus::ALL {
+            add(status.key(), self.label(status));
+        }
+        for level in crate::model::Level::ALL {
+            add(level.key(), self.label(level));
+        }
         serde_json::json!({
             "lang": self.tag.language.code,
             "dir": self.direction(),

@@ -374,6 +374,12 @@ fn the_workspace_speaks_the_case_s_language_and_hebrew_runs_right_to_left() {
                 .is_some_and(|t| t.starts_with(&tally_start))
         })
         .await;
+        // The readiness table's words are the documents' words in Hebrew.
+        let succession = catalogue_text("he", "dimension.succession");
+        until("the readiness table is in Hebrew", || async {
+            text_of(&client, "#readiness").await.contains(&succession)
+        })
+        .await;
         picture(&client, "workspace-hebrew.png").await;
         if std::env::var_os("UPDATE_DOCS").is_some() {
             client.set_window_size(420, 900).await.expect("a narrow window");

@@ -34,6 +34,8 @@ function T(key, args) {
   return text;
 }
 window.promocaseUi = T;
+// A value's word in the workspace's language, or the analysis's own.
+function word(key, fallback) { return texts[key] || fallback; }
 function chosenLanguage() { try { return localStorage.getItem(UI_CHOICE) || ""; } catch { return ""; } }
 async function speak(lang) {
   const response = await backend.fetch("api/ui?lang=" + encodeURIComponent(lang));
@@ -92,12 +94,12 @@ function renderAnalysis(a) {
   box.replaceChildren();
   if (a.readiness) {
     const r = a.readiness;
-    box.append(el("div", { class: "score" }, el("bdi", { dir: "ltr" }, `${r.score} / 100`)), el("div", {}, T("ui.readiness-for", { level: r.level_name })));
+    box.append(el("div", { class: "score" }, el("bdi", { dir: "ltr" }, `${r.score} / 100`)), el("div", {}, T("ui.readiness-for", { level: a.builtin_rubric ? word("level." + r.level, r.level_name) : r.level_name })));
     if (r.blocked_by.length) box.append(el("div", { class: "blocked" }, T("ui.readiness-capped", { cap: a.cap, rules: r.blocked_by.join(", ") })));
     const table = el("table", { class: "dims" });
     for (const d of r.dimensions) {
       if (d.weight === 0) continue;
-      table.append(el("tr", {}, el("td", {}, d.name), el("td", { class: "st-" + d.status }, a.statuses[d.status])));
+      table.append(el("tr", {}, el("td", {}, word("dimension." + d.id, d.name)), el("td", { class: "st-" + d.status }, word("evidence-status." + d.status, a.statuses[d.status]))));
     }
     box.append(table);
   } else {
@@ -109,7 +111,7 @@ function renderAnalysis(a) {
     const c = a.changes;
     const delta = c.score.after - c.score.before;
     changes.append(el("div", {}, T("ui.changes-summary", { before: c.score.before, after: c.score.after, delta: (delta >= 0 ? "+" : "") + delta, fixed: c.fixed.length, new: c.new.length })));
-    for (const d of c.dimensions) changes.append(el("div", {}, T(d.improved ? "ui.changes-better" : "ui.changes-worse", { dimension: d.name, before: a.statuses[d.before], after: a.statuses[d.after] })));
+    for (const d of c.dimensions) changes.append(el("div", {}, T(d.improved ? "ui.changes-better" : "ui.changes-worse", { dimension: word("dimension." + d.id, d.name), before: word("evidence-status." + d.before, a.statuses[d.before]), after: word("evidence-status." + d.after, a.statuses[d.after]) })));
   } else {
     changes.append(T("ui.changes-not-loading"));
   }
