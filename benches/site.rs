@@ -115,7 +115,7 @@ fn main() {
     let Some(driver) = chromium::Driver::start() else {
         return;
     };
-    let port = static_site::serve_folder(site.clone());
+    let port = static_site::serve_folder_with(site.clone(), Default::default());
     let origin = format!("http://127.0.0.1:{port}");
     let example = root.join("examples/operations-director.yaml");
     let text = std::fs::read_to_string(&example).expect("the example");

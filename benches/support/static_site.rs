@@ -73,7 +73,3 @@ pub fn serve_folder_with(dir: PathBuf, offline: Arc<AtomicBool>) -> u16 {
     });
     port
 }
-
-pub fn serve_folder(dir: PathBuf) -> u16 {
-    serve_folder_with(dir, Arc::new(AtomicBool::new(false)))
-}

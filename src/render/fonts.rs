@@ -116,9 +116,11 @@ fn described_faces() -> Vec<EmbeddedFace> {
     serde_json::from_str::<Vec<EmbeddedFace>>(EMBEDDED_FACES_JSON).unwrap_or_default()
 }
 
-/// The embedded faces, with `bytes` giving each file's bytes where known.
-fn embedded_with(bytes: impl Fn(usize) -> Option<&'static [u8]>) -> Fonts {
-    let faces = described_faces();
+/// The embedded faces `faces`, with `bytes` giving each file's bytes where known.
+fn embedded_with(
+    faces: Vec<EmbeddedFace>,
+    bytes: impl Fn(usize) -> Option<&'static [u8]>,
+) -> Fonts {
     let mut infos = Vec::with_capacity(faces.len());
     let mut slots = Vec::with_capacity(faces.len());
     for face in faces {
@@ -146,29 +148,14 @@ fn embedded_with(bytes: impl Fn(usize) -> Option<&'static [u8]>) -> Fonts {
 static EMBEDDED: LazyLock<Arc<Fonts>> = LazyLock::new(|| {
     let assets: Vec<&'static [u8]> = typst_assets::fonts().collect();
     let described = described_faces();
-    if !described.is_empty() && described.iter().all(|face| face.asset < assets.len()) {
-        return Arc::new(embedded_with(|asset| assets.get(asset).copied()));
-    }
     // The committed description cannot fail to decode (a test decodes it);
     // if it ever did, parsing the fonts gives the same book, only slower.
-    let faces = parse_embedded_faces();
-    let mut infos = Vec::with_capacity(faces.len());
-    let mut slots = Vec::with_capacity(faces.len());
-    for face in faces {
-        slots.push(Slot {
-            asset: Some(face.asset),
-            data: OnceLock::from(Bytes::new(assets[face.asset])),
-            index: face.index,
-            font: OnceLock::new(),
-        });
-        infos.push(face.info);
-    }
-    Arc::new(Fonts {
-        book: LazyHash::new(FontBook::from_infos(infos)),
-        slots,
-        files: Vec::new(),
-        wanted: Mutex::new(Vec::new()),
-    })
+    let faces = if !described.is_empty() && described.iter().all(|face| face.asset < assets.len()) {
+        described
+    } else {
+        parse_embedded_faces()
+    };
+    Arc::new(embedded_with(faces, |asset| assets.get(asset).copied()))
 });
 
 impl Fonts {
@@ -181,7 +168,7 @@ impl Fonts {
     /// browser build provides each file when a compile asks for it (see the
     /// module documentation). A program that uses only this carries no font.
     pub fn on_demand() -> Arc<Fonts> {
-        Arc::new(embedded_with(|_| None))
+        Arc::new(embedded_with(described_faces(), |_| None))
     }
 
     /// The embedded files to provide before compiling again, by their

@@ -17,7 +17,7 @@ use crate::browser::{Driver, runtime, until_within};
 
 #[path = "../../benches/support/static_site.rs"]
 mod static_site;
-use static_site::{serve_folder, serve_folder_with};
+use static_site::serve_folder_with;
 
 use crate::support::{path_str, pdf_text, promocase, root};
 
@@ -28,6 +28,55 @@ where
     Fut: std::future::Future<Output = bool>,
 {
     until_within(what, limit, check).await;
+}
+
+/// The built site on a static server of its own (answering nothing while
+/// `offline` is set) and a chromedriver; `None`, with the reason printed,
+/// where the site is not built or chromium is missing.
+fn served_site(offline: Arc<AtomicBool>) -> Option<(Driver, String)> {
+    let site = site()?;
+    let driver = Driver::start()?;
+    let port = serve_folder_with(site, offline);
+    Some((driver, format!("http://127.0.0.1:{port}")))
+}
+
+/// The text an element of the page holds (its textContent, not its rendering).
+async fn text_in(client: &Client, css: &str) -> String {
+    let script = format!(
+        "return document.querySelector({}).textContent",
+        serde_json::Value::from(css)
+    );
+    run(client, &script)
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The case's text as the editor holds it.
+async fn editor_text(client: &Client) -> String {
+    run(client, "return window.promocaseEditor.text()")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The PDF native `build` makes of `text`, saved as `name` in `dir`, with
+/// `args` after the output (`--draft` always: the examples have errors).
+fn built_by_cli(dir: &std::path::Path, name: &str, text: &str, args: &[&str]) -> PathBuf {
+    let case = dir.join("it-manager-thin.yaml");
+    std::fs::write(&case, text).expect("the same text");
+    let pdf = dir.join(name);
+    let mut argv = vec!["build", path_str(&case), "--draft", "-o", path_str(&pdf)];
+    argv.extend_from_slice(args);
+    let output = promocase(&argv);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    pdf
 }
 
 async fn run(client: &Client, script: &str) -> serde_json::Value {
@@ -77,30 +126,20 @@ fn site() -> Option<PathBuf> {
 
 #[test]
 fn a_manager_fixes_a_gap_in_the_browser_build_and_downloads_the_pdf_build_makes() {
-    let Some(site) = site() else { return };
-    let Some(driver) = Driver::start() else {
+    let offline = Arc::new(AtomicBool::new(false));
+    let Some((driver, origin)) = served_site(Arc::clone(&offline)) else {
         return;
     };
-    let offline = Arc::new(AtomicBool::new(false));
-    let port = serve_folder_with(site, Arc::clone(&offline));
-    let origin = format!("http://127.0.0.1:{port}");
     let dir = tempfile::tempdir().expect("temp dir");
     runtime().block_on(async {
         let client = driver.window(1280, 900).await;
         let visit = Instant::now();
         client.goto(&format!("{origin}/")).await.expect("the site opens");
         open_example(&client, "it-manager-thin.yaml").await;
-        let text_of_findings = || async {
-            run(&client, "return document.querySelector('#findings').textContent")
-                .await
-                .as_str()
-                .unwrap_or_default()
-                .to_string()
-        };
         let ready = visit.elapsed();
         let opened = Instant::now();
         until("succession-missing is listed", Duration::from_secs(120), || async {
-            text_of_findings().await.contains("succession-missing")
+            text_in(&client, "#findings").await.contains("succession-missing")
         })
         .await;
         let findings_after = opened.elapsed();
@@ -130,7 +169,7 @@ fn a_manager_fixes_a_gap_in_the_browser_build_and_downloads_the_pdf_build_makes(
             .await
             .expect("typing");
         until("succession-missing goes", Duration::from_secs(60), || async {
-            let text = text_of_findings().await;
+            let text = text_in(&client, "#findings").await;
             !text.is_empty() && !text.contains("succession-missing")
         })
         .await;
@@ -151,33 +190,22 @@ fn a_manager_fixes_a_gap_in_the_browser_build_and_downloads_the_pdf_build_makes(
         // The unsaved edit is kept in this browser: a reload brings it back.
         tokio::time::sleep(Duration::from_millis(1000)).await;
         client.refresh().await.expect("a reload");
-        let edited = || async {
-            run(&client, "return window.promocaseEditor.text()")
-                .await
-                .as_str()
-                .unwrap_or_default()
-                .to_string()
-        };
         until("the edit is back after a reload", Duration::from_secs(60), || async {
-            edited().await.contains("{name: Jonas Weber")
+            editor_text(&client).await.contains("{name: Jonas Weber")
         })
         .await;
         client.find(Locator::Css("#save")).await.expect("save").click().await.expect("saving");
         until("saved", Duration::from_secs(30), || async {
-            run(&client, "return document.querySelector('#state').textContent").await == "saved"
+            text_in(&client, "#state").await == "saved"
         })
         .await;
         // The PDF the page downloads, as bytes, against native `build` of the same text.
-        let text = edited().await;
+        let text = editor_text(&client).await;
         let downloaded = download(&client, "it-manager-thin.yaml", "brief").await;
         assert!(downloaded.starts_with(b"%PDF-"));
         let from_site = dir.path().join("site.pdf");
         std::fs::write(&from_site, &downloaded).expect("the downloaded PDF");
-        let case = dir.path().join("it-manager-thin.yaml");
-        std::fs::write(&case, &text).expect("the same text");
-        let built = dir.path().join("built.pdf");
-        let output = promocase(&["build", path_str(&case), "--template", "brief", "--draft", "-o", path_str(&built)]);
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let built = built_by_cli(dir.path(), "built.pdf", &text, &["--template", "brief"]);
         assert_eq!(pdf_text(&from_site), pdf_text(&built), "the same pages and text as build");
         same_origin_only(&client, &origin).await;
         // After the first visit the site works with the network off: its
@@ -198,11 +226,11 @@ fn a_manager_fixes_a_gap_in_the_browser_build_and_downloads_the_pdf_build_makes(
         offline.store(true, Ordering::SeqCst);
         client.refresh().await.expect("a reload with the network off");
         until("the case opens offline", Duration::from_secs(60), || async {
-            edited().await.contains("{name: Jonas Weber")
+            editor_text(&client).await.contains("{name: Jonas Weber")
         })
         .await;
         until("its findings show offline", Duration::from_secs(60), || async {
-            let text = text_of_findings().await;
+            let text = text_in(&client, "#findings").await;
             !text.is_empty() && !text.contains("succession-missing")
         })
         .await;
@@ -253,12 +281,9 @@ fn decode_base64(text: &str) -> Vec<u8> {
 /// rather than written over the other tab's.
 #[test]
 fn two_tabs_on_one_case_never_overwrite_each_other() {
-    let Some(site) = site() else { return };
-    let Some(driver) = Driver::start() else {
+    let Some((driver, origin)) = served_site(Arc::new(AtomicBool::new(false))) else {
         return;
     };
-    let port = serve_folder(site);
-    let origin = format!("http://127.0.0.1:{port}");
     runtime().block_on(async {
         let client = driver.window(1280, 900).await;
         client.goto(&format!("{origin}/")).await.expect("the site opens");
@@ -282,7 +307,7 @@ fn two_tabs_on_one_case_never_overwrite_each_other() {
         let second_text = run(&client, "return window.promocaseEditor.text()").await;
         client.find(Locator::Css("#save")).await.expect("save").click().await.expect("saving");
         until("the second tab saved", Duration::from_secs(30), || async {
-            run(&client, "return document.querySelector('#state').textContent").await == "saved"
+            text_in(&client, "#state").await == "saved"
         })
         .await;
         client.switch_to_window(first).await.expect("back to the first tab");
@@ -343,33 +368,16 @@ async fn download(client: &Client, case: &str, doc: &str) -> Vec<u8> {
 
 #[test]
 fn quick_fixes_company_labels_a_language_and_hostile_text_in_the_browser_build() {
-    let Some(site) = site() else { return };
-    let Some(driver) = Driver::start() else {
+    let Some((driver, origin)) = served_site(Arc::new(AtomicBool::new(false))) else {
         return;
     };
-    let port = serve_folder(site);
-    let origin = format!("http://127.0.0.1:{port}");
     let dir = tempfile::tempdir().expect("temp dir");
     runtime().block_on(async {
         let client = driver.window(1280, 900).await;
         client.goto(&format!("{origin}/")).await.expect("the site opens");
         open_example(&client, "it-manager-thin.yaml").await;
-        let findings = || async {
-            run(&client, "return document.querySelector('#findings').textContent")
-                .await
-                .as_str()
-                .unwrap_or_default()
-                .to_string()
-        };
-        let editor_text = || async {
-            run(&client, "return window.promocaseEditor.text()")
-                .await
-                .as_str()
-                .unwrap_or_default()
-                .to_string()
-        };
         until("succession-missing is listed", Duration::from_secs(120), || async {
-            findings().await.contains("succession-missing")
+            text_in(&client, "#findings").await.contains("succession-missing")
         })
         .await;
 
@@ -395,15 +403,15 @@ fn quick_fixes_company_labels_a_language_and_hostile_text_in_the_browser_build()
         )
         .await;
         until("the example closes succession-missing", Duration::from_secs(60), || async {
-            let text = findings().await;
+            let text = text_in(&client, "#findings").await;
             !text.is_empty() && !text.contains("succession-missing")
         })
         .await;
-        assert!(editor_text().await.contains("\nsuccession:\n"));
+        assert!(editor_text(&client).await.contains("\nsuccession:\n"));
 
         // Hostile text is data: shown as typed, run nowhere, literal in the PDF.
         let hostile = r#"Dan <img src=x onerror="window.pwned=1"> #read("/etc/passwd") ]]>"#;
-        let text = editor_text().await.replacen(
+        let text = editor_text(&client).await.replacen(
             "name: Daniel Novak",
             &format!("name: '{}'", hostile.replace('\'', "''")),
             1,
@@ -425,11 +433,7 @@ fn quick_fixes_company_labels_a_language_and_hostile_text_in_the_browser_build()
         assert!(printed.contains("<img src=x"), "{printed}");
         assert!(printed.contains("#read("), "{printed}");
         assert!(!printed.contains("root:"), "nothing was read: {printed}");
-        let case = dir.path().join("it-manager-thin.yaml");
-        std::fs::write(&case, editor_text().await).expect("the same text");
-        let built = dir.path().join("hostile-built.pdf");
-        let output = promocase(&["build", path_str(&case), "--draft", "-o", path_str(&built)]);
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let built = built_by_cli(dir.path(), "hostile-built.pdf", &editor_text(&client).await, &[]);
         assert_eq!(printed, pdf_text(&built), "the same text as build");
 
         // A company labels file and a language, picked in the page, word the
@@ -437,11 +441,7 @@ fn quick_fixes_company_labels_a_language_and_hostile_text_in_the_browser_build()
         let labels = "language: de\nlabels:\n  section.executive-summary: Das Wichtigste in Kürze\n";
         pick_file(&client, "labelsFile", "labels-de.yaml", labels).await;
         until("the labels are taken", Duration::from_secs(30), || async {
-            run(&client, "return document.querySelector('#state').textContent")
-                .await
-                .as_str()
-                .unwrap_or_default()
-                .contains("labels-de.yaml")
+            text_in(&client, "#state").await.contains("labels-de.yaml")
         })
         .await;
         run(
@@ -452,14 +452,14 @@ fn quick_fixes_company_labels_a_language_and_hostile_text_in_the_browser_build()
         tokio::time::sleep(Duration::from_millis(500)).await;
         let from_site = dir.path().join("site-de.pdf");
         std::fs::write(&from_site, download(&client, "it-manager-thin.yaml", "proposal").await).expect("the PDF");
-        std::fs::write(&case, editor_text().await).expect("the same text");
         let labels_file = dir.path().join("labels-de.yaml");
         std::fs::write(&labels_file, labels).expect("the labels file");
-        let built = dir.path().join("built-de.pdf");
-        let output = promocase(&[
-            "build", path_str(&case), "--lang", "de", "--labels", path_str(&labels_file), "--draft", "-o", path_str(&built),
-        ]);
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let built = built_by_cli(
+            dir.path(),
+            "built-de.pdf",
+            &editor_text(&client).await,
+            &["--lang", "de", "--labels", path_str(&labels_file)],
+        );
         let worded = pdf_text(&from_site);
         assert!(worded.contains("Das Wichtigste in Kürze"), "{worded}");
         assert_eq!(worded, pdf_text(&built), "the same pages and text as build");
@@ -494,32 +494,31 @@ fn quick_fixes_company_labels_a_language_and_hostile_text_in_the_browser_build()
 /// runaway template would outlast the usual 30 s).
 #[test]
 fn a_compile_past_its_limit_ends_the_worker_and_the_page_goes_on() {
-    let Some(site) = site() else { return };
-    let Some(driver) = Driver::start() else {
+    let Some((driver, origin)) = served_site(Arc::new(AtomicBool::new(false))) else {
         return;
     };
-    let port = serve_folder(site);
-    let origin = format!("http://127.0.0.1:{port}");
     runtime().block_on(async {
         let client = driver.window(1280, 900).await;
         client.goto(&format!("{origin}/?compile-limit-ms=5")).await.expect("the site opens");
         open_example(&client, "operations-director.yaml").await;
         until("the page says the preview was stopped", Duration::from_secs(120), || async {
-            run(&client, "return document.querySelector('#previewNote').textContent")
-                .await
-                .as_str()
-                .unwrap_or_default()
-                .contains("did not finish within 0.005 s and was stopped")
+            text_in(&client, "#previewNote").await.contains("did not finish within 0.005 s and was stopped")
         })
         .await;
-        // The page still answers: an edit is checked by the new worker.
-        run(&client, "window.promocaseEditor.setText(window.promocaseEditor.text().replace('candidate:', 'candidat:'))").await;
-        until("the edit is checked", Duration::from_secs(60), || async {
-            run(&client, "return document.querySelector('#findings').textContent")
+        // The page still answers: an edited text is checked by the new worker.
+        // (Asked as the page asks, without an edit: an edit would also start a
+        // preview, which the 5 ms limit ends together with the check.)
+        until("an edited text is checked", Duration::from_secs(60), || async {
+            client
+                .execute_async(
+                    "const done = arguments[arguments.length - 1];\
+                     const text = window.promocaseEditor.text().replace('candidate:', 'candidat:');\
+                     window.promocaseBackend.fetch('api/analyse?case=operations-director.yaml', {method: 'POST', body: text})\
+                     .then(r => r.json()).then(a => done(JSON.stringify(a.messages || []))).catch(e => done(''));",
+                    vec![],
+                )
                 .await
-                .as_str()
-                .unwrap_or_default()
-                .contains("candidat")
+                .is_ok_and(|answer| answer.as_str().unwrap_or_default().contains("candidat"))
         })
         .await;
         let _ = client.close().await;
