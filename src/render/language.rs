@@ -88,6 +88,17 @@ pub fn resolve_for(
     with_labels(tag, source)
 }
 
+/// The workspace page's own words in `lang` (a tag such as `de`; English
+/// when empty), as serve's `/api/ui` and the site's module answer them.
+pub fn workspace_texts(lang: &str) -> Result<serde_json::Value, String> {
+    let tag = if lang.is_empty() {
+        LanguageTag::english()
+    } else {
+        LanguageTag::parse(lang).map_err(|unsupported| unsupported.to_string())?
+    };
+    Ok(built_in(&tag).workspace_texts())
+}
+
 /// Checks a labels file already read, as a build would read it: its
 /// language's code, or its located errors (unknown labels, wrong
 /// placeholders).

@@ -538,14 +538,10 @@ struct UiQuery {
 
 /// The page's own words in a language (`?lang=de`; English without one).
 async fn workspace_texts(Query(query): Query<UiQuery>) -> Response {
-    let tag = match query.lang.as_deref().filter(|l| !l.is_empty()) {
-        Some(lang) => match promocase::model::LanguageTag::parse(lang) {
-            Ok(tag) => tag,
-            Err(unsupported) => return error(StatusCode::NOT_FOUND, unsupported.to_string()),
-        },
-        None => promocase::model::LanguageTag::english(),
-    };
-    axum::Json(promocase::render::language::built_in(&tag).workspace_texts()).into_response()
+    match promocase::render::language::workspace_texts(query.lang.as_deref().unwrap_or_default()) {
+        Ok(texts) => axum::Json(texts).into_response(),
+        Err(unsupported) => error(StatusCode::NOT_FOUND, unsupported),
+    }
 }
 
 #[derive(Deserialize)]

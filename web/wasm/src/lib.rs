@@ -280,17 +280,10 @@ enum Unmade {
 /// empty tag), as `promocase serve` answers `/api/ui`.
 #[wasm_bindgen]
 pub fn ui(lang: &str) -> String {
-    let tag = if lang.is_empty() {
-        LanguageTag::english()
-    } else {
-        match LanguageTag::parse(lang) {
-            Ok(tag) => tag,
-            Err(unsupported) => return error(unsupported),
-        }
-    };
-    promocase::render::language::built_in(&tag)
-        .workspace_texts()
-        .to_string()
+    match promocase::render::language::workspace_texts(lang) {
+        Ok(texts) => texts.to_string(),
+        Err(unsupported) => error(unsupported),
+    }
 }
 
 /// The starter case `promocase init --interactive` writes, from the new-case
