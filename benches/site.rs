@@ -75,21 +75,23 @@ async fn cold_visit(driver: &chromium::Driver, origin: &str) -> (Duration, Durat
     .await;
     run(
         &client,
-        "const s = document.getElementById('examples');\
+        "const s = document.getElementById('chooserExamples');\
          s.value = 'operations-director.yaml'; s.dispatchEvent(new Event('change'));",
     )
     .await;
     wait(
         &client,
         "findings",
-        "return document.querySelector('#findingsTitle').textContent.startsWith('Findings')",
+        // The tally, not the title "Findings" the page shows before any analysis.
+        "return document.querySelector('#findingsTitle').textContent.startsWith('Findings ·')",
     )
     .await;
     let findings = start.elapsed();
     wait(
         &client,
         "a preview page",
-        "return document.querySelectorAll('#pages img').length > 0",
+        // Drawn, not only placed: the browser parses an SVG page on the page's thread.
+        "const page = document.querySelector('#pages img'); return !!page && page.complete && page.naturalWidth > 0",
     )
     .await;
     (findings, start.elapsed(), client)

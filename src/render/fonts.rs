@@ -192,6 +192,16 @@ impl Fonts {
         assets.into_iter().collect()
     }
 
+    /// The embedded files every built-in document uses, in every language,
+    /// by their position in typst's list: Libertinus Serif's regular, bold,
+    /// italic and semibold, and DejaVu Sans Mono for the symbols Libertinus
+    /// lacks. The browser build fetches them while the module starts, so a
+    /// first preview compiles once instead of three times (one round per
+    /// family asked for). A test holds this list to what the three documents
+    /// of every example ask for; a company template that needs others still
+    /// gets them through [`Fonts::take_wanted`].
+    pub const EVERY_DOCUMENT_USES: [usize; 5] = [0, 1, 2, 4, 16];
+
     /// Gives the bytes of the embedded file at `asset` (its position in
     /// typst's list) to every face it holds. The bytes are checked: a file
     /// that is not the font the book describes is refused.

@@ -21,6 +21,8 @@
   function worded(node, key, titleKey) {
     node.dataset.ui = key;
     node.textContent = T(key);
+    // Before the module has said its words (a first visit), the key would show.
+    if (node.textContent === key) node.classList.add("unworded");
     if (titleKey) {
       node.setAttribute("data-ui-title", titleKey);
       node.title = T(titleKey);
@@ -76,12 +78,15 @@
   }
   startWorker();
 
-  // ---- IndexedDB: "cases" (what Save keeps) and "drafts" (unsaved edits) ----
+  // ---- IndexedDB: "cases" (what Save keeps), "drafts" (unsaved edits) and
+  // "files" (a case's file on this computer, where the browser lets the page
+  // write it: its handle and when it was last read or written) ----
   const database = new Promise((resolve, reject) => {
-    const request = indexedDB.open("promocase", 1);
+    const request = indexedDB.open("promocase", 2);
     request.onupgradeneeded = () => {
-      request.result.createObjectStore("cases");
-      request.result.createObjectStore("drafts");
+      for (const name of ["cases", "drafts", "files"]) {
+        if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name);
+      }
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
@@ -243,7 +248,7 @@
   };
 
   // ---- what only the site has: files, examples, company files, the language ----
-  async function addCase(file, text) {
+  async function addCase(file, text, onDisk) {
     let name = file.replace(/[^\p{L}\p{N}._-]+/gu, "-");
     if (!/\.ya?ml$/.test(name)) name += ".yaml";
     const existing = await get("cases", name);
@@ -254,12 +259,14 @@
       name = `${stem}-${n}.yaml`;
     }
     if (!existing || existing.text !== text) await put("cases", name, { text, version: await versionOf(text) });
+    if (onDisk) await put("files", name, onDisk);
     location.hash = "#case=" + encodeURIComponent(name);
     location.reload();
   }
 
-  function button(key, titleKey, action) {
+  function button(id, key, titleKey, action) {
     const node = worded(document.createElement("button"), key, titleKey);
+    node.id = id;
     node.type = "button";
     node.addEventListener("click", action);
     return node;
@@ -277,6 +284,48 @@
     });
     document.body.append(input);
     return input;
+  }
+
+  // ---- the case's own file, through the File System Access API where the
+  // browser has it (Chromium); elsewhere Open uploads and Save downloads ----
+  const YAML_FILES = [{ description: "promocase case", accept: { "text/yaml": [".yaml", ".yml"] } }];
+  async function openFromDisk() {
+    let handle;
+    try { [handle] = await window.showOpenFilePicker({ types: YAML_FILES }); } catch { return; }
+    const file = await handle.getFile();
+    await addCase(file.name, await file.text(), { handle, modified: file.lastModified });
+  }
+  async function writable(handle) {
+    const mode = { mode: "readwrite" };
+    return (await handle.queryPermission(mode)) === "granted" || (await handle.requestPermission(mode)) === "granted";
+  }
+  // Writes the case to the file it came from (or one the person picks). The
+  // browser writes a copy and swaps it in when closed, so the file is never
+  // half-written; a file another program changed since the page last read or
+  // wrote it is not overwritten.
+  async function saveToDisk(name, text, say) {
+    let kept = await get("files", name);
+    if (!kept && window.showSaveFilePicker) {
+      let handle;
+      try { handle = await window.showSaveFilePicker({ suggestedName: name, types: YAML_FILES }); } catch { return true; }
+      kept = { handle, modified: null };
+    }
+    if (!kept) return false;
+    const file = kept.handle.name;
+    try {
+      if (!(await writable(kept.handle))) { say(T("ui.file-not-saved", { file, why: T("ui.file-refused") })); return true; }
+      const before = await kept.handle.getFile();
+      if (kept.modified !== null && before.lastModified !== kept.modified) { say(T("ui.file-changed", { file })); return true; }
+      const stream = await kept.handle.createWritable();
+      await stream.write(text);
+      await stream.close();
+      const after = await kept.handle.getFile();
+      await put("files", name, { handle: kept.handle, modified: after.lastModified });
+      say(T("ui.saved-to-file", { file }));
+    } catch (error) {
+      say(T("ui.file-not-saved", { file, why: error.message }));
+    }
+    return true;
   }
 
   document.addEventListener("DOMContentLoaded", () => {
@@ -312,32 +361,42 @@
       settings.lang = language.value;
       keepSettings();
     });
-    const examples = document.createElement("select");
-    examples.id = "examples";
-    examples.setAttribute("data-ui-aria-label", "ui.examples");
-    examples.setAttribute("data-ui-title", "ui.examples");
-    examples.style.maxWidth = "10em";
-    examples.append(worded(new Option("", ""), "ui.examples"), ...EXAMPLES.map(([file, key]) => worded(new Option("", file), key)));
-    examples.addEventListener("change", async () => {
-      if (!examples.value) return;
-      const response = await fetch("examples/" + examples.value);
-      await addCase(examples.value, await response.text());
-    });
-    const save = button("ui.save-to-file", "ui.save-to-file-title", () => {
+    const examplesList = (id) => {
+      const examples = document.createElement("select");
+      examples.id = id;
+      examples.setAttribute("data-ui-aria-label", "ui.examples");
+      examples.setAttribute("data-ui-title", "ui.examples");
+      examples.style.maxWidth = "10em";
+      examples.append(worded(new Option("", ""), "ui.examples"), ...EXAMPLES.map(([file, key]) => worded(new Option("", file), key)));
+      examples.addEventListener("change", async () => {
+        if (!examples.value) return;
+        const response = await fetch("examples/" + examples.value);
+        await addCase(examples.value, await response.text());
+      });
+      return examples;
+    };
+    const openCase = () => (window.showOpenFilePicker ? openFromDisk() : caseFile.click());
+    const save = button("saveFile", "ui.save-to-file", "ui.save-to-file-title", async () => {
       const text = window.promocaseEditor ? window.promocaseEditor.text() : "";
       const name = decodeURIComponent((location.hash.match(/^#case=(.+)$/) || [])[1] || "case.yaml");
+      if (await saveToDisk(name, text, state)) return;
       const link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([text], { type: "text/yaml" }));
       link.download = name;
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 5000);
     });
-    header.insertBefore(button("ui.open-file", "ui.open-file-title", () => caseFile.click()), spacer);
-    header.insertBefore(examples, spacer);
-    header.insertBefore(button("ui.rubric", "ui.rubric-title", () => rubricFile.click()), spacer);
-    header.insertBefore(button("ui.labels", "ui.labels-title", () => labelsFile.click()), spacer);
+    header.insertBefore(button("openFile", "ui.open-file", "ui.open-file-title", openCase), spacer);
+    header.insertBefore(examplesList("examples"), spacer);
+    header.insertBefore(button("rubricButton", "ui.rubric", "ui.rubric-title", () => rubricFile.click()), spacer);
+    header.insertBefore(button("labelsButton", "ui.labels", "ui.labels-title", () => labelsFile.click()), spacer);
     header.insertBefore(language, spacer);
     header.insertBefore(save, spacer);
+    // A first visit opens on the chooser, which covers the toolbar: it offers
+    // the same two ways in, beside the cases this browser keeps.
+    const waysIn = document.createElement("p");
+    waysIn.append(button("chooserOpenFile", "ui.open-file", "ui.open-file-title", openCase), " ", examplesList("chooserExamples"));
+    document.getElementById("caseList").after(waysIn);
     if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});
   });
 })();

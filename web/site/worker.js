@@ -2,13 +2,19 @@
 // site.js asks (the requests `promocase serve` answers over HTTP). It runs off
 // the page's thread, so a long compile never freezes the page, and site.js
 // ends it when a compile outlasts its time limit.
-import init, { Workspace, starter, choices, ui } from "./promocase_web.js";
+import init, { Workspace, starter, choices, ui, fonts_every_document_uses } from "./promocase_web.js";
 
 let workspace = null, exports = null;
 const ready = init({ module_or_path: "./promocase_web_bg.wasm" }).then((module) => {
   exports = module;
   workspace = new Workspace(new Date().toISOString().slice(0, 10));
 });
+
+// The faces every document uses are fetched while the module starts (and the
+// case is judged), so the first preview compiles once; a face only some
+// document needs is still fetched when a compile asks for it (withFonts).
+// Failing here is not fatal: withFonts asks again and says what failed.
+const preloaded = ready.then(() => Promise.all(Array.from(fonts_every_document_uses(), addFont))).catch(() => {});
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -53,16 +59,18 @@ const methods = {
 function fontsWanted(error) {
   try { return JSON.parse(String(error && error.message ? error.message : error)).fonts; } catch { return null; }
 }
+async function addFont(asset) {
+  const response = await fetch(`fonts/${asset}.font`);
+  if (!response.ok) throw new Error(`the font file fonts/${asset}.font did not load (${response.status})`);
+  const refused = workspace.add_font(asset, new Uint8Array(await response.arrayBuffer()));
+  if (refused) throw new Error(refused);
+}
 async function withFonts(attempt) {
+  await preloaded;
   for (let round = 0; round < 20; round += 1) {
     const outcome = attempt();
     if (!outcome.fonts) return outcome.answer;
-    for (const asset of outcome.fonts) {
-      const response = await fetch(`fonts/${asset}.font`);
-      if (!response.ok) throw new Error(`the font file fonts/${asset}.font did not load (${response.status})`);
-      const refused = workspace.add_font(asset, new Uint8Array(await response.arrayBuffer()));
-      if (refused) throw new Error(refused);
-    }
+    await Promise.all(outcome.fonts.map(addFont));
   }
   throw new Error("the document kept asking for fonts");
 }

@@ -44,7 +44,10 @@ async function speak(lang) {
   texts = answer.texts; uiLang = answer.lang;
   document.documentElement.lang = answer.lang;
   document.documentElement.dir = answer.dir;
-  for (const node of document.querySelectorAll("[data-ui]")) node.textContent = T(node.dataset.ui);
+  for (const node of document.querySelectorAll("[data-ui]")) {
+    node.textContent = T(node.dataset.ui);
+    node.classList.remove("unworded");
+  }
   for (const attribute of ["title", "aria-label"]) {
     for (const node of document.querySelectorAll(`[data-ui-${attribute}]`)) node.setAttribute(attribute, T(node.getAttribute(`data-ui-${attribute}`)));
   }
@@ -217,14 +220,21 @@ async function previewNow() {
     const same = pages.find((p) => p.hash === page.hash);
     if (same) return same;
     const url = URL.createObjectURL(new Blob([page.svg], { type: "image/svg+xml" }));
-    return { hash: page.hash, url };
+    // The page's size, so an image not drawn yet already takes its place.
+    const size = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(page.svg.slice(0, 400)) || [];
+    return { hash: page.hash, url, width: size[1], height: size[2] };
   });
   for (const old of pages) if (!next.includes(old)) URL.revokeObjectURL(old.url);
   // Only pages whose content changed get a new image; the scroll position stays.
   const box = $("pages");
   next.forEach((page, i) => {
-    const img = box.children[i] || box.appendChild(el("img", { alt: T("ui.page", { number: i + 1 }) }));
-    if (img.getAttribute("src") !== page.url) img.setAttribute("src", page.url);
+    // Pages out of sight are drawn when scrolled to: drawing every page's SVG
+    // at once kept the first one from showing for a second.
+    const img = box.children[i] || box.appendChild(el("img", { alt: T("ui.page", { number: i + 1 }), loading: "lazy", decoding: "async" }));
+    if (img.getAttribute("src") !== page.url) {
+      if (page.width) { img.setAttribute("width", page.width); img.setAttribute("height", page.height); }
+      img.setAttribute("src", page.url);
+    }
   });
   while (box.children.length > next.length) box.lastChild.remove();
   pages = next;
@@ -241,6 +251,14 @@ function keepDraft() {
 // The site's back-end changes the rubric, the labels or the language: judge
 // and preview again (serve takes these from its command line).
 window.addEventListener("promocase-settings", () => { if (version !== null) { analyseNow(); previewNow(); } });
+
+// A text that arrives whole (a case opened, or changed on disk) is judged and
+// previewed at once: edited()'s pauses wait for typing to stop.
+function arrived() {
+  edited();
+  clearTimeout(analyseTimer); clearTimeout(previewTimer);
+  analyseNow(); previewNow();
+}
 
 function edited() {
   showState();
@@ -299,7 +317,7 @@ async function diskMoved(seen) {
   const disk = await response.json();
   if (disk.version === version) return;
   if (!dirty()) {
-    saved = disk.text; version = disk.version; editor.setText(disk.text); edited();
+    saved = disk.text; version = disk.version; editor.setText(disk.text); arrived();
   } else if (!$("banner").classList.contains("show")) {
     conflict(disk, T("ui.changed-with-edits"));
   }
@@ -371,7 +389,7 @@ async function start() {
   const kept = await backend.fetch(api("api/draft"));
   const draft = kept.ok ? await kept.json().catch(() => null) : null;
   editor.setText(draft && draft.version === version && draft.text !== saved ? draft.text : disk.text);
-  edited();
+  arrived();
   if (!events) {
     events = backend.events(api("api/events"));
     events.addEventListener("disk", (event) => diskMoved(event.data));

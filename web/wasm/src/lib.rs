@@ -276,6 +276,17 @@ enum Unmade {
     Mistake(String),
 }
 
+/// The font files (`fonts/N.font` of the site) every built-in document
+/// uses, which the worker fetches while the module starts
+/// ([`Fonts::EVERY_DOCUMENT_USES`]).
+#[wasm_bindgen]
+pub fn fonts_every_document_uses() -> Vec<u32> {
+    Fonts::EVERY_DOCUMENT_USES
+        .iter()
+        .filter_map(|asset| u32::try_from(*asset).ok())
+        .collect()
+}
+
 /// The workspace page's own words in a language (`de`; English for an
 /// empty tag), as `promocase serve` answers `/api/ui`.
 #[wasm_bindgen]
