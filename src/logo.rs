@@ -9,6 +9,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::locale::Locale;
+
 /// A logo fills a header box a few centimetres wide.
 pub const MAX_LOGO_BYTES: u64 = 10 * 1024 * 1024;
 
@@ -22,15 +24,34 @@ pub struct LogoFile {
     pub extension: String,
 }
 
-/// Why a logo cannot be used, in the words the user reads.
+/// Why a logo cannot be used: a kind, worded in the reader's language by
+/// [`LogoProblem::message`] and [`LogoProblem::hint`] (the catalogues'
+/// `check.logo.KIND` and `check.logo.KIND-hint`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogoProblem {
-    pub message: String,
-    pub hint: &'static str,
+    pub kind: &'static str,
+    /// What fills the message's placeholders (`logo`, `error`, …).
+    pub args: Vec<(&'static str, String)>,
 }
 
-fn problem(message: String, hint: &'static str) -> LogoProblem {
-    LogoProblem { message, hint }
+fn problem(kind: &'static str, args: &[(&'static str, String)]) -> LogoProblem {
+    LogoProblem {
+        kind,
+        args: args.to_vec(),
+    }
+}
+
+impl LogoProblem {
+    /// What is wrong, as a clause ("the logo `x.png` does not exist").
+    pub fn message(&self, locale: &Locale) -> String {
+        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        locale.text(&format!("check.logo.{}", self.kind), &args)
+    }
+
+    /// How to fix it.
+    pub fn hint(&self, locale: &Locale) -> String {
+        locale.text(&format!("check.logo.{}-hint", self.kind), &[])
+    }
 }
 
 /// Why a file the case names (its logo, its labels) cannot be used where it is.
@@ -83,12 +104,7 @@ fn is_relative(written: &str) -> bool {
 /// Finds the logo `logo` (as written in the case) next to the case file at
 /// `case_path`, and checks what can be checked without reading it.
 pub fn find(case_path: &Path, logo: &str) -> Result<LogoFile, LogoProblem> {
-    let not_relative = || {
-        problem(
-            format!("the logo `{logo}` is not a path inside the case's folder"),
-            "give a path relative to the case file, without `..`, e.g. `logo: assets/logo.png`",
-        )
-    };
+    let not_relative = || problem("not-relative", &[("logo", logo.to_string())]);
     if !is_relative(logo) {
         return Err(not_relative());
     }
@@ -98,35 +114,23 @@ pub fn find(case_path: &Path, logo: &str) -> Result<LogoFile, LogoProblem> {
         .map(str::to_ascii_lowercase)
         .filter(|e| LOGO_FORMATS.contains(&e.as_str()));
     let Some(extension) = extension else {
-        return Err(problem(
-            format!("the logo `{logo}` is not an image promocase can place"),
-            "use a PNG, JPEG, GIF, SVG or WebP file",
-        ));
+        return Err(problem("not-an-image", &[("logo", logo.to_string())]));
     };
     let path = beside_case(case_path, logo).map_err(|placement| match placement {
         Placement::NotRelative => not_relative(),
-        Placement::Missing(path) => problem(
-            format!("the logo `{}` does not exist", path.display()),
-            "check the path; it is relative to the case file",
-        ),
-        Placement::LinkOutside => problem(
-            format!("the logo `{logo}` is a link to a file outside the case's folder"),
-            "copy the logo next to the case file",
-        ),
-        Placement::NotRegular => problem(
-            format!("the logo `{logo}` is not a regular file"),
-            "point `logo:` at an image file",
-        ),
+        Placement::Missing(path) => problem("missing", &[("logo", path.display().to_string())]),
+        Placement::LinkOutside => problem("link-outside", &[("logo", logo.to_string())]),
+        Placement::NotRegular => problem("not-a-file", &[("logo", logo.to_string())]),
     })?;
     // A huge file would only bloat the PDF.
     match std::fs::metadata(&path) {
         Ok(meta) if meta.len() > MAX_LOGO_BYTES => Err(problem(
-            format!(
-                "the logo `{logo}` is {} MB; a logo may be at most {} MB",
-                meta.len().div_ceil(1024 * 1024),
-                MAX_LOGO_BYTES / (1024 * 1024)
-            ),
-            "export a smaller image: a few hundred pixels wide is plenty for a page header",
+            "too-large",
+            &[
+                ("logo", logo.to_string()),
+                ("size", meta.len().div_ceil(1024 * 1024).to_string()),
+                ("limit", (MAX_LOGO_BYTES / (1024 * 1024)).to_string()),
+            ],
         )),
         _ => Ok(LogoFile { path, extension }),
     }
@@ -134,12 +138,7 @@ pub fn find(case_path: &Path, logo: &str) -> Result<LogoFile, LogoProblem> {
 
 /// Reads the logo's bytes, refusing a file that is not the image its name says.
 pub fn read(file: &LogoFile) -> Result<Vec<u8>, LogoProblem> {
-    let bytes = std::fs::read(&file.path).map_err(|error| {
-        problem(
-            format!("cannot read the logo `{}`: {error}", file.path.display()),
-            "check the file's permissions",
-        )
-    })?;
+    let bytes = std::fs::read(&file.path).map_err(|error| unreadable(file, &error))?;
     matches_its_name(file, &bytes)?;
     Ok(bytes)
 }
@@ -152,13 +151,18 @@ pub fn sniff(file: &LogoFile) -> Result<(), LogoProblem> {
     let mut head = Vec::with_capacity(1024);
     std::fs::File::open(&file.path)
         .and_then(|f| f.take(1024).read_to_end(&mut head))
-        .map_err(|error| {
-            problem(
-                format!("cannot read the logo `{}`: {error}", file.path.display()),
-                "check the file's permissions",
-            )
-        })?;
+        .map_err(|error| unreadable(file, &error))?;
     matches_its_name(file, &head)
+}
+
+fn unreadable(file: &LogoFile, error: &std::io::Error) -> LogoProblem {
+    problem(
+        "unreadable",
+        &[
+            ("logo", file.path.display().to_string()),
+            ("error", error.to_string()),
+        ],
+    )
 }
 
 /// Whether `head`, the first bytes of the file, are those of its kind of image.
@@ -175,12 +179,11 @@ fn matches_its_name(file: &LogoFile, head: &[u8]) -> Result<(), LogoProblem> {
         Ok(())
     } else {
         Err(problem(
-            format!(
-                "the logo `{}` is not a {} image",
-                file.path.display(),
-                file.extension.to_ascii_uppercase()
-            ),
-            "export the logo again as a PNG, JPEG, GIF, SVG or WebP file",
+            "not-its-kind",
+            &[
+                ("logo", file.path.display().to_string()),
+                ("kind", file.extension.to_ascii_uppercase()),
+            ],
         ))
     }
 }

@@ -3,6 +3,10 @@
 //! asked for. The work is done by [`promocase::rubric::check_case`]; this
 //! module picks the rubric, renders the output and decides the exit code.
 //!
+//! The findings and the words around them speak each case's language
+//! (`language:`), or the one `--lang` names; rule ids, JSON keys and exit
+//! codes are the same in every language.
+//!
 //! A file named `-` is read from standard input and shown as `<stdin>`.
 //! Checking several files on a terminal shows a progress bar on stderr.
 
@@ -14,13 +18,14 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use super::shared::RubricArgs;
+use super::shared::{RubricArgs, parse_language};
 use super::{ColorChoice, Output, exit};
 use promocase::diagnostic::{Diagnostic, Severity};
-use promocase::model::EvidenceStatus;
+use promocase::locale::{Locale, language_of, shared};
 use promocase::model::load::{display_name, is_stdin, load_input};
+use promocase::model::{EvidenceStatus, LanguageTag};
 use promocase::rubric::report::Report;
-use promocase::rubric::{check_case, github, sarif};
+use promocase::rubric::{check_case_in, github, sarif};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -36,6 +41,10 @@ pub struct CheckArgs {
     pub fail_on: FailOn,
     #[command(flatten)]
     pub judging: RubricArgs,
+    /// The language of the findings, as a tag (de, fr, he, …). Without it each case's
+    /// `language:` is used, else English.
+    #[arg(long, value_name = "TAG", value_parser = parse_language)]
+    pub lang: Option<LanguageTag>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -101,7 +110,8 @@ pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate)
                 // above is reported like the case's own.
                 Ok(loaded) => match rubrics.rubric_for(path, &loaded) {
                     Ok(rubric) => {
-                        let report = check_case(&loaded, &rubric);
+                        let tag = language_of(args.lang.as_ref(), loaded.case.language.as_ref());
+                        let report = check_case_in(&loaded, &rubric, shared(&tag));
                         progress.suspend(|| out.detail(&checked_in(&report, started)));
                         Outcome::Checked(Box::new(report))
                     }
@@ -130,10 +140,10 @@ pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate)
         }
     };
     match args.format {
-        Format::Human => human(&outcomes, out, stdout_color),
-        Format::Json => json(&outcomes, out),
+        Format::Human => human(&outcomes, out, stdout_color, args.lang.as_ref()),
+        Format::Json => json(&outcomes, out, args.lang.as_ref()),
         Format::Sarif => {
-            report_bad_input(&outcomes, out);
+            report_bad_input(&outcomes, out, args.lang.as_ref());
             let reports: Vec<Report> = checked(&outcomes).cloned().collect();
             out.result(&pretty(&sarif::to_sarif(&reports)));
         }
@@ -167,12 +177,14 @@ pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate)
 
 /// The `--verbose` line of one check: what it was checked against, how fast.
 pub(crate) fn checked_in(report: &Report, started: Instant) -> String {
-    format!(
-        "{}: checked against {} ({} rubric) in {} ms",
-        report.file,
-        report.readiness.level_name,
-        report.rubric,
-        started.elapsed().as_millis()
+    report.locale.text(
+        "check.checked-in",
+        &[
+            ("file", &report.file),
+            ("level", &report.readiness.level_name),
+            ("rubric", &report.rubric),
+            ("ms", &started.elapsed().as_millis().to_string()),
+        ],
     )
 }
 
@@ -187,15 +199,23 @@ fn pretty(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
-fn report_bad_input(outcomes: &[Outcome], out: &Output) {
+/// The language of what is said about files that did not load: `--lang`, or
+/// English (a case that does not load has no language to go by).
+fn frame_locale(lang: Option<&LanguageTag>) -> std::sync::Arc<Locale> {
+    shared(&language_of(lang, None))
+}
+
+fn report_bad_input(outcomes: &[Outcome], out: &Output, args_lang: Option<&LanguageTag>) {
     for outcome in outcomes {
         if let Outcome::BadInput { file, diagnostics } = outcome {
             for diagnostic in diagnostics {
                 out.diagnostic(diagnostic);
             }
+            let locale = frame_locale(args_lang);
+            let errors = locale.count("check.errors", diagnostics.len() as f64, &[]);
             out.error(&format!(
-                "{file}: {} kept the case from loading\n",
-                count(diagnostics.len(), "error", "errors")
+                "{}\n",
+                locale.text("check.not-loaded", &[("file", file), ("errors", &errors)])
             ));
         }
     }
@@ -221,22 +241,22 @@ fn github_input_error(diagnostic: &Diagnostic) -> String {
     )
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The one-line tally of a report.
 fn tally(report: &Report) -> String {
-    format!(
-        "{}, {}, {}",
-        count(report.count(Severity::Error), "error", "errors"),
-        count(report.count(Severity::Warning), "warning", "warnings"),
-        count(report.count(Severity::Info), "note", "notes"),
+    let l = &report.locale;
+    let count = |key: &str, severity: Severity| l.count(key, report.count(severity) as f64, &[]);
+    l.text(
+        "check.tally",
+        &[
+            ("errors", &count("check.errors", Severity::Error)),
+            ("warnings", &count("check.warnings", Severity::Warning)),
+            ("notes", &count("check.notes", Severity::Info)),
+        ],
     )
 }
 
-fn human(outcomes: &[Outcome], out: &Output, color: bool) {
-    report_bad_input(outcomes, out);
+fn human(outcomes: &[Outcome], out: &Output, color: bool, lang: Option<&LanguageTag>) {
+    report_bad_input(outcomes, out, lang);
     if out.quiet() {
         // Errors only: no warnings, table or tally; the exit code says the rest.
         for report in checked(outcomes) {
@@ -253,15 +273,19 @@ fn human(outcomes: &[Outcome], out: &Output, color: bool) {
             out.raw(&diagnostic.render(color));
         }
         out.raw(&readiness_table(report));
-        out.result(&format!(
-            "{}: {}; readiness {}/100 for {}\n",
-            report.file,
-            tally(report),
-            report.readiness.score,
-            report.readiness.level_name
-        ));
+        let result = report.locale.text(
+            "check.result",
+            &[
+                ("file", &report.file),
+                ("tally", &tally(report)),
+                ("score", &report.readiness.score.to_string()),
+                ("level", &report.readiness.level_name),
+            ],
+        );
+        out.result(&format!("{result}\n"));
     }
     if outcomes.len() > 1 {
+        let l = frame_locale(lang);
         let reports: Vec<&Report> = checked(outcomes).collect();
         let bad = outcomes.len() - reports.len();
         let with_errors = reports.iter().filter(|r| r.fails(Severity::Error)).count();
@@ -270,9 +294,16 @@ fn human(outcomes: &[Outcome], out: &Output, color: bool) {
             .filter(|r| !r.fails(Severity::Error) && r.fails(Severity::Warning))
             .count();
         let clean = reports.len() - with_errors - with_warnings;
-        out.result(&format!(
-            "checked {}: {with_errors} with errors, {with_warnings} with warnings only, {clean} without warnings, {bad} with input errors",
-            count(outcomes.len(), "file", "files")
+        let number = |n: usize| promocase::format::count(&l, n as u64);
+        out.result(&l.text(
+            "check.summary",
+            &[
+                ("files", &l.count("check.files", outcomes.len() as f64, &[])),
+                ("with_errors", &number(with_errors)),
+                ("with_warnings", &number(with_warnings)),
+                ("clean", &number(clean)),
+                ("bad", &number(bad)),
+            ],
         ));
     }
 }
@@ -286,26 +317,43 @@ fn clip(text: &str, width: usize) -> String {
     format!("{}…", kept.trim_end())
 }
 
-/// The readiness report as a compact table, with the top gaps and waivers.
+/// The readiness report as a compact table, with the top gaps and waivers,
+/// in the report's language.
 fn readiness_table(report: &Report) -> String {
+    let l = &report.locale;
     let readiness = &report.readiness;
+    let score = readiness.score.to_string();
     let mut text = format!(
-        "Readiness for {}: {}/100\n",
-        readiness.level_name, readiness.score
+        "{}\n",
+        l.text(
+            "check.readiness",
+            &[("level", &readiness.level_name), ("score", &score)]
+        )
     );
     if !readiness.blocked_by.is_empty() {
-        text.push_str(&format!(
-            "  at most {}/100 while errors block the build: {}\n",
-            promocase::rubric::report::ERROR_CAP,
-            readiness.blocked_by.join(", ")
-        ));
+        let capped = l.text(
+            "check.capped",
+            &[
+                ("cap", &promocase::rubric::report::ERROR_CAP.to_string()),
+                ("rules", &readiness.blocked_by.join(", ")),
+            ],
+        );
+        text.push_str(&format!("  {capped}\n"));
     }
-    let name_width = readiness
-        .dimensions
-        .iter()
-        .map(|d| d.name.len())
-        .max()
-        .unwrap_or(0);
+    // Status words in small letters, as a table of states reads; a missing
+    // dimension is shouted: it costs the most.
+    let status_of = |status: EvidenceStatus| {
+        let word = l.label(status).label;
+        match status {
+            EvidenceStatus::Missing => l.upper(word),
+            _ => l.lower(word),
+        }
+    };
+    let width = |texts: &mut dyn Iterator<Item = String>| {
+        texts.map(|t| t.chars().count()).max().unwrap_or(0)
+    };
+    let status_width = width(&mut EvidenceStatus::ALL.into_iter().map(status_of));
+    let name_width = width(&mut readiness.dimensions.iter().map(|d| d.name.clone()));
     for dimension in &readiness.dimensions {
         if dimension.weight == 0 {
             continue;
@@ -313,20 +361,20 @@ fn readiness_table(report: &Report) -> String {
         let evidence = match dimension.evidence.as_slice() {
             [] => "-".to_string(),
             [only] => clip(only, 60),
-            [first, rest @ ..] => format!("{} (+{} more)", clip(first, 52), rest.len()),
-        };
-        // A missing dimension is shouted: it costs the most.
-        let status = match dimension.status {
-            EvidenceStatus::Missing => dimension.status.id().to_uppercase(),
-            other => other.id().to_string(),
+            [first, rest @ ..] => format!(
+                "{} {}",
+                clip(first, 52),
+                l.text("check.more", &[("count", &rest.len().to_string())])
+            ),
         };
         text.push_str(&format!(
-            "  {status:<9}  {:<name_width$}  {evidence}\n",
-            dimension.name
+            "  {}  {}  {evidence}\n",
+            pad(&status_of(dimension.status), status_width),
+            pad(&dimension.name, name_width),
         ));
     }
     if !readiness.top_gaps.is_empty() {
-        text.push_str("Top gaps:\n");
+        text.push_str(&format!("{}\n", l.text("check.top-gaps", &[])));
         for (rank, gap) in readiness.top_gaps.iter().enumerate() {
             text.push_str(&format!(
                 "  {}. {}: {}\n",
@@ -337,22 +385,38 @@ fn readiness_table(report: &Report) -> String {
         }
     }
     for waiver in &report.waivers {
-        let reason = waiver.reason.as_deref().unwrap_or("no reason given");
+        let no_reason = l.text("check.no-reason", &[]);
+        let reason = waiver.reason.as_deref().unwrap_or(&no_reason);
         let effect = if waiver.applied {
-            format!(
-                "waived {}",
-                count(waiver.waived_findings, "finding", "findings")
-            )
+            l.count("check.waived", waiver.waived_findings as f64, &[])
         } else {
-            "not applied".to_string()
+            l.text("check.not-applied", &[])
         };
-        text.push_str(&format!("Waiver {}: {effect} ({reason})\n", waiver.rule));
+        text.push_str(&format!(
+            "{}\n",
+            l.text(
+                "check.waiver",
+                &[
+                    ("rule", &waiver.rule),
+                    ("effect", &effect),
+                    ("reason", reason)
+                ]
+            )
+        ));
     }
     text
 }
 
-fn json(outcomes: &[Outcome], out: &Output) {
-    report_bad_input(outcomes, out);
+/// `text` followed by spaces up to `width` characters (format's padding
+/// counts bytes' worth of `char`s the same, but is spelled here once for
+/// both columns).
+fn pad(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(count)))
+}
+
+fn json(outcomes: &[Outcome], out: &Output, lang: Option<&LanguageTag>) {
+    report_bad_input(outcomes, out, lang);
     let values: Vec<serde_json::Value> = outcomes
         .iter()
         .map(|outcome| match outcome {

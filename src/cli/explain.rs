@@ -1,10 +1,13 @@
 //! `promocase explain RULE`: the long explanation of a rule, written for the
 //! manager: why it matters one level up, what good evidence looks like, and a
-//! YAML snippet that satisfies it. An unknown id suggests the nearest.
+//! YAML snippet that satisfies it, in English or the language `--lang` names.
+//! An unknown id suggests the nearest.
 
 use clap::Args;
 
+use super::shared::parse_language;
 use super::{Output, exit};
+use promocase::model::LanguageTag;
 use promocase::rubric::docs::Explanation;
 use promocase::rubric::rules::{RULES, find};
 
@@ -13,20 +16,28 @@ pub struct ExplainArgs {
     /// The rule id, as `promocase rules` lists it.
     #[arg(value_name = "RULE")]
     pub rule: String,
+    /// The language to explain it in, as a tag (de, fr, he, …); English by default.
+    #[arg(long, value_name = "TAG", value_parser = parse_language)]
+    pub lang: Option<LanguageTag>,
 }
 
 pub fn run(args: &ExplainArgs, out: &Output) -> u8 {
+    let locale =
+        promocase::locale::shared(&promocase::locale::language_of(args.lang.as_ref(), None));
     let Some(rule) = find(args.rule.trim()) else {
         let suggestion = promocase::suggest::closest(&args.rule, RULES.iter().map(|r| r.id))
-            .map(|best| format!("did you mean `{best}`? "))
+            .map(|best| locale.text("check.did-you-mean", &[("best", best)]))
             .unwrap_or_default();
+        // "error" and "hint" stay as they are in every language, as in every
+        // message of the terminal: scripts and editors look for them.
         out.message(&format!(
-            "error: there is no rule `{}`\n  hint: {suggestion}`promocase rules` lists every rule",
-            args.rule
+            "error: {}\n  hint: {}",
+            locale.text("check.no-rule", &[("rule", &args.rule)]),
+            locale.text("check.no-rule-hint", &[("suggestion", &suggestion)]),
         ));
         return exit::BAD_INPUT;
     };
-    let explanation = Explanation::of(rule);
+    let explanation = Explanation::of(rule, &locale);
     let example: String = explanation
         .example
         .lines()
@@ -34,12 +45,15 @@ pub fn run(args: &ExplainArgs, out: &Output) -> u8 {
         .collect();
     let paragraphs: Vec<String> = explanation.paragraphs.iter().map(|p| wrap(p, 78)).collect();
     out.raw(&format!(
-        "{}: {}\n\nDimension: {}\nSeverity: {}\n\n{}\n\nA case that satisfies it:\n\n{example}",
+        "{}: {}\n\n{}: {}\n{}: {}\n\n{}\n\n{}\n\n{example}",
         explanation.id,
         explanation.summary,
+        explanation.words.dimension,
         explanation.dimension,
+        explanation.words.severity,
         explanation.severity_line(),
-        paragraphs.join("\n\n")
+        paragraphs.join("\n\n"),
+        explanation.words.example_intro,
     ));
     exit::OK
 }

@@ -4,14 +4,16 @@
 //!
 //! A [`Locale`] is made once per language and passed to [`crate::format`]
 //! (figures and dates) and to the document data ([`crate::render::data`]),
-//! which take every word and convention from it. `check`'s messages and the
-//! terminal stay English: they use [`Locale::english`].
+//! which take every word and convention from it, and to `check`, whose
+//! findings speak the case's language too ([`crate::rubric::check_case`]).
+//! [`shared`] makes each built-in locale once per process, and
+//! [`language_of`] is the one place that decides a case's language.
 
 pub mod catalogue;
 mod cldr;
 
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub use catalogue::{Catalogue, Text};
 pub use cldr::Cldr;
@@ -21,6 +23,12 @@ use crate::model::{Label, Labelled, LanguageTag};
 /// A language with its catalogue and its CLDR conventions.
 /// The keys of the workspace page's own words, kept out of the documents' data.
 pub const WORKSPACE_PREFIX: &str = "ui.";
+
+/// The keys of what `check` and `explain` say (`check.*`: their frame;
+/// `finding.RULE.NAME`: the rules' sentences, and `explain.RULE`: their
+/// explanations, whose English is in the rule files), kept out of the
+/// documents' data too.
+pub const CHECK_PREFIXES: [&str; 3] = ["check.", "finding.", "explain."];
 
 pub struct Locale {
     pub tag: LanguageTag,
@@ -32,6 +40,37 @@ impl std::fmt::Debug for Locale {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Locale").field("tag", &self.tag).finish()
     }
+}
+
+/// The built-in locale of `tag`, made once per process and shared by every
+/// document and every check in that language.
+pub fn shared(tag: &LanguageTag) -> Arc<Locale> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Locale>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let key = tag.tag();
+    if let Ok(cache) = cache.lock()
+        && let Some(found) = cache.get(&key)
+    {
+        return Arc::clone(found);
+    }
+    let locale = Arc::new(Locale::built_in(tag.clone()));
+    if let Ok(mut cache) = cache.lock() {
+        cache.insert(key, Arc::clone(&locale));
+    }
+    locale
+}
+
+/// The built-in locale of a tag as a page sends it (`de`, `pt-BR`); English
+/// for an empty or unsupported one.
+pub fn shared_for_tag(tag: &str) -> Arc<Locale> {
+    shared(&LanguageTag::parse(tag).unwrap_or_else(|_| LanguageTag::english()))
+}
+
+/// The language a case is read in: `--lang` when given, else the case's
+/// own `language:`, else English. Its documents, its findings and the
+/// workspace follow it.
+pub fn language_of(flag: Option<&LanguageTag>, case: Option<&LanguageTag>) -> LanguageTag {
+    flag.or(case).cloned().unwrap_or_else(LanguageTag::english)
 }
 
 /// The English catalogue, read once per process: every other catalogue is
@@ -99,7 +138,10 @@ impl Locale {
     /// The plain texts templates receive as `data.labels`.
     pub fn template_texts(&self) -> BTreeMap<&str, &str> {
         let mut texts = self.catalogue.plain_texts();
-        texts.retain(|key, _| !key.starts_with(WORKSPACE_PREFIX));
+        texts.retain(|key, _| {
+            !key.starts_with(WORKSPACE_PREFIX)
+                && !CHECK_PREFIXES.iter().any(|prefix| key.starts_with(prefix))
+        });
         texts
     }
 
@@ -138,6 +180,26 @@ impl Locale {
             "dir": self.direction(),
             "texts": texts,
         })
+    }
+
+    /// `text` in capitals as the language writes them: Turkish capitalises
+    /// i as İ (Rust's own upper-casing ignores the language).
+    pub fn upper(&self, text: &str) -> String {
+        if self.tag.language.code == "tr" {
+            text.replace('i', "İ").to_uppercase()
+        } else {
+            text.to_uppercase()
+        }
+    }
+
+    /// `text` in small letters as the language writes them (Turkish: I is ı,
+    /// İ is i).
+    pub fn lower(&self, text: &str) -> String {
+        if self.tag.language.code == "tr" {
+            text.replace('I', "ı").replace('İ', "i").to_lowercase()
+        } else {
+            text.to_lowercase()
+        }
     }
 
     pub fn is_english(&self) -> bool {

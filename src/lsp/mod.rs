@@ -132,7 +132,8 @@ fn rule_link(rule: &Rule, template: Option<&str>) -> Option<Url> {
             rules::RULES
                 .iter()
                 .filter_map(|rule| {
-                    let text = Explanation::of(rule).to_markdown();
+                    let english = crate::locale::Locale::english();
+                    let text = Explanation::of(rule, english).to_markdown();
                     let url = format!("data:text/plain;charset=utf-8,{}", percent_encode(&text));
                     Url::parse(&url).ok().map(|url| (rule.id, url))
                 })
@@ -426,7 +427,10 @@ impl Workspace {
                         .iter()
                         .any(|p| p.starts_with(&format!("**{}**", rule.id)))
                 {
-                    parts.push(Explanation::of(rule).to_markdown());
+                    // In the language the findings speak: the case's.
+                    let english = crate::locale::Locale::english();
+                    let locale = analysis.report.as_ref().map_or(english, |r| &*r.locale);
+                    parts.push(Explanation::of(rule, locale).to_markdown());
                 }
             }
         }

@@ -26,12 +26,17 @@ pub fn logo(loaded: &LoadedCase) -> Result<Option<Asset>, RenderError> {
     else {
         return Ok(None);
     };
+    // Said in the case's language, as `check` says it.
+    let locale = crate::locale::shared(&crate::locale::language_of(
+        None,
+        loaded.case.language.as_ref(),
+    ));
     let refuse = |problem: crate::logo::LogoProblem| {
         let range = loaded.locations.value("/branding/logo");
         RenderError::Located(vec![
-            Diagnostic::error("bad-logo", &loaded.source, problem.message)
+            Diagnostic::error("bad-logo", &loaded.source, problem.message(&locale))
                 .at(range)
-                .with_hint(problem.hint),
+                .with_hint(problem.hint(&locale)),
         ])
     };
     let file = crate::logo::find(&loaded.source.path, logo).map_err(refuse)?;

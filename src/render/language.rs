@@ -7,7 +7,6 @@
 //! built-in locales are made once per process and shared; a labels file
 //! makes a locale of its own each time it is read (it may have changed).
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -40,19 +39,7 @@ pub struct DocumentLanguage {
 
 /// The built-in locale of `tag`, made once per process.
 pub fn built_in(tag: &LanguageTag) -> Arc<Locale> {
-    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Locale>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-    let key = tag.tag();
-    if let Ok(cache) = cache.lock()
-        && let Some(found) = cache.get(&key)
-    {
-        return Arc::clone(found);
-    }
-    let locale = Arc::new(Locale::built_in(tag.clone()));
-    if let Ok(mut cache) = cache.lock() {
-        cache.insert(key, Arc::clone(&locale));
-    }
-    locale
+    crate::locale::shared(tag)
 }
 
 /// The locale for `loaded`'s documents, or the located errors of its labels file.
@@ -60,11 +47,7 @@ pub fn resolve(
     loaded: &LoadedCase,
     choice: &LanguageChoice,
 ) -> Result<DocumentLanguage, Vec<Diagnostic>> {
-    let tag = choice
-        .lang
-        .clone()
-        .or_else(|| loaded.case.language.clone())
-        .unwrap_or_else(LanguageTag::english);
+    let tag = crate::locale::language_of(choice.lang.as_ref(), loaded.case.language.as_ref());
     if let Some(given) = &choice.given_labels {
         return with_labels(tag, Some(Arc::clone(given)));
     }

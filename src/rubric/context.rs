@@ -7,6 +7,11 @@
 //! "is this number a percentage" means the same thing everywhere. Numbers and
 //! money in messages are written by [`crate::format`], as in the documents.
 //!
+//! A rule's sentences are its `texts` (English, in the rule file); the
+//! emitter says them in the case's language ([`Emitter::say`]), from the
+//! catalogues' `finding.RULE.NAME` keys, with English where a catalogue has
+//! none.
+//!
 //! Layering: [`super::config`] (data) ← this module ← [`super::rule`] ← the
 //! rule files ← the registry ([`super::rules`]); nothing here knows the rules.
 
@@ -14,9 +19,10 @@ use std::ops::Range;
 
 use chrono::{Months, NaiveDate};
 
-use super::config::{Rubric, Thresholds};
+use super::config::{Rubric, RubricOrigin, Thresholds};
 use super::finding::Finding;
 use crate::diagnostic::{Location, Severity};
+use crate::locale::{Locale, Text, catalogue};
 use crate::model::{
     Case, Dimension, KpiStatus, LoadedCase, PartialDate, Period, PeriodEnd, SECTIONS,
 };
@@ -30,14 +36,25 @@ pub struct CheckContext<'a> {
     pub as_of: NaiveDate,
     /// Each KPI's status, in the case's order, under the rubric's tolerance.
     pub kpi_statuses: Vec<KpiStatus>,
+    /// The language findings are written in, with its number formats.
+    pub locale: &'a Locale,
+    /// The level judged, as messages name it.
+    level_name: String,
 }
 
 impl<'a> CheckContext<'a> {
-    pub fn new(loaded: &'a LoadedCase, rubric: &'a Rubric) -> Self {
+    pub fn new(loaded: &'a LoadedCase, rubric: &'a Rubric, locale: &'a Locale) -> Self {
         Self {
             loaded,
             case: &loaded.case,
             rubric,
+            locale,
+            // A company names its own levels; a built-in level is named in
+            // the case's language.
+            level_name: match rubric.origin {
+                RubricOrigin::Builtin => locale.label(rubric.level).label.to_string(),
+                RubricOrigin::File(_) => rubric.name.clone(),
+            },
             as_of: loaded.as_of,
             kpi_statuses: loaded
                 .case
@@ -59,7 +76,7 @@ impl<'a> CheckContext<'a> {
     /// The level being judged, as the rubric names it ("Vice President", or
     /// a company's "Head of Department"): what messages say, never a fixed level.
     pub fn level_name(&self) -> &str {
-        &self.rubric.name
+        &self.level_name
     }
 
     pub fn thresholds(&self) -> &Thresholds {
@@ -124,7 +141,10 @@ impl<'a> CheckContext<'a> {
         {
             return Some(SectionPlace {
                 range: key,
-                label: format!("the case has no `{section}:` section; it belongs above `{next}:`"),
+                label: self.locale.text(
+                    "check.section-above",
+                    &[("section", section), ("next", next)],
+                ),
             });
         }
         let (last, key) = SECTIONS
@@ -133,8 +153,9 @@ impl<'a> CheckContext<'a> {
             .max_by_key(|(_, key)| key.start)?;
         Some(SectionPlace {
             range: key,
-            label: format!(
-                "the case has no `{section}:` section; add it after `{last}:`, at the end of the file"
+            label: self.locale.text(
+                "check.section-at-end",
+                &[("section", section), ("last", last)],
             ),
         })
     }
@@ -184,30 +205,71 @@ fn top_level_section(pointer: &str) -> &str {
     pointer.split('/').nth(1).unwrap_or_default()
 }
 
+/// A rule's sentences: a name and the English text, with `{placeholders}`.
+/// A text with a count has two rows, `NAME.one` and `NAME.other`.
+pub type Texts = &'static [(&'static str, &'static str)];
+
 /// Collects the findings of one rule.
 pub struct Emitter<'a> {
     rule: &'static str,
     dimension: Option<Dimension>,
+    texts: Texts,
     severity: Severity,
     context: &'a CheckContext<'a>,
     pub findings: Vec<Finding>,
 }
 
 impl<'a> Emitter<'a> {
-    /// Collects for the rule `rule`, whose findings weaken `dimension`.
+    /// Collects for the rule `rule`, whose findings weaken `dimension` and
+    /// whose sentences are `texts`.
     pub fn new(
         rule: &'static str,
         dimension: Option<Dimension>,
+        texts: Texts,
         severity: Severity,
         context: &'a CheckContext<'a>,
     ) -> Self {
         Self {
             rule,
             dimension,
+            texts,
             severity,
             context,
             findings: Vec::new(),
         }
+    }
+
+    /// The rule's text `name` in the case's language, its placeholders
+    /// filled: the catalogue's `finding.RULE.NAME`, or the rule's English.
+    pub fn say(&self, name: &str, args: &[(&str, &str)]) -> String {
+        let key = finding_key(self.rule, name);
+        let text = match self.context.locale.catalogue.get(&key) {
+            Some(text) => text.plain(),
+            None => english_text(self.texts, name),
+        };
+        catalogue::fill(text, args)
+    }
+
+    /// The form of the rule's text `name` for `count`, by the language's
+    /// plural rules; `{count}` is the count as the language writes it.
+    pub fn say_count(&self, name: &str, count: usize, args: &[(&str, &str)]) -> String {
+        let locale = self.context.locale;
+        let key = finding_key(self.rule, name);
+        let category = locale.cldr.plural_category(count as f64);
+        let english_form = if category == "one" {
+            format!("{name}.one")
+        } else {
+            format!("{name}.other")
+        };
+        let text = match locale.catalogue.get(&key) {
+            Some(Text::Plural(forms)) => forms.form(category),
+            Some(Text::One(text)) => text.as_str(),
+            None => english_text(self.texts, &english_form),
+        };
+        let written = locale.cldr.integer(count as u64);
+        let mut all = vec![("count", written.as_str())];
+        all.extend_from_slice(args);
+        catalogue::fill(text, &all)
     }
 
     /// A finding about the field at `pointer` (or its parent, when missing).
@@ -228,18 +290,22 @@ impl<'a> Emitter<'a> {
     }
 
     /// A finding for every place one of `phrases` stands in the text
-    /// `value` of the field at `pointer`, each pointing at its own words;
-    /// `message` and `hint` are given the words as written.
+    /// `value` of the field at `pointer`, each pointing at its own words:
+    /// the rule's texts `message` and `hint`, with the words as written
+    /// filling the placeholder `{placeholder}`.
     pub fn at_each_phrase(
         &mut self,
         pointer: &str,
         value: &str,
         phrases: &[String],
-        message: impl Fn(&str) -> String,
-        hint: impl Fn(&str) -> String,
+        message: &str,
+        hint: &str,
+        placeholder: &str,
     ) {
-        for (range, word) in self.context.phrase_ranges(pointer, value, phrases) {
-            self.push(pointer, range, self.dimension, message(&word), hint(&word));
+        for (range, words) in self.context.phrase_ranges(pointer, value, phrases) {
+            let said = self.say(message, &[(placeholder, &words)]);
+            let advice = self.say(hint, &[(placeholder, &words)]);
+            self.push(pointer, range, self.dimension, said, advice);
         }
     }
 
@@ -278,7 +344,10 @@ impl<'a> Emitter<'a> {
                 .is_none();
         let label = missing.then(|| match self.context.section_place(section) {
             Some(place) => place.label,
-            None => format!("the case has no `{section}:` section"),
+            None => self
+                .context
+                .locale
+                .text("check.section-missing", &[("section", section)]),
         });
         self.findings.push(Finding {
             rule: self.rule,
@@ -289,8 +358,23 @@ impl<'a> Emitter<'a> {
             location,
             label,
             hint,
+            reason: None,
         });
     }
+}
+
+/// The catalogue key of a rule's text: `finding.RULE.NAME`.
+pub fn finding_key(rule: &str, name: &str) -> String {
+    format!("finding.{rule}.{name}")
+}
+
+/// The rule's English text `name`; the name itself if the rule has none
+/// (a test holds every name a rule says to its texts).
+fn english_text(texts: Texts, name: &str) -> &str {
+    texts
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(name, |(_, text)| *text)
 }
 
 /// Whether a text holds a number: a claim with a digit can be checked.

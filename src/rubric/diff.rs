@@ -62,7 +62,7 @@ pub struct DimensionMove {
     /// Written as its id, as in `check`'s report.
     #[serde(rename = "id")]
     pub dimension: Dimension,
-    pub name: &'static str,
+    pub name: String,
     pub before: EvidenceStatus,
     pub after: EvidenceStatus,
     /// Whether it moved towards evidenced.
@@ -169,7 +169,7 @@ fn dimensions(old: &Report, new: &Report) -> Vec<DimensionMove> {
             }
             Some(DimensionMove {
                 dimension: after.dimension,
-                name: after.name,
+                name: after.name.clone(),
                 before: before.status,
                 after: after.status,
                 improved: after.status.rank() > before.status.rank(),

@@ -7,6 +7,7 @@
 use super::config::Rubric;
 use super::rule::Rule;
 use super::rules::RULES;
+use crate::locale::Locale;
 use crate::model::Level;
 
 /// The severity of a rule at each built-in level, as words: `error`, `warning`, `info`, `off`.
@@ -18,12 +19,13 @@ pub fn severities(rule_id: &str) -> [&'static str; 3] {
     })
 }
 
-/// What `explain` says of a rule, in parts: the terminal prints them as text,
-/// the workspace lays them out.
+/// What `explain` says of a rule, in parts, in one language: the terminal
+/// prints them as text, the workspace lays them out, an editor shows them as
+/// Markdown on hover.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Explanation {
     pub id: &'static str,
-    pub summary: &'static str,
+    pub summary: String,
     /// `name (id)`, or the file itself for rules about the file.
     pub dimension: String,
     /// The severity at each built-in level, in the order of the levels.
@@ -31,6 +33,18 @@ pub struct Explanation {
     pub paragraphs: Vec<String>,
     /// A case that satisfies the rule (YAML, top-level sections).
     pub example: &'static str,
+    /// The frame's words in the same language: "Dimension", "Severity" and
+    /// the line before the example.
+    pub words: ExplanationWords,
+}
+
+/// The words around an explanation (`check.dimension`, `check.severity`,
+/// `check.example-intro`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExplanationWords {
+    pub dimension: String,
+    pub severity: String,
+    pub example_intro: String,
 }
 
 /// A rule's severity at one level.
@@ -41,14 +55,17 @@ pub struct LevelSeverity {
 }
 
 impl Explanation {
-    pub fn of(rule: &Rule) -> Explanation {
+    /// The explanation of `rule` in `locale`'s language. Ids (the rule's,
+    /// the dimension's, the levels' and the severities') stay as they are:
+    /// they are what a rubric file or a waiver names.
+    pub fn of(rule: &Rule, locale: &Locale) -> Explanation {
         Explanation {
             id: rule.id,
-            summary: rule.summary,
+            summary: rule.summary_in(locale).to_string(),
             dimension: rule
                 .dimension
-                .map_or("the case file itself".to_string(), |d| {
-                    format!("{} ({})", d.name(), d.id())
+                .map_or(locale.text("check.file-itself", &[]), |d| {
+                    format!("{} ({})", locale.label(d).label, d.id())
                 }),
             severities: Level::ALL
                 .into_iter()
@@ -58,8 +75,13 @@ impl Explanation {
                     severity,
                 })
                 .collect(),
-            paragraphs: rule.explanation_paragraphs(),
+            paragraphs: rule.explanation_paragraphs_in(locale),
             example: rule.example,
+            words: ExplanationWords {
+                dimension: locale.text("check.dimension", &[]),
+                severity: locale.text("check.severity", &[]),
+                example_intro: locale.text("check.example-intro", &[]),
+            },
         }
     }
 
@@ -67,12 +89,15 @@ impl Explanation {
     /// behind a finding's rule link.
     pub fn to_markdown(&self) -> String {
         format!(
-            "**{}**: {}\n\nDimension: {}. Severity: {}.\n\n{}\n\nA case that satisfies it:\n\n```yaml\n{}```\n",
+            "**{}**: {}\n\n{}: {}. {}: {}.\n\n{}\n\n{}\n\n```yaml\n{}```\n",
             self.id,
             self.summary,
+            self.words.dimension,
             self.dimension,
+            self.words.severity,
             self.severity_line(),
             self.paragraphs.join("\n\n"),
+            self.words.example_intro,
             self.example
         )
     }

@@ -6,8 +6,8 @@
 //! The proposal's appendix prints these lines beside the KPI table and the
 //! risks table, so figures, dates and statuses come from the same place as
 //! theirs: [`crate::format`], the KPI statuses of the [`CheckContext`], and
-//! the words of the document's [`Locale`] (`check` writes them in English;
-//! a German proposal asks for them in German, from the same code).
+//! the words of the document's [`Locale`] (`check` writes them in the case's
+//! language, and so does the proposal, from the same code).
 
 use super::context::{CheckContext, period_end};
 use crate::format;
@@ -17,10 +17,10 @@ use crate::model::{
     KpiStatus, LoadedCase, RiskStatus,
 };
 
-/// The evidence items of one dimension, in English.
+/// The evidence items of one dimension, in the check's language.
 pub fn items(context: &CheckContext<'_>, dimension: Dimension) -> Vec<String> {
     items_in(
-        Locale::english(),
+        context.locale,
         context.loaded,
         &context.kpi_statuses,
         dimension,

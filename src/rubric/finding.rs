@@ -28,6 +28,10 @@ pub struct Finding {
     pub label: Option<String>,
     /// A concrete next step.
     pub hint: String,
+    /// Why the rubric asks for it, when a company rubric says so (a track's
+    /// requirement): the fold of one gap into one finding
+    /// ([`crate::rubric::check_case`]) adds it to the other finding's hint.
+    pub reason: Option<String>,
 }
 
 impl Finding {

@@ -44,6 +44,7 @@ pub mod rules;
 pub mod sarif;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub use choice::{RubricChoice, RubricFailure, RubricRequest, RubricResolver};
 pub use config::{Rubric, RubricFile};
@@ -52,6 +53,7 @@ pub use report::{Readiness, Report};
 pub use rule::Rule;
 pub use rules::RULES;
 
+use crate::locale::Locale;
 use crate::model::{Dimension, Level, LoadedCase};
 use context::{CheckContext, Emitter};
 use report::WaiverReport;
@@ -85,12 +87,8 @@ fn fold_track_findings(findings: &mut Vec<Finding>) {
         let track = findings.remove(index);
         let kept = &mut findings[if other > index { other - 1 } else { other }];
         kept.severity = kept.severity.max(track.severity);
-        // The track's message is "The case shows no X. Why it matters."
-        let why = track
-            .message
-            .split_once(". ")
-            .map_or(track.message.as_str(), |(_, why)| why)
-            .trim();
+        // The rubric's reason for the requirement, in the rubric's words.
+        let why = track.reason.as_deref().unwrap_or(&track.message).trim();
         kept.hint = format!("{}. {why}", kept.hint.trim_end_matches('.'));
     }
 }
@@ -99,15 +97,21 @@ fn fold_track_findings(findings: &mut Vec<Finding>) {
 pub const UNWAIVABLE: [&str; 2] = ["waiver-no-reason", "waiver-unknown-rule"];
 
 /// Checks a case against a rubric: every enabled rule, the case's waivers,
-/// and the readiness report.
+/// and the readiness report. The findings speak the case's language.
 pub fn check_case(loaded: &LoadedCase, rubric: &Rubric) -> Report {
-    let context = CheckContext::new(loaded, rubric);
+    let tag = crate::locale::language_of(None, loaded.case.language.as_ref());
+    check_case_in(loaded, rubric, crate::locale::shared(&tag))
+}
+
+/// [`check_case`] with the findings in `locale`'s language (`--lang`).
+pub fn check_case_in(loaded: &LoadedCase, rubric: &Rubric, locale: Arc<Locale>) -> Report {
+    let context = CheckContext::new(loaded, rubric, &locale);
     let mut findings = Vec::new();
     for rule in RULES.iter().copied() {
         let Some(severity) = rubric.severity(rule.id) else {
             continue;
         };
-        let mut emitter = Emitter::new(rule.id, rule.dimension, severity, &context);
+        let mut emitter = Emitter::new(rule.id, rule.dimension, rule.texts, severity, &context);
         (rule.check)(&context, &mut emitter);
         findings.append(&mut emitter.findings);
     }
@@ -162,7 +166,8 @@ pub fn check_case(loaded: &LoadedCase, rubric: &Rubric) -> Report {
         &findings,
         |d| rubric.weight(d),
         rubric.level,
-        rubric.name.clone(),
+        context.level_name().to_string(),
+        &locale,
     );
     Report {
         file: loaded.source.name(),
@@ -176,5 +181,6 @@ pub fn check_case(loaded: &LoadedCase, rubric: &Rubric) -> Report {
         waivers,
         kpi_statuses: context.kpi_statuses.clone(),
         source: loaded.source.clone(),
+        locale: Arc::clone(&locale),
     }
 }

@@ -31,6 +31,7 @@ use serde::Serialize;
 
 use super::finding::Finding;
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::locale::Locale;
 use crate::model::{Dimension, EvidenceStatus, KpiStatus, Level};
 
 /// The highest score a case with an error can have: below 80, which reads as
@@ -43,7 +44,8 @@ pub struct DimensionReport {
     /// Written as its id (`strategy`), as in the rubric files.
     #[serde(rename = "id")]
     pub dimension: Dimension,
-    pub name: &'static str,
+    /// Its name in the report's language.
+    pub name: String,
     pub status: EvidenceStatus,
     /// How much the dimension counts in the score.
     pub weight: u32,
@@ -111,6 +113,9 @@ pub struct Report {
     pub kpi_statuses: Vec<KpiStatus>,
     #[serde(skip)]
     pub source: Arc<SourceFile>,
+    /// The language its messages are in, for the words around them.
+    #[serde(skip)]
+    pub locale: Arc<Locale>,
 }
 
 impl Report {
@@ -149,6 +154,7 @@ pub fn readiness(
     weight: impl Fn(Dimension) -> u32,
     level: Level,
     level_name: String,
+    locale: &Locale,
 ) -> Readiness {
     let mut dimensions = Vec::new();
     let mut ranked: Vec<(f64, Severity, usize, Gap)> = Vec::new();
@@ -181,9 +187,9 @@ pub fn readiness(
                 dimension: *dimension,
                 message: worst.map_or_else(
                     || {
-                        format!(
-                            "Nothing in the case evidences {}",
-                            dimension.name().to_lowercase()
+                        locale.text(
+                            "gap.no-evidence",
+                            &[("dimension", locale.label(*dimension).label)],
                         )
                     },
                     |f| f.message.clone(),
@@ -196,7 +202,7 @@ pub fn readiness(
         }
         dimensions.push(DimensionReport {
             dimension: *dimension,
-            name: dimension.name(),
+            name: locale.label(*dimension).label.to_string(),
             status,
             weight: w,
             evidence: items.clone(),
@@ -244,6 +250,7 @@ mod tests {
             location: None,
             label: None,
             hint: String::new(),
+            reason: None,
         }
     }
 
@@ -280,6 +287,7 @@ mod tests {
             weight,
             Level::Director,
             "Director".into(),
+            Locale::english(),
         );
         let status: Vec<EvidenceStatus> = readiness.dimensions.iter().map(|d| d.status).collect();
         assert_eq!(
@@ -331,6 +339,7 @@ mod tests {
             weight,
             Level::Director,
             "Director".into(),
+            Locale::english(),
         );
         assert_eq!(capped.score, ERROR_CAP);
         assert_eq!(capped.blocked_by, ["succession-missing"]);
@@ -345,6 +354,7 @@ mod tests {
             weight,
             Level::Director,
             "Director".into(),
+            Locale::english(),
         );
         assert_eq!(warned.score, 97);
         assert!(warned.blocked_by.is_empty());

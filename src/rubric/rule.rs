@@ -5,7 +5,8 @@
 //! depend on it and on [`super::context`], never on the registry.
 
 use super::config::RuleSetting;
-use super::context::{CheckContext, Emitter};
+use super::context::{CheckContext, Emitter, Texts};
+use crate::locale::Locale;
 use crate::model::{Dimension, Level};
 
 /// A rule of the director criteria.
@@ -27,6 +28,10 @@ pub struct Rule {
     /// that, put in place of the same sections of a complete case, keep the
     /// rule silent (a test proves it for every rule).
     pub example: &'static str,
+    /// What its findings say, in English: each sentence by name, with
+    /// `{placeholders}` (see [`Texts`]); the catalogues translate them as
+    /// `finding.ID.NAME`, and a test holds them to these.
+    pub texts: Texts,
     /// Looks at the case and reports what it finds.
     pub check: fn(&CheckContext<'_>, &mut Emitter<'_>),
 }
@@ -52,28 +57,52 @@ impl BuiltinSeverity {
 impl Rule {
     /// The explanation's paragraphs, each on one line.
     pub fn explanation_paragraphs(&self) -> Vec<String> {
-        let mut paragraphs = Vec::new();
-        let mut current: Vec<&str> = Vec::new();
-        for line in self.explanation.lines().map(str::trim) {
-            if line.is_empty() {
-                if !current.is_empty() {
-                    paragraphs.push(current.join(" "));
-                    current.clear();
-                }
-            } else {
-                current.push(line);
-            }
+        paragraphs(self.explanation)
+    }
+
+    /// The one-line summary in `locale`'s language: the catalogue's
+    /// `rule.ID`, or the English one.
+    pub fn summary_in<'a>(&'a self, locale: &'a Locale) -> &'a str {
+        match locale.catalogue.get(&format!("rule.{}", self.id)) {
+            Some(text) => text.plain(),
+            None => self.summary,
         }
-        if !current.is_empty() {
-            paragraphs.push(current.join(" "));
+    }
+
+    /// The explanation's paragraphs in `locale`'s language: the catalogue's
+    /// `explain.ID` (paragraphs separated by a blank line), or the English.
+    pub fn explanation_paragraphs_in(&self, locale: &Locale) -> Vec<String> {
+        match locale.catalogue.get(&format!("explain.{}", self.id)) {
+            Some(text) => paragraphs(text.plain()),
+            None => self.explanation_paragraphs(),
         }
-        paragraphs
     }
 
     /// The explanation as plain text: paragraphs separated by a blank line.
     pub fn explanation_text(&self) -> String {
         self.explanation_paragraphs().join("\n\n")
     }
+}
+
+/// Prose wrapped freely, as paragraphs each on one line (a blank line
+/// separates paragraphs).
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(current.join(" "));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current.join(" "));
+    }
+    paragraphs
 }
 
 /// What every rule file needs.
@@ -108,6 +137,7 @@ mod tests {
             summary: "",
             explanation: "\n    First line\n    continues.\n\n    Second.\n",
             example: "",
+            texts: &[],
             check: silent,
         };
         assert_eq!(

@@ -1,12 +1,14 @@
 //! Reports as SARIF 2.1.0, the format code-scanning tools (GitHub code
 //! scanning, IDE viewers) read. One run holds the results of every file
-//! checked; the tool's rule list comes from the registry.
+//! checked; the tool's rule list comes from the registry, in the language of
+//! the reports (the first one's, English when there is none).
 
 use serde_json::{Value, json};
 
 use super::report::Report;
 use super::rules::RULES;
 use crate::diagnostic::Severity;
+use crate::locale::Locale;
 
 /// SARIF's name for a severity.
 fn level(severity: Severity) -> &'static str {
@@ -26,14 +28,17 @@ fn uri(path: &str) -> String {
 
 /// One SARIF log for all reports.
 pub fn to_sarif(reports: &[Report]) -> Value {
+    let locale = reports.first().map_or(Locale::english(), |r| &*r.locale);
     let rules: Vec<Value> = RULES
         .iter()
         .map(|rule| {
+            let explanation = rule.explanation_paragraphs_in(locale).join("\n\n");
+            let example = locale.text("check.example-intro", &[]);
             json!({
                 "id": rule.id,
-                "shortDescription": {"text": rule.summary},
-                "fullDescription": {"text": rule.explanation_text()},
-                "help": {"text": format!("{}\n\nExample:\n{}", rule.explanation_text(), rule.example)},
+                "shortDescription": {"text": rule.summary_in(locale)},
+                "fullDescription": {"text": explanation},
+                "help": {"text": format!("{explanation}\n\n{example}\n{}", rule.example)},
                 "properties": {"dimension": rule.dimension.map(|d| d.id())}
             })
         })

@@ -380,6 +380,30 @@ fn the_workspace_speaks_the_case_s_language_and_hebrew_runs_right_to_left() {
             text_of(&client, "#readiness").await.contains(&succession)
         })
         .await;
+        // The findings speak Hebrew, and so does "why it matters", right to left.
+        let message = catalogue_text("he", "finding.succession-missing.message");
+        until("the finding is in Hebrew", || async {
+            text_of(&client, "#findings").await.contains(&message)
+        })
+        .await;
+        client
+            .execute(
+                "const item = [...document.querySelectorAll('#findings li')].find(li => li.querySelector('.code').textContent === 'succession-missing');\
+                 item.querySelector('button.more').click();",
+                vec![],
+            )
+            .await
+            .expect("why it matters");
+        let explanation = catalogue_text("he", "explain.succession-missing");
+        let first_words = explanation.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+        until("the explanation is in Hebrew", || async {
+            text_of(&client, ".explain").await.contains(&first_words)
+        })
+        .await;
+        assert_eq!(
+            page("return getComputedStyle(document.querySelector('.explain p')).direction").await,
+            "rtl"
+        );
         picture(&client, "workspace-hebrew.png").await;
         if std::env::var_os("UPDATE_DOCS").is_some() {
             client.set_window_size(420, 900).await.expect("a narrow window");

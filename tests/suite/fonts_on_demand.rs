@@ -67,7 +67,9 @@ fn fonts_fetched_on_demand_give_the_pdf_the_embedded_fonts_give() {
             // The site fetches these while it starts: a document that asked
             // for another face would pay for a second compile.
             assert!(
-                fetched.iter().all(|asset| Fonts::EVERY_DOCUMENT_USES.contains(asset)),
+                fetched
+                    .iter()
+                    .all(|asset| Fonts::EVERY_DOCUMENT_USES.contains(asset)),
                 "{example} {lang} {kind}: fetched {fetched:?}, beyond Fonts::EVERY_DOCUMENT_USES"
             );
             every.extend(fetched);

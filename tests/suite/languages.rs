@@ -4,7 +4,7 @@
 //! `language:`, `--lang` and a company's labels file are checked with located
 //! errors and change what the documents say.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use promocase::locale::catalogue::{Catalogue, Text, placeholders};
@@ -14,7 +14,7 @@ use promocase::rubric::rules::RULES;
 
 use crate::documents::{overprinted, words};
 use crate::support::{
-    assert_ok, examples, path_str, pdf_pages, pdf_text, promocase, stderr, stdout,
+    assert_ok, examples, path_str, pdf_pages, pdf_text, promocase, root, stderr, stdout,
 };
 
 /// The three documents of `case` in `lang`, as drafts so the thin example builds too.
@@ -92,10 +92,12 @@ pub(crate) fn english_left(text: &str, translation: &Catalogue, case_text: &str)
         .collect::<Vec<_>>()
         .join(" | ");
     let mut left = Vec::new();
-    for key in english.keys() {
-        let Some(english_text) = english.get(key) else {
-            continue;
-        };
+    let said = rule_texts();
+    let references = english
+        .keys()
+        .filter_map(|key| english.get(key).map(|text| (key, text)))
+        .chain(said.iter().map(|(key, text)| (key.as_str(), text)));
+    for (key, english_text) in references {
         let translated: String = translation
             .get(key)
             .map(|t| forms(t).join(" "))
@@ -184,10 +186,49 @@ fn every_example_in_every_language_keeps_its_layout_and_no_english() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// What check and explain say, by catalogue key, as the rule files write it
+/// in English: each rule's texts (`finding.RULE.NAME`, a plural text where
+/// the rule has `NAME.one` and `NAME.other`) and its explanation
+/// (`explain.RULE`).
+fn rule_texts() -> BTreeMap<String, Text> {
+    let mut texts = BTreeMap::new();
+    for rule in RULES {
+        let mut plural: BTreeMap<&str, (Option<String>, Option<String>)> = BTreeMap::new();
+        for (name, english) in rule.texts {
+            if let Some(base) = name.strip_suffix(".one") {
+                plural.entry(base).or_default().0 = Some(english.to_string());
+            } else if let Some(base) = name.strip_suffix(".other") {
+                plural.entry(base).or_default().1 = Some(english.to_string());
+            } else {
+                texts.insert(
+                    format!("finding.{}.{name}", rule.id),
+                    Text::One(english.to_string()),
+                );
+            }
+        }
+        for (base, (one, other)) in plural {
+            let other =
+                other.unwrap_or_else(|| panic!("{}: `{base}.one` without `{base}.other`", rule.id));
+            let forms: promocase::locale::catalogue::PluralForms = serde_yaml::from_value(
+                serde_yaml::to_value(BTreeMap::from([("one", one), ("other", Some(other))]))
+                    .unwrap(),
+            )
+            .unwrap();
+            texts.insert(format!("finding.{}.{base}", rule.id), Text::Plural(forms));
+        }
+        texts.insert(
+            format!("explain.{}", rule.id),
+            Text::One(rule.explanation_text()),
+        );
+    }
+    texts
+}
+
 #[test]
 fn every_catalogue_has_every_key_with_the_english_placeholders() {
     let english = english_catalogue();
     let rule_keys: BTreeSet<String> = RULES.iter().map(|r| format!("rule.{}", r.id)).collect();
+    let said = rule_texts();
     for language in LANGUAGES.iter().filter(|l| l.code != "en") {
         let text = promocase::locale::catalogue::built_in_text(language.code).unwrap();
         let file: promocase::locale::catalogue::CatalogueFile =
@@ -197,13 +238,14 @@ fn every_catalogue_has_every_key_with_the_english_placeholders() {
         for key in english.keys() {
             assert!(file.labels.contains_key(key), "{code} lacks `{key}`");
         }
-        for key in &rule_keys {
+        for key in rule_keys.iter().chain(said.keys()) {
             assert!(file.labels.contains_key(key), "{code} lacks `{key}`");
         }
         let summary = Text::One(String::new());
         for (key, text) in &file.labels {
             let reference = english
                 .get(key)
+                .or_else(|| said.get(key))
                 .or_else(|| rule_keys.contains(key).then_some(&summary))
                 .unwrap_or_else(|| panic!("{code} has `{key}`, which is not a label"));
             let allowed: BTreeSet<&str> = forms(reference)
@@ -517,4 +559,90 @@ fn a_month_after_a_preposition_takes_its_genitive_in_czech_and_polish() {
             assert!(!text.contains(nominative), "{lang} {}", pdf.display());
         }
     }
+}
+
+/// What `check` prints for `example` in `lang`, both streams.
+fn checked_in(example: &str, lang: &str) -> String {
+    let path = root().join("examples").join(example);
+    let output = promocase(&["check", "--lang", lang, path_str(&path)]);
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+#[test]
+fn a_german_check_prints_no_english_sentence() {
+    let english = english_catalogue();
+    let german = Catalogue::built_in(
+        LANGUAGES.iter().find(|l| l.code == "de").expect("German"),
+        english,
+    );
+    for example in ["it-manager-thin.yaml", "operations-director.yaml"] {
+        let case_text = std::fs::read_to_string(root().join("examples").join(example)).unwrap();
+        let english_output = checked_in(example, "en");
+        let output = checked_in(example, "de");
+        // The same findings, in German: rule ids and places stay.
+        let ids = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter_map(|line| {
+                    line.strip_prefix("error[")
+                        .or_else(|| line.strip_prefix("warning["))
+                })
+                .filter_map(|rest| rest.split(']').next().map(str::to_string))
+                .collect()
+        };
+        assert_eq!(
+            ids(&output),
+            ids(&english_output),
+            "{example}: the same findings"
+        );
+        assert_ne!(output, english_output);
+        // Rule ids (`warning[kpi-target-missed]`) are identifiers, the same in every language.
+        let mut words = output.clone();
+        for rule in RULES {
+            words = words.replace(rule.id, "");
+        }
+        let left = english_left(&words, &german, &case_text);
+        assert!(
+            left.is_empty(),
+            "{example}: English left in the German check:\n{}",
+            left.join("\n")
+        );
+        // And nothing printed its catalogue key.
+        for key in ["finding.", "check.", "explain."] {
+            assert!(
+                !output.contains(key),
+                "{example}: a key is printed: {output}"
+            );
+        }
+    }
+}
+
+#[test]
+fn explain_speaks_the_language_asked_for() {
+    let english = promocase(&["explain", "succession-missing"]);
+    let hebrew = promocase(&["explain", "succession-missing", "--lang", "he"]);
+    assert!(english.status.success() && hebrew.status.success());
+    let (english, hebrew) = (
+        String::from_utf8_lossy(&english.stdout).to_string(),
+        String::from_utf8_lossy(&hebrew.stdout).to_string(),
+    );
+    assert!(
+        english.contains("Dimension: Succession plan (succession)"),
+        "{english}"
+    );
+    // The id, the dimension's id, the levels and the example stay as they are.
+    assert!(hebrew.starts_with("succession-missing: "), "{hebrew}");
+    assert!(hebrew.contains("(succession)") && hebrew.contains("director error"));
+    assert!(
+        hebrew.contains("    succession:"),
+        "the example is the same YAML"
+    );
+    let letters = hebrew
+        .chars()
+        .filter(|c| ('\u{05D0}'..='\u{05EA}').contains(c))
+        .count();
+    assert!(letters > 200, "the explanation is in Hebrew: {hebrew}");
 }

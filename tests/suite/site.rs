@@ -543,6 +543,22 @@ async fn file_on_disk(client: &Client) -> String {
         .to_string()
 }
 
+/// Puts `text` in the editor and presses Save to file.
+async fn type_and_save_to_file(client: &Client, text: &str) {
+    let script = format!(
+        "window.promocaseEditor.setText({})",
+        serde_json::Value::from(text)
+    );
+    run(client, &script).await;
+    client
+        .find(Locator::Css("#saveFile"))
+        .await
+        .expect("Save to file")
+        .click()
+        .await
+        .expect("saving");
+}
+
 /// Writes `promotion.yaml` as another program would.
 async fn write_on_disk(client: &Client, text: &str) {
     let script = format!(
@@ -553,7 +569,10 @@ async fn write_on_disk(client: &Client, text: &str) {
            window.showOpenFilePicker = async () => [h]; done('written'); }})().catch(e => done('error: ' + e));",
         text = serde_json::Value::from(text)
     );
-    let answer = client.execute_async(&script, vec![]).await.expect("written");
+    let answer = client
+        .execute_async(&script, vec![])
+        .await
+        .expect("written");
     assert_eq!(answer, "written");
 }
 
@@ -566,44 +585,73 @@ fn a_case_opened_from_a_file_is_saved_back_to_it_and_never_over_another_programs
         .expect("the thin example");
     runtime().block_on(async {
         let client = driver.window(1280, 900).await;
-        client.goto(&format!("{origin}/")).await.expect("the site opens");
+        client
+            .goto(&format!("{origin}/"))
+            .await
+            .expect("the site opens");
         until("the site answers", Duration::from_secs(60), || async {
-            run(&client, "return document.querySelector('#chooser').classList.contains('show')").await == true
+            run(
+                &client,
+                "return document.querySelector('#chooser').classList.contains('show')",
+            )
+            .await
+                == true
         })
         .await;
         // The file dialog answers with the file, as a person picking it does.
         write_on_disk(&client, &text).await;
         // On a first visit the chooser covers the toolbar and offers Open file itself.
-        client.find(Locator::Css("#chooserOpenFile")).await.expect("Open file").click().await.expect("opening");
+        client
+            .find(Locator::Css("#chooserOpenFile"))
+            .await
+            .expect("Open file")
+            .click()
+            .await
+            .expect("opening");
         until("the file opens", Duration::from_secs(60), || async {
             editor_text(&client).await == text
         })
         .await;
         assert!(
-            client.current_url().await.expect("the address").as_str().ends_with("#case=promotion.yaml"),
+            client
+                .current_url()
+                .await
+                .expect("the address")
+                .as_str()
+                .ends_with("#case=promotion.yaml"),
             "the case is named after its file"
         );
 
         // The page reloaded to open it: the file is remembered, and Save writes it.
         let edited = format!("{text}# kept in the file\n");
-        run(&client, &format!("window.promocaseEditor.setText({})", serde_json::Value::from(edited.as_str()))).await;
-        client.find(Locator::Css("#saveFile")).await.expect("Save to file").click().await.expect("saving");
+        type_and_save_to_file(&client, &edited).await;
         until("saved to the file", Duration::from_secs(30), || async {
             text_in(&client, "#state").await == "saved to promotion.yaml"
         })
         .await;
-        assert_eq!(file_on_disk(&client).await, edited, "the file holds the edited text");
+        assert_eq!(
+            file_on_disk(&client).await,
+            edited,
+            "the file holds the edited text"
+        );
 
         // Another program changes the file: the page's next save does not overwrite it.
         write_on_disk(&client, "# changed by another program\n").await;
-        run(&client, &format!("window.promocaseEditor.setText({})", serde_json::Value::from(format!("{edited}# and more\n")))).await;
-        client.find(Locator::Css("#saveFile")).await.expect("Save to file").click().await.expect("saving");
+        type_and_save_to_file(&client, &format!("{edited}# and more\n")).await;
         until("the save is refused", Duration::from_secs(30), || async {
-            text_in(&client, "#state").await.starts_with("not saved: another program changed promotion.yaml")
+            text_in(&client, "#state")
+                .await
+                .starts_with("not saved: another program changed promotion.yaml")
         })
         .await;
-        assert_eq!(file_on_disk(&client).await, "# changed by another program\n");
-        assert!(editor_text(&client).await.ends_with("# and more\n"), "the edit stays in the page");
+        assert_eq!(
+            file_on_disk(&client).await,
+            "# changed by another program\n"
+        );
+        assert!(
+            editor_text(&client).await.ends_with("# and more\n"),
+            "the edit stays in the page"
+        );
         let _ = client.close().await;
     });
 }

@@ -164,7 +164,7 @@
       case "complete": { const r = data(); return json(JSON.parse(await call("complete", [r.text, r.line, r.column]))); }
       case "hover": { const r = data(); return json(JSON.parse(await call("hover", [name, r.text, r.line, r.column]))); }
       case "explain": {
-        const answer = JSON.parse(await call("explain", [url.searchParams.get("rule") || ""]));
+        const answer = JSON.parse(await call("explain", [url.searchParams.get("rule") || "", url.searchParams.get("lang") || ""]));
         return answer.error ? problem(404, answer.error) : json(answer);
       }
       case "insert": {

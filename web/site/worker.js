@@ -23,7 +23,7 @@ const methods = {
   analyse: (name, text) => workspace.analyse(name, text),
   complete: (text, line, column) => workspace.complete(text, line, column),
   hover: (name, text, line, column) => workspace.hover(name, text, line, column),
-  explain: (rule) => workspace.explain(rule),
+  explain: (rule, lang) => workspace.explain(rule, lang),
   insert: (text, rule) => workspace.insert(text, rule),
   fixes: (name, text, code, start) => workspace.fixes(name, text, code, start),
   preview: (name, text, doc, known) => withFonts(() => {

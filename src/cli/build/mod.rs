@@ -38,7 +38,7 @@ use promocase::model::{LoadedCase, load_case};
 use promocase::render::export::PdfSettings;
 use promocase::render::language::resolve;
 use promocase::render::{Fonts, Job, RenderError, Renderer, TemplateKind};
-use promocase::rubric::{Report, check_case};
+use promocase::rubric::{Report, check_case_in};
 use promocase::write::{WriteMode, refuse_inputs, write_new_file};
 
 #[derive(Debug, Args)]
@@ -366,7 +366,10 @@ fn check_first(
         super::rubric::report_failure(&failure, out);
         CliError::Reported
     })?;
-    let report = check_case(loaded, &rubric);
+    // The findings speak the documents' language: the readiness appendix prints them.
+    let tag =
+        promocase::locale::language_of(args.language.lang.as_ref(), loaded.case.language.as_ref());
+    let report = check_case_in(loaded, &rubric, promocase::locale::shared(&tag));
     for diagnostic in report.diagnostics() {
         if diagnostic.severity >= Severity::Warning {
             out.diagnostic(&diagnostic);

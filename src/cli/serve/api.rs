@@ -518,12 +518,20 @@ async fn events(Shared(state): Shared<SharedState>, Query(query): Query<CaseQuer
 #[derive(Deserialize)]
 struct RuleQuery {
     rule: String,
+    /// The workspace's language (a tag; English when empty or unknown).
+    #[serde(default)]
+    lang: String,
 }
 
-/// What `explain` prints for a rule, in parts for the page to lay out.
+/// What `explain` prints for a rule, in parts for the page to lay out, in
+/// the workspace's language.
 async fn explain(Query(query): Query<RuleQuery>) -> Response {
     match promocase::rubric::rules::find(&query.rule) {
-        Some(rule) => axum::Json(promocase::rubric::docs::Explanation::of(rule)).into_response(),
+        Some(rule) => axum::Json(promocase::rubric::docs::Explanation::of(
+            rule,
+            &promocase::locale::shared_for_tag(&query.lang),
+        ))
+        .into_response(),
         None => error(
             StatusCode::NOT_FOUND,
             format!("there is no rule `{}`", query.rule),

@@ -156,7 +156,7 @@ async function offerFixes(m, item, button) {
 async function explain(rule, item, button) {
   const open = item.querySelector(".explain");
   if (open) { open.remove(); button.setAttribute("aria-expanded", "false"); return; }
-  const response = await backend.fetch("api/explain?rule=" + encodeURIComponent(rule));
+  const response = await backend.fetch("api/explain?rule=" + encodeURIComponent(rule) + "&lang=" + encodeURIComponent(uiLang));
   if (!response.ok) return;
   const x = await response.json();
   const box = el("div", { class: "explain" },

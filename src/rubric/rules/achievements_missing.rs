@@ -30,6 +30,16 @@ pub const RULE: Rule = Rule {
     dimensions: [customer, innovation]
     attestors: [Jana Novak, VP Customer Success]
 "#,
+    texts: &[
+        (
+            "message",
+            "The case lists no achievements: without dated, measured results every other section reads as an assertion",
+        ),
+        (
+            "hint",
+            "add `achievements:` with three to six recent results, each with a period, a measured outcome and an attestor",
+        ),
+    ],
     check,
 };
 
@@ -37,8 +47,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if ctx.case.achievements.is_empty() {
         out.at(
             "/achievements",
-            "The case lists no achievements: without dated, measured results every other section reads as an assertion",
-            "add `achievements:` with three to six recent results, each with a period, a measured outcome and an attestor",
+            out.say("message", &[]),
+            out.say("hint", &[]),
         );
     }
 }

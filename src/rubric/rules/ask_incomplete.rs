@@ -28,6 +28,21 @@ pub const RULE: Rule = Rule {
   problems_to_solve: [No one owns pipeline targets across Marketing and Sales]
   role_exists: false
 "#,
+    texts: &[
+        (
+            "message",
+            "The ask does not say {missing}: without it the case reads as a request for a title rather than a proposal for the business",
+        ),
+        ("why-now", "why now"),
+        ("support-requested", "the support you ask of the executive"),
+        ("problems-to-solve", "the problems the new role would solve"),
+        ("nor", "{list}, nor {item}"),
+        (
+            "hint",
+            "add {fields} under `ask:`; `promocase explain ask-incomplete` shows a complete ask",
+        ),
+        ("field-list", "{list}, {field}"),
+    ],
     check,
 };
 
@@ -35,23 +50,27 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     let ask = &ctx.case.ask;
     let mut missing: Vec<(&str, &str)> = Vec::new();
     if ask.why_now.as_deref().is_none_or(|w| w.trim().is_empty()) {
-        missing.push(("why_now", "why now"));
+        missing.push(("why_now", "why-now"));
     }
     if ask.support_requested.is_empty() {
-        missing.push(("support_requested", "the support you ask of the executive"));
+        missing.push(("support_requested", "support-requested"));
     }
     if ask.role_exists == Some(false) && ask.problems_to_solve.is_empty() {
-        missing.push(("problems_to_solve", "the problems the new role would solve"));
+        missing.push(("problems_to_solve", "problems-to-solve"));
     }
-    if let Some((field, _)) = missing.first() {
-        let what: Vec<&str> = missing.iter().map(|(_, w)| *w).collect();
-        out.at(
-            &format!("/ask/{field}"),
-            format!("The ask does not say {}: without it the case reads as a request for a title rather than a proposal for the business", what.join(", nor ")),
-            format!(
-                "add {} under `ask:`; `promocase explain ask-incomplete` shows a complete ask",
-                missing.iter().map(|(f, _)| format!("`{f}:`")).collect::<Vec<_>>().join(", ")
-            ),
-        );
+    if let Some((field, what)) = missing.first() {
+        let mut said = out.say(what, &[]);
+        let mut fields = format!("`{field}:`");
+        for (field, what) in &missing[1..] {
+            let item = out.say(what, &[]);
+            said = out.say("nor", &[("list", &said), ("item", &item)]);
+            fields = out.say(
+                "field-list",
+                &[("list", &fields), ("field", &format!("`{field}:`"))],
+            );
+        }
+        let message = out.say("message", &[("missing", &said)]);
+        let hint = out.say("hint", &[("fields", &fields)]);
+        out.at(&format!("/ask/{field}"), message, hint);
     }
 }

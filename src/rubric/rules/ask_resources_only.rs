@@ -30,6 +30,16 @@ pub const RULE: Rule = Rule {
   problems_to_solve:
     - Customer onboarding takes 21 days and 8% of new customers leave before go-live; two more analysts would bring it to 9 days
 "#,
+    texts: &[
+        (
+            "message",
+            "\"{phrase}\" asks for resources for your team without the business problem they solve: executives fund problems, not requests",
+        ),
+        (
+            "hint",
+            "turn it around: name the business problem and what it costs, then the resource as the means (\"Onboarding takes 21 days and loses 8% of new customers; two more analysts would cut it to 9\")",
+        ),
+    ],
     check,
 };
 
@@ -45,12 +55,9 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
             &format!("/ask/problems_to_solve/{index}"),
             problem,
             &thresholds.resource_request_phrases,
-            |phrase| {
-                format!("\"{phrase}\" asks for resources for your team without the business problem they solve: executives fund problems, not requests")
-            },
-            |_| {
-                "turn it around: name the business problem and what it costs, then the resource as the means (\"Onboarding takes 21 days and loses 8% of new customers; two more analysts would cut it to 9\")".to_string()
-            },
+            "message",
+            "hint",
+            "phrase",
         );
     }
 }

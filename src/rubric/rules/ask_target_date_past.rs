@@ -23,6 +23,16 @@ pub const RULE: Rule = Rule {
 ask:
   target_date: 2026-07
 "#,
+    texts: &[
+        (
+            "message",
+            "The promotion is asked for {target}, before the case date ({date}): it reads as a grievance rather than a plan",
+        ),
+        (
+            "hint",
+            "pick a date after the next planning or talent-review cycle",
+        ),
+    ],
     check,
 };
 
@@ -31,12 +41,14 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if target.last_day() < ctx.as_of {
         out.at(
             "/ask/target_date",
-            format!(
-                "The promotion is asked for {}, before the case date ({}): it reads as a grievance rather than a plan",
-                show_date(target),
-                ctx.as_of.format("%Y-%m-%d")
+            out.say(
+                "message",
+                &[
+                    ("target", &show_date(target)),
+                    ("date", &ctx.as_of.format("%Y-%m-%d").to_string()),
+                ],
             ),
-            "pick a date after the next planning or talent-review cycle",
+            out.say("hint", &[]),
         );
     }
 }

@@ -29,6 +29,16 @@ pub const RULE: Rule = Rule {
     The board approved entering the UK and Nordic markets in 2027; marketing now sources 41% of
     new ARR but has no seat where launch budgets and pricing are set.
 "#,
+    texts: &[
+        (
+            "message",
+            "\"{phrase}\" argues from you, not from the business: the executive decides what the business needs now, not what you have earned",
+        ),
+        (
+            "hint",
+            "turn it around: say what changed in the business that needs the role now (\"Marketing now sources 41% of new ARR but has no seat in revenue planning\"); your readiness is what the evidence shows",
+        ),
+    ],
     check,
 };
 
@@ -40,11 +50,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         "/ask/why_now",
         why_now,
         &ctx.thresholds().candidate_centred_phrases,
-        |phrase| {
-            format!("\"{phrase}\" argues from you, not from the business: the executive decides what the business needs now, not what you have earned")
-        },
-        |_| {
-            "turn it around: say what changed in the business that needs the role now (\"Marketing now sources 41% of new ARR but has no seat in revenue planning\"); your readiness is what the evidence shows".to_string()
-        },
+        "message",
+        "hint",
+        "phrase",
     );
 }

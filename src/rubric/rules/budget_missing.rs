@@ -27,6 +27,16 @@ pub const RULE: Rule = Rule {
     period: FY2025
     ownership: owned
 "#,
+    texts: &[
+        (
+            "message",
+            "The case states no budget: an executive cannot see that you already decide where money goes and answer for the return",
+        ),
+        (
+            "hint",
+            "add `budget:` under `scope:` with `amount`, `currency`, `period` and `ownership` (owned or influenced)",
+        ),
+    ],
     check,
 };
 
@@ -40,8 +50,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     {
         out.at(
             "/scope/budget",
-            "The case states no budget: an executive cannot see that you already decide where money goes and answer for the return",
-            "add `budget:` under `scope:` with `amount`, `currency`, `period` and `ownership` (owned or influenced)",
+            out.say("message", &[]),
+            out.say("hint", &[]),
         );
     }
 }

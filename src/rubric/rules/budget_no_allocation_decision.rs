@@ -30,6 +30,16 @@ pub const RULE: Rule = Rule {
         result: Cost per qualified lead down from 310 to 190 EUR
         date: 2025-02
 "#,
+    texts: &[
+        (
+            "message",
+            "The budget shows no allocation decision: the amount says what you hold, a decision and its result say how well you use it",
+        ),
+        (
+            "hint",
+            "add `allocation_decisions:` under `budget:` with one decision, its result (with a number) and the date",
+        ),
+    ],
     check,
 };
 
@@ -40,8 +50,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if budget.allocation_decisions.is_empty() {
         out.at(
             "/scope/budget/allocation_decisions",
-            "The budget shows no allocation decision: the amount says what you hold, a decision and its result say how well you use it",
-            "add `allocation_decisions:` under `budget:` with one decision, its result (with a number) and the date",
+            out.say("message", &[]),
+            out.say("hint", &[]),
         );
     }
 }

@@ -30,6 +30,16 @@ pub const RULE: Rule = Rule {
     allocation_decisions:
       - {decision: Moved 20% of events budget to partner co-marketing, result: 35% more pipeline per euro, date: 2025-03}
 "#,
+    texts: &[
+        (
+            "message",
+            "You influence this budget but do not own it: executives look for someone who already decides trade-offs and answers for the money",
+        ),
+        (
+            "hint",
+            "if you do decide how (part of) it is spent, say `ownership: owned`; otherwise show your allocation decisions and ask for budget ownership in `ask.support_requested`",
+        ),
+    ],
     check,
 };
 
@@ -40,8 +50,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if budget.ownership == BudgetOwnership::Influenced {
         out.at(
             "/scope/budget/ownership",
-            "You influence this budget but do not own it: executives look for someone who already decides trade-offs and answers for the money",
-            "if you do decide how (part of) it is spent, say `ownership: owned`; otherwise show your allocation decisions and ask for budget ownership in `ask.support_requested`",
+            out.say("message", &[]),
+            out.say("hint", &[]),
         );
     }
 }

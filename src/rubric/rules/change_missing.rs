@@ -26,6 +26,16 @@ pub const RULE: Rule = Rule {
     date: 2024-10
     outcome: No regretted attrition, cycle time per campaign down 30%
 "#,
+    texts: &[
+        (
+            "message",
+            "The case shows no change you led: executives look for someone who carries a team through a reorganisation, a new process or a market shift",
+        ),
+        (
+            "hint",
+            "add `changes_led:` with the change, its date and how the team came through it",
+        ),
+    ],
     check,
 };
 
@@ -38,8 +48,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if ctx.case.changes_led.is_empty() && !tagged {
         out.at(
             "/changes_led",
-            "The case shows no change you led: executives look for someone who carries a team through a reorganisation, a new process or a market shift",
-            "add `changes_led:` with the change, its date and how the team came through it",
+            out.say("message", &[]),
+            out.say("hint", &[]),
         );
     }
 }

@@ -33,6 +33,26 @@ pub const RULE: Rule = Rule {
     outcome: Lead response time down from 3 days to 4 hours
     period: {start: 2025-02, end: 2025-07}
 "#,
+    texts: &[
+        (
+            "no-initiatives",
+            "The case shows no work with other departments; at this level executives look for influence across at least {minimum} departments you do not manage",
+        ),
+        (
+            "inside",
+            "Your initiatives stay inside your own department; at this level executives look for influence across at least {minimum} departments you do not manage",
+        ),
+        (
+            "too-few",
+            "Your initiatives reach {departments}; at this level executives look for influence across at least {minimum} departments you do not manage",
+        ),
+        ("departments.one", "{count} other department"),
+        ("departments.other", "{count} other departments"),
+        (
+            "hint",
+            "add `initiatives:` you ran with other departments, naming `partner_departments`, their leaders and your role",
+        ),
+    ],
     check,
 };
 
@@ -62,21 +82,16 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         .filter(|d| !d.is_empty() && !own.contains(d))
         .collect();
     if partners.len() < minimum {
-        let what = if ctx.case.initiatives.is_empty() {
-            "The case shows no work with other departments".to_string()
+        let minimum = format::count(ctx.locale, minimum as u64);
+        let message = if ctx.case.initiatives.is_empty() {
+            out.say("no-initiatives", &[("minimum", &minimum)])
         } else if partners.is_empty() {
-            "Your initiatives stay inside your own department".to_string()
+            out.say("inside", &[("minimum", &minimum)])
         } else {
-            format!(
-                "Your initiatives reach {}",
-                plural(partners.len(), "other department", "other departments")
-            )
+            let departments = out.say_count("departments", partners.len(), &[]);
+            out.say("too-few", &[("departments", &departments), ("minimum", &minimum)])
         };
-        out.at(
-            "/initiatives",
-            format!("{what}; at this level executives look for influence across at least {minimum} departments you do not manage"),
-            "add `initiatives:` you ran with other departments, naming `partner_departments`, their leaders and your role",
-        );
+        out.at("/initiatives", message, out.say("hint", &[]));
     }
 }
 

@@ -31,6 +31,17 @@ pub const RULE: Rule = Rule {
     role: co-led
     outcome: Forecast error down from 18% to 7%
 "#,
+    texts: &[
+        (
+            "message",
+            "You led {led} of your cross-functional initiatives (at least {minimum} expected at {level} level): contributing shows cooperation, leading peers shows the reach the level asks for",
+        ),
+        ("none", "none"),
+        (
+            "hint",
+            "if you set the goal and brought the departments together, write `role: led` or `co-led`; otherwise propose one you would lead in `ask.problems_to_solve`",
+        ),
+    ],
     check,
 };
 
@@ -52,14 +63,23 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
             .iter()
             .position(|i| i.role == InitiativeRole::Contributed)
             .unwrap_or(0);
+        let led = if led == 0 {
+            out.say("none", &[])
+        } else {
+            format::count(ctx.locale, led as u64)
+        };
+        let message = out.say(
+            "message",
+            &[
+                ("led", &led),
+                ("minimum", &format::count(ctx.locale, minimum as u64)),
+                ("level", ctx.level_name()),
+            ],
+        );
         out.at(
             &format!("/initiatives/{position}/role"),
-            format!(
-                "You led {} of your cross-functional initiatives (at least {minimum} expected at {} level): contributing shows cooperation, leading peers shows the reach the level asks for",
-                if led == 0 { "none".to_string() } else { led.to_string() },
-                ctx.level_name()
-            ),
-            "if you set the goal and brought the departments together, write `role: led` or `co-led`; otherwise propose one you would lead in `ask.problems_to_solve`",
+            message,
+            out.say("hint", &[]),
         );
     }
 }

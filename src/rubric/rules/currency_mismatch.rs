@@ -24,6 +24,18 @@ pub const RULE: Rule = Rule {
 kpis:
   - {name: Net new revenue, category: revenue, scope: business-wide, unit: EUR, baseline: 2.1, target: 2.6, actual: 2.8}
 "#,
+    texts: &[
+        (
+            "message",
+            "This amount is in {code}, but {source} is {reference}: an executive comparing amounts across the case will get them wrong",
+        ),
+        ("budget-currency", "the budget's currency"),
+        ("first-currency", "the first currency in the case"),
+        (
+            "hint",
+            "convert to {reference} (and say at what rate in the KPI's `source`), or explain why this one differs",
+        ),
+    ],
     check,
 };
 
@@ -51,16 +63,19 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         return;
     };
     let source = if reference_pointer.starts_with("/scope") {
-        "the budget's currency"
+        out.say("budget-currency", &[])
     } else {
-        "the first currency in the case"
+        out.say("first-currency", &[])
     };
     for (pointer, code) in uses.iter().skip(1) {
         if *code != reference {
             out.at(
                 pointer,
-                format!("This amount is in {code}, but {source} is {reference}: an executive comparing amounts across the case will get them wrong"),
-                format!("convert to {reference} (and say at what rate in the KPI's `source`), or explain why this one differs"),
+                out.say(
+                    "message",
+                    &[("code", code), ("source", &source), ("reference", &reference)],
+                ),
+                out.say("hint", &[("reference", &reference)]),
             );
         }
     }

@@ -30,6 +30,16 @@ pub const RULE: Rule = Rule {
     target: 85
     actual: 88
 "#,
+    texts: &[
+        (
+            "message",
+            "Nothing in the case shows a measured outcome for customers: executives judge every department by what reaches them in the end",
+        ),
+        (
+            "hint",
+            "give the achievement that improved things for customers `dimensions: [customer]` and a measured outcome, or add a customer-satisfaction or retention KPI with its actual",
+        ),
+    ],
     check,
 };
 
@@ -47,8 +57,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if !tagged && !kpi {
         out.at(
             "/achievements",
-            "Nothing in the case shows a measured outcome for customers: executives judge every department by what reaches them in the end",
-            "give the achievement that improved things for customers `dimensions: [customer]` and a measured outcome, or add a customer-satisfaction or retention KPI with its actual",
+            out.say("message", &[]),
+            out.say("hint", &[]),
         );
     }
 }

@@ -26,6 +26,16 @@ pub const RULE: Rule = Rule {
   - title: Partner channel launched in Austria
     period: {start: 2025-03, end: ongoing}
 "#,
+    texts: &[
+        (
+            "message",
+            "{date} is after the case date ({as_of}): a result dated in the future reads as a typo or a plan presented as a fact",
+        ),
+        (
+            "hint",
+            "correct the date; for work still running write `end: ongoing`, and put plans in `vision.roadmap`",
+        ),
+    ],
     check,
 };
 
@@ -97,15 +107,14 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     for (pointer, date) in evidence_dates(ctx) {
         // A month is in the future only when it starts after the case date.
         if date.first_day() > ctx.as_of {
-            out.at_value(
-                &pointer,
-                format!(
-                    "{} is after the case date ({}): a result dated in the future reads as a typo or a plan presented as a fact",
-                    show_date(&date),
-                    ctx.as_of.format("%Y-%m-%d")
-                ),
-                "correct the date; for work still running write `end: ongoing`, and put plans in `vision.roadmap`",
+            let message = out.say(
+                "message",
+                &[
+                    ("date", &show_date(&date)),
+                    ("as_of", &ctx.as_of.format("%Y-%m-%d").to_string()),
+                ],
             );
+            out.at_value(&pointer, message, out.say("hint", &[]));
         }
     }
 }

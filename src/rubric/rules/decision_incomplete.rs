@@ -26,6 +26,19 @@ pub const RULE: Rule = Rule {
     decision: January, with a frozen-code period in Q4
     outcome: Peak shipped with 99.2% on-time, cut-over in 3 days
 "#,
+    texts: &[
+        (
+            "message",
+            "The decision \"{title}\" lacks {missing}: without them it does not show judgement under uncertainty",
+        ),
+        (
+            "hint",
+            "add {fields} to this decision: the alternatives you weighed, what you could not know, and what happened after",
+        ),
+        ("lacks-options", "at least {minimum} options"),
+        ("lacks-unknowns", "what was unknown"),
+        ("lacks-outcome", "the outcome"),
+    ],
     check,
 };
 
@@ -34,27 +47,33 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     for (index, decision) in ctx.case.decisions.iter().enumerate() {
         let mut missing = Vec::new();
         if decision.options.len() < minimum {
-            missing.push(("options", format!("at least {minimum} options")));
+            let minimum = format::count(ctx.locale, minimum as u64);
+            missing.push(("options", out.say("lacks-options", &[("minimum", &minimum)])));
         }
         if decision.unknowns.is_empty() {
-            missing.push(("unknowns", "what was unknown".to_string()));
+            missing.push(("unknowns", out.say("lacks-unknowns", &[])));
         }
         if decision
             .outcome
             .as_deref()
             .is_none_or(|o| o.trim().is_empty())
         {
-            missing.push(("outcome", "the outcome".to_string()));
+            missing.push(("outcome", out.say("lacks-outcome", &[])));
         }
         if let Some((field, _)) = missing.first() {
             let what: Vec<&str> = missing.iter().map(|(_, w)| w.as_str()).collect();
+            let fields = missing
+                .iter()
+                .map(|(f, _)| format!("`{f}:`"))
+                .collect::<Vec<_>>()
+                .join(", ");
             out.at(
                 &format!("/decisions/{index}/{field}"),
-                format!("The decision \"{}\" lacks {}: without them it does not show judgement under uncertainty", decision.title, what.join(", ")),
-                format!(
-                    "add {} to this decision: the alternatives you weighed, what you could not know, and what happened after",
-                    missing.iter().map(|(f, _)| format!("`{f}:`")).collect::<Vec<_>>().join(", ")
+                out.say(
+                    "message",
+                    &[("title", &decision.title), ("missing", &what.join(", "))],
                 ),
+                out.say("hint", &[("fields", &fields)]),
             );
         }
     }

@@ -30,6 +30,16 @@ pub const RULE: Rule = Rule {
     decision: Launched with a manual process for one quarter
     outcome: 38 partner leads in Q2, CRM migrated in Q3 with the process proven
 "#,
+    texts: &[
+        (
+            "message",
+            "The case has no decision you took under uncertainty: executives want to see you decide with imperfect information and stand by it",
+        ),
+        (
+            "hint",
+            "add `decisions:` with one real call: what was unknown, the options, what you chose and why, and what happened",
+        ),
+    ],
     check,
 };
 
@@ -38,8 +48,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if ctx.case.decisions.is_empty() {
         out.at(
             "/decisions",
-            "The case has no decision you took under uncertainty: executives want to see you decide with imperfect information and stand by it",
-            "add `decisions:` with one real call: what was unknown, the options, what you chose and why, and what happened",
+            out.say("message", &[]),
+            out.say("hint", &[]),
         );
     }
 }

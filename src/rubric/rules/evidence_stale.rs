@@ -23,6 +23,16 @@ pub const RULE: Rule = Rule {
   - title: Cut returns processing from 12 to 5 days
     period: {start: 2025-02, end: 2025-08}
 "#,
+    texts: &[
+        (
+            "message",
+            "\"{title}\" ended more than {months} months before the case date: executives weigh what you do now",
+        ),
+        (
+            "hint",
+            "lead with results from the last {months} months; keep this one only if it shows something recent work does not",
+        ),
+    ],
     check,
 };
 
@@ -38,13 +48,11 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         };
         if end < cutoff {
             let field = if period.end.is_some() { "end" } else { "start" };
+            let months = format::count(ctx.locale, months as u64);
             out.at_value(
                 &format!("/achievements/{index}/period/{field}"),
-                format!(
-                    "\"{}\" ended more than {months} months before the case date: executives weigh what you do now",
-                    achievement.title
-                ),
-                format!("lead with results from the last {months} months; keep this one only if it shows something recent work does not"),
+                out.say("message", &[("title", &achievement.title), ("months", &months)]),
+                out.say("hint", &[("months", &months)]),
             );
         }
     }

@@ -24,6 +24,16 @@ pub const RULE: Rule = Rule {
     evidence: [https://dashboards.example.com/onboarding]
     attestors: [Jana Novak, VP Customer Success]
 "#,
+    texts: &[
+        (
+            "message",
+            "\"{title}\" has no evidence link and no attestor: an executive who wants to check it has nowhere to look",
+        ),
+        (
+            "hint",
+            "add `evidence:` (a dashboard or document link) or `attestors:` (who can confirm it, with their title)",
+        ),
+    ],
     check,
 };
 
@@ -34,8 +44,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         if !backed {
             out.at(
                 &format!("/achievements/{index}/attestors"),
-                format!("\"{}\" has no evidence link and no attestor: an executive who wants to check it has nowhere to look", achievement.title),
-                "add `evidence:` (a dashboard or document link) or `attestors:` (who can confirm it, with their title)",
+                out.say("message", &[("title", &achievement.title)]),
+                out.say("hint", &[]),
             );
         }
     }

@@ -22,6 +22,10 @@ pub const RULE: Rule = Rule {
   - title: Opened the Lyon fulfilment hub
     period: {start: 2024-09, end: 2025-03}
 "#,
+    texts: &[
+        ("message", "\"{title}\" has no date: an executive will assume it is old"),
+        ("hint", "add `period: {start: YYYY-MM, end: YYYY-MM}` (or `end: ongoing`)"),
+    ],
     check,
 };
 
@@ -34,11 +38,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         if !dated {
             out.at(
                 &format!("/achievements/{index}/period/start"),
-                format!(
-                    "\"{}\" has no date: an executive will assume it is old",
-                    achievement.title
-                ),
-                "add `period: {start: YYYY-MM, end: YYYY-MM}` (or `end: ongoing`)",
+                out.say("message", &[("title", &achievement.title)]),
+                out.say("hint", &[]),
             );
         }
     }

@@ -26,6 +26,16 @@ pub const RULE: Rule = Rule {
       - {name: Marta Ruiz, title: VP Sales}
     role: led
 "#,
+    texts: &[
+        (
+            "message",
+            "\"{name}\" names partner departments but none of their leaders: an executive cannot check the collaboration",
+        ),
+        (
+            "hint",
+            "add `partner_leaders:` with the name and title of the leader you worked with in each department",
+        ),
+    ],
     check,
 };
 
@@ -34,8 +44,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         if !initiative.partner_departments.is_empty() && initiative.partner_leaders.is_empty() {
             out.at(
                 &format!("/initiatives/{index}/partner_leaders"),
-                format!("\"{}\" names partner departments but none of their leaders: an executive cannot check the collaboration", initiative.name),
-                "add `partner_leaders:` with the name and title of the leader you worked with in each department",
+                out.say("message", &[("name", &initiative.name)]),
+                out.say("hint", &[]),
             );
         }
     }

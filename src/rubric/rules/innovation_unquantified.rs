@@ -28,6 +28,24 @@ pub const RULE: Rule = Rule {
       - {metric: Hours per month-end close, baseline: 64, result: 12, unit: hours}
     dimensions: [innovation]
 "#,
+    texts: &[
+        (
+            "unmeasured",
+            "Your improvement has no measured effect: an executive cannot tell whether it saved time, money or errors",
+        ),
+        (
+            "unmeasured-hint",
+            "add an outcome with `metric`, `baseline`, `result` and `unit` (hours saved, cost cut, error rate)",
+        ),
+        (
+            "untagged",
+            "No achievement shows an improvement to how the work is done, with its measured effect",
+        ),
+        (
+            "untagged-hint",
+            "tag the achievement that changed a process or tool with `dimensions: [innovation]` and give it a measured outcome",
+        ),
+    ],
     check,
 };
 
@@ -52,13 +70,13 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     match tagged.first() {
         Some(&first) => out.at(
             &format!("/achievements/{first}/outcomes"),
-            "Your improvement has no measured effect: an executive cannot tell whether it saved time, money or errors",
-            "add an outcome with `metric`, `baseline`, `result` and `unit` (hours saved, cost cut, error rate)",
+            out.say("unmeasured", &[]),
+            out.say("unmeasured-hint", &[]),
         ),
         None => out.at(
             "/achievements",
-            "No achievement shows an improvement to how the work is done, with its measured effect",
-            "tag the achievement that changed a process or tool with `dimensions: [innovation]` and give it a measured outcome",
+            out.say("untagged", &[]),
+            out.say("untagged-hint", &[]),
         ),
     }
 }

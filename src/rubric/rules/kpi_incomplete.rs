@@ -30,6 +30,21 @@ pub const RULE: Rule = Rule {
     actual: 3.8
     period: {start: 2025-01, end: 2025-12}
 "#,
+    texts: &[
+        (
+            "message",
+            "The KPI \"{name}\" has no {missing}: a reader cannot tell what changed or whether you delivered what you committed to",
+        ),
+        (
+            "hint",
+            "add {fields} to this KPI: where it started, what you committed to, what you reached, in which unit and over what period",
+        ),
+        ("baseline", "baseline"),
+        ("target", "target"),
+        ("actual", "actual"),
+        ("unit", "unit"),
+        ("period", "period"),
+    ],
     check,
 };
 
@@ -53,17 +68,20 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         }
         if let Some(first) = missing.first() {
             let pointer = format!("/kpis/{index}/{first}");
+            let words = missing
+                .iter()
+                .map(|m| out.say(m, &[]))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let fields = missing
+                .iter()
+                .map(|m| format!("`{m}:`"))
+                .collect::<Vec<_>>()
+                .join(", ");
             out.at(
                 &pointer,
-                format!(
-                    "The KPI \"{}\" has no {}: a reader cannot tell what changed or whether you delivered what you committed to",
-                    kpi.name,
-                    missing.join(", ")
-                ),
-                format!(
-                    "add {} to this KPI: where it started, what you committed to, what you reached, in which unit and over what period",
-                    missing.iter().map(|m| format!("`{m}:`")).collect::<Vec<_>>().join(", ")
-                ),
+                out.say("message", &[("name", &kpi.name), ("missing", &words)]),
+                out.say("hint", &[("fields", &fields)]),
             );
         }
     }

@@ -31,6 +31,16 @@ pub const RULE: Rule = Rule {
     period: {start: 2025-01, end: 2025-12}
     source: Salesforce, Finance-reconciled
 "#,
+    texts: &[
+        (
+            "message",
+            "The case has no KPIs: without baseline, target and actual, an executive cannot see the business results you answer for",
+        ),
+        (
+            "hint",
+            "add a `kpis:` section with the two to five numbers you own; `promocase explain kpi-missing` shows a complete one",
+        ),
+    ],
     check,
 };
 
@@ -38,8 +48,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if ctx.case.kpis.is_empty() {
         out.at(
             "/kpis",
-            "The case has no KPIs: without baseline, target and actual, an executive cannot see the business results you answer for",
-            "add a `kpis:` section with the two to five numbers you own; `promocase explain kpi-missing` shows a complete one",
+            out.say("message", &[]),
+            out.say("hint", &[]),
         );
     }
 }

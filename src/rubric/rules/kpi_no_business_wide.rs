@@ -40,6 +40,20 @@ pub const RULE: Rule = Rule {
     actual: 92.5
     period: {start: 2025-01, end: 2025-12}
 "#,
+    texts: &[
+        (
+            "none",
+            "No business-wide KPI in revenue, margin, growth, cost, retention or customer satisfaction (at least {minimum} expected): the case shows a well-run department, not business results",
+        ),
+        (
+            "too-few",
+            "Only {count} business-wide KPI in revenue, margin, growth, cost, retention or customer satisfaction (at least {minimum} expected): the case shows a well-run department, not business results",
+        ),
+        (
+            "hint",
+            "add the business result your work moves, with `scope: business-wide` and a business `category`, and explain your share of it in an achievement",
+        ),
+    ],
     check,
 };
 
@@ -67,13 +81,13 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         .filter(|k| k.scope == KpiScope::BusinessWide && is_business_category(k.category))
         .count();
     if count < minimum {
-        out.at(
-            "/kpis",
-            format!(
-                "{} business-wide KPI in revenue, margin, growth, cost, retention or customer satisfaction (at least {minimum} expected): the case shows a well-run department, not business results",
-                if count == 0 { "No".to_string() } else { format!("Only {count}") }
-            ),
-            "add the business result your work moves, with `scope: business-wide` and a business `category`, and explain your share of it in an achievement",
-        );
+        let minimum = format::count(ctx.locale, minimum as u64);
+        let message = if count == 0 {
+            out.say("none", &[("minimum", &minimum)])
+        } else {
+            let count = format::count(ctx.locale, count as u64);
+            out.say("too-few", &[("count", &count), ("minimum", &minimum)])
+        };
+        out.at("/kpis", message, out.say("hint", &[]));
     }
 }

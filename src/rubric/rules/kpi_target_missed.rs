@@ -35,6 +35,18 @@ pub const RULE: Rule = Rule {
     period: {start: 2025-01, end: 2025-12}
     note: Diesel rose 14% in Q2; the new routing cut 0.35 EUR and closes the gap by Q2 2026.
 "#,
+    texts: &[
+        (
+            "message",
+            "\"{name}\" missed its target: {actual} against {target}{direction}{by}; an executive will ask why before anything else",
+        ),
+        ("by", " ({percent} short)"),
+        ("lower-is-better", ", where lower is better"),
+        (
+            "hint",
+            "explain the miss before you are asked: add `note:` to the KPI saying what happened and what you changed",
+        ),
+    ],
     check,
 };
 
@@ -55,23 +67,24 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
             kpi.actual.unwrap_or_default(),
         );
         let by = if percent.is_finite() {
-            format!(" ({percent:.0}% short)")
+            out.say("by", &[("percent", &format::percent(ctx.locale, percent.round()))])
         } else {
             String::new()
         };
         let direction = match kpi.direction {
-            Direction::HigherIsBetter => "",
-            Direction::LowerIsBetter => ", where lower is better",
+            Direction::HigherIsBetter => String::new(),
+            Direction::LowerIsBetter => out.say("lower-is-better", &[]),
         };
-        out.at(
-            &format!("/kpis/{index}/actual"),
-            format!(
-                "\"{}\" missed its target: {} against {}{direction}{by}; an executive will ask why before anything else",
-                kpi.name,
-                format::value(Locale::english(), actual, unit),
-                format::value(Locale::english(), target, unit),
-            ),
-            "explain the miss before you are asked: add `note:` to the KPI saying what happened and what you changed",
+        let message = out.say(
+            "message",
+            &[
+                ("name", &kpi.name),
+                ("actual", &format::value(ctx.locale, actual, unit)),
+                ("target", &format::value(ctx.locale, target, unit)),
+                ("direction", &direction),
+                ("by", &by),
+            ],
         );
+        out.at(&format!("/kpis/{index}/actual"), message, out.say("hint", &[]));
     }
 }

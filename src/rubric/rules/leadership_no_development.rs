@@ -26,6 +26,18 @@ pub const RULE: Rule = Rule {
   mentored:
     - {name: Omar Haddad, role: Team Lead, outcome: Runs the weekly pipeline review}
 "#,
+    texts: &[
+        (
+            "message",
+            "The case shows {outcomes} of people you developed (at least {minimum} expected): executives read this as a team that depends on you",
+        ),
+        ("outcomes.one", "{count} outcome"),
+        ("outcomes.other", "{count} outcomes"),
+        (
+            "hint",
+            "add `people_development:` with the people you promoted, mentored or hired at senior level, each with a date or an outcome",
+        ),
+    ],
     check,
 };
 
@@ -35,13 +47,14 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         p.promoted.len() + p.mentored.len() + p.senior_hires.len()
     });
     if count < minimum {
-        out.at(
-            "/people_development",
-            format!(
-                "The case shows {} of people you developed (at least {minimum} expected): executives read this as a team that depends on you",
-                plural(count, "outcome", "outcomes")
-            ),
-            "add `people_development:` with the people you promoted, mentored or hired at senior level, each with a date or an outcome",
+        let outcomes = out.say_count("outcomes", count, &[]);
+        let message = out.say(
+            "message",
+            &[
+                ("outcomes", &outcomes),
+                ("minimum", &format::count(ctx.locale, minimum as u64)),
+            ],
         );
+        out.at("/people_development", message, out.say("hint", &[]));
     }
 }

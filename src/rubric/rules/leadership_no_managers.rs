@@ -27,6 +27,26 @@ pub const RULE: Rule = Rule {
   managers_among_reports: 3
   teams: [Demand generation, Content, Marketing operations]
 "#,
+    texts: &[
+        (
+            "unknown",
+            "The case does not say how many of your reports are managers; at this level executives expect you to lead through other managers",
+        ),
+        (
+            "unknown-hint",
+            "add `managers_among_reports:` under `scope:` (at least {minimum} at this level), with `team_size` and `direct_reports`",
+        ),
+        (
+            "too-few",
+            "{count} of your reports manage people; at this level a leader oversees at least {managers}",
+        ),
+        ("managers.one", "{count} manager"),
+        ("managers.other", "{count} managers"),
+        (
+            "too-few-hint",
+            "if the structure is about to change, say so in `headcount_plan`; otherwise show how you grow team leads into managers in `people_development`",
+        ),
+    ],
     check,
 };
 
@@ -43,14 +63,14 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     match managers {
         None => out.at(
             "/scope/managers_among_reports",
-            "The case does not say how many of your reports are managers; at this level executives expect you to lead through other managers",
-            format!("add `managers_among_reports:` under `scope:` (at least {minimum} at this level), with `team_size` and `direct_reports`"),
+            out.say("unknown", &[]),
+            out.say("unknown-hint", &[("minimum", &format::count(ctx.locale, minimum.into()))]),
         ),
-        Some(count) if count < minimum => out.at(
-            "/scope/managers_among_reports",
-            format!("{count} of your reports manage people; at this level a leader oversees at least {}", plural(minimum as usize, "manager", "managers")),
-            "if the structure is about to change, say so in `headcount_plan`; otherwise show how you grow team leads into managers in `people_development`",
-        ),
+        Some(count) if count < minimum => {
+            let managers = out.say_count("managers", minimum as usize, &[]);
+            let message = out.say("too-few", &[("count", &format::count(ctx.locale, count.into())), ("managers", &managers)]);
+            out.at("/scope/managers_among_reports", message, out.say("too-few-hint", &[]));
+        }
         Some(_) => {}
     }
 }

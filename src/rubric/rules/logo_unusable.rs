@@ -28,6 +28,7 @@ pub const RULE: Rule = Rule {
     example: r##"branding:
   accent_color: "#1F4E79"
 "##,
+    texts: &[("message", "{problem}: `build` would refuse it")],
     check,
 };
 
@@ -40,8 +41,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if let Err(problem) = usable {
         out.at_value(
             "/branding/logo",
-            format!("{}: `build` would refuse it", capitalised(&problem.message)),
-            problem.hint,
+            out.say("message", &[("problem", &capitalised(&problem.message(ctx.locale)))]),
+            problem.hint(ctx.locale),
         );
     }
 }

@@ -95,9 +95,53 @@ mod tests {
 
     use super::*;
     use crate::diagnostic::{Severity, SourceFile};
+    use crate::locale::Locale;
     use crate::model::{Dimension, Level, parse_case};
     use crate::rubric::Rubric;
     use crate::rubric::context::{CheckContext, Emitter};
+
+    /// Every name a rule file says (`say("NAME"`, `say_count("NAME"`) is
+    /// one of its texts, and every text is said: a sentence said but not
+    /// declared would print its name, one declared but not said would be
+    /// translated for nothing.
+    #[test]
+    fn every_text_a_rule_says_is_declared_and_every_declared_text_said() {
+        for (rule, file) in RULES.iter().zip(FILES) {
+            let path = format!("{}/src/rubric/rules/{file}", env!("CARGO_MANIFEST_DIR"));
+            let source = std::fs::read_to_string(&path).expect("the rule's file");
+            let names: BTreeSet<&str> = rule
+                .texts
+                .iter()
+                .map(|(name, _)| {
+                    name.strip_suffix(".one")
+                        .or_else(|| name.strip_suffix(".other"))
+                        .unwrap_or(name)
+                })
+                .collect();
+            for call in ["say(\"", "say_count(\""] {
+                for (at, _) in source.match_indices(call) {
+                    let rest = &source[at + call.len()..];
+                    let name = rest.split('"').next().unwrap_or_default();
+                    assert!(
+                        names.contains(name),
+                        "{}: says `{name}`, which its texts lack",
+                        rule.id
+                    );
+                }
+            }
+            // Declared texts are named again in the check (or chosen by a
+            // function that returns the name): at least twice in the file.
+            for name in &names {
+                assert!(
+                    source.matches(&format!("\"{name}\"")).count() >= 2
+                        || source.matches(&format!("\"{name}.one\"")).count() >= 1
+                            && source.matches(&format!("\"{name}\"")).count() >= 1,
+                    "{}: the text `{name}` is never said",
+                    rule.id
+                );
+            }
+        }
+    }
 
     #[test]
     fn ids_are_unique_kebab_case_and_name_their_file() {
@@ -185,8 +229,14 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{}: the example does not load: {e}", rule.id));
             for level in Level::ALL {
                 let rubric = Rubric::builtin(level);
-                let context = CheckContext::new(&loaded, &rubric);
-                let mut emitter = Emitter::new(rule.id, rule.dimension, Severity::Error, &context);
+                let context = CheckContext::new(&loaded, &rubric, Locale::english());
+                let mut emitter = Emitter::new(
+                    rule.id,
+                    rule.dimension,
+                    rule.texts,
+                    Severity::Error,
+                    &context,
+                );
                 (rule.check)(&context, &mut emitter);
                 let messages: Vec<&str> = emitter
                     .findings

@@ -33,6 +33,16 @@ pub const RULE: Rule = Rule {
       - {metric: Pipeline from target accounts, baseline: 5200000, result: 10600000, unit: EUR, direction: higher-is-better}
       - {metric: Agency spend over plan, baseline: 0, result: 40000, unit: EUR, direction: lower-is-better}
 "#,
+    texts: &[
+        (
+            "message",
+            "\"{metric}\" rose, and the outcome does not say whether that is better: a cost or an overrun that rose would read as a result",
+        ),
+        (
+            "hint",
+            "add `direction: higher-is-better` to the outcome if the rise is a gain (revenue, savings), or `direction: lower-is-better` if it is a cost or an overrun",
+        ),
+    ],
     check,
 };
 
@@ -46,11 +56,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
             }
             out.at(
                 &format!("/achievements/{index}/outcomes/{number}/metric"),
-                format!(
-                    "\"{}\" rose, and the outcome does not say whether that is better: a cost or an overrun that rose would read as a result",
-                    outcome.metric
-                ),
-                "add `direction: higher-is-better` to the outcome if the rise is a gain (revenue, savings), or `direction: lower-is-better` if it is a cost or an overrun",
+                out.say("message", &[("metric", &outcome.metric)]),
+                out.say("hint", &[]),
             );
         }
     }

@@ -29,6 +29,16 @@ pub const RULE: Rule = Rule {
       - {metric: Onboarding time, baseline: 21, result: 9, unit: days}
     attestors: [Jana Novak, VP Customer Success]
 "#,
+    texts: &[
+        (
+            "message",
+            "\"{title}\" has no measured outcome: without a number an executive has to take the result on trust",
+        ),
+        (
+            "hint",
+            "add an outcome with `metric`, `baseline`, `result` and `unit`, e.g. `{metric: Onboarding time, baseline: 21, result: 9, unit: days}`",
+        ),
+    ],
     check,
 };
 
@@ -44,8 +54,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         };
         out.at(
             &pointer,
-            format!("\"{}\" has no measured outcome: without a number an executive has to take the result on trust", achievement.title),
-            "add an outcome with `metric`, `baseline`, `result` and `unit`, e.g. `{metric: Onboarding time, baseline: 21, result: 9, unit: days}`",
+            out.say("message", &[("title", &achievement.title)]),
+            out.say("hint", &[]),
         );
     }
 }

@@ -27,6 +27,16 @@ pub const RULE: Rule = Rule {
     example: r#"kpis:
   - {name: On-time delivery, category: delivery, scope: business-wide, unit: "%", baseline: 91.5, target: 96, actual: 97.1}
 "#,
+    texts: &[
+        (
+            "message",
+            "\"{name}\" is given as {percent}, which this measure cannot be: it reads as a typo or a unit mix-up",
+        ),
+        (
+            "hint",
+            "check the number and its unit; if it is a growth rate, say so in the name (\"growth\", \"increase\") or use the growth category",
+        ),
+    ],
     check,
 };
 
@@ -67,11 +77,12 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         if let Some(value) = value
             && ((floor_at_zero && value < 0.0) || value > max)
         {
-            out.at(
-                &pointer,
-                format!("\"{name}\" is given as {}%, which this measure cannot be: it reads as a typo or a unit mix-up", format::number(Locale::english(), value)),
-                "check the number and its unit; if it is a growth rate, say so in the name (\"growth\", \"increase\") or use the growth category",
+            let message = out.say(
+                "message",
+                &[("name", name), ("percent", &format::percent(ctx.locale, value))],
             );
+            let hint = out.say("hint", &[]);
+            out.at(&pointer, message, hint);
         }
     };
     for (i, kpi) in ctx.case.kpis.iter().enumerate() {

@@ -23,6 +23,13 @@ pub const RULE: Rule = Rule {
   - title: Renegotiated the carrier contract
     period: {start: 2025-01, end: 2025-04}
 "#,
+    texts: &[
+        (
+            "message",
+            "This period ends ({end}) before it starts ({start}): a reader who spots it doubts every other date",
+        ),
+        ("hint", "swap or correct the dates"),
+    ],
     check,
 };
 
@@ -56,8 +63,11 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         if end.last_day() < start.first_day() {
             out.at_value(
                 &format!("{base}/period/end"),
-                format!("This period ends ({}) before it starts ({}): a reader who spots it doubts every other date", show_date(end), show_date(start)),
-                "swap or correct the dates",
+                out.say(
+                    "message",
+                    &[("end", &show_date(end)), ("start", &show_date(start))],
+                ),
+                out.say("hint", &[]),
             );
         }
     }

@@ -29,6 +29,16 @@ ask:
   target_date: 2027-01
   why_now: Marketing now sources 45% of pipeline and needs a seat in revenue planning.
 "#,
+    texts: &[
+        (
+            "message",
+            "\"{text}\" is the starter's placeholder: an executive would read the case as a draft nobody finished",
+        ),
+        (
+            "hint",
+            "write your own text here, or delete the field until you have it",
+        ),
+    ],
     check,
 };
 
@@ -41,10 +51,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     for (pointer, text) in found {
         out.at_value(
             &pointer,
-            format!(
-                "\"{text}\" is the starter's placeholder: an executive would read the case as a draft nobody finished"
-            ),
-            "write your own text here, or delete the field until you have it",
+            out.say("message", &[("text", &text)]),
+            out.say("hint", &[]),
         );
     }
 }
@@ -118,8 +126,14 @@ mod tests {
         let loaded = parse_case(SourceFile::new("case.yaml", text), today)
             .unwrap_or_else(|e| panic!("the starter loads: {e}"));
         let rubric = Rubric::builtin(Level::Director);
-        let context = CheckContext::new(&loaded, &rubric);
-        let mut emitter = Emitter::new(RULE.id, RULE.dimension, Severity::Error, &context);
+        let context = CheckContext::new(&loaded, &rubric, Locale::english());
+        let mut emitter = Emitter::new(
+            RULE.id,
+            RULE.dimension,
+            RULE.texts,
+            Severity::Error,
+            &context,
+        );
         (RULE.check)(&context, &mut emitter);
         emitter.findings.into_iter().map(|f| f.pointer).collect()
     }

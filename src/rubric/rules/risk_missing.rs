@@ -25,6 +25,16 @@ pub const RULE: Rule = Rule {
     mitigation: Second carrier contracted for 30% of volume in the south region
     status: mitigated
 "#,
+    texts: &[
+        (
+            "message",
+            "The case names no risk you identified and mitigated: executives want to see you manage what could go wrong, not only what goes right",
+        ),
+        (
+            "hint",
+            "add `risks:` with one risk (operational, compliance, security, people), its mitigation and its status",
+        ),
+    ],
     check,
 };
 
@@ -33,8 +43,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if ctx.case.risks.is_empty() {
         out.at(
             "/risks",
-            "The case names no risk you identified and mitigated: executives want to see you manage what could go wrong, not only what goes right",
-            "add `risks:` with one risk (operational, compliance, security, people), its mitigation and its status",
+            out.say("message", &[]),
+            out.say("hint", &[]),
         );
     }
 }

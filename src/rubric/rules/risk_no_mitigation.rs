@@ -25,6 +25,16 @@ pub const RULE: Rule = Rule {
     mitigation: Upgrade planned with IT, access restricted meanwhile
     status: open
 "#,
+    texts: &[
+        (
+            "message",
+            "The risk \"{risk}\" has no mitigation: it reads as a problem handed to the executive",
+        ),
+        (
+            "hint",
+            "add `mitigation:` with what you did or will do; if you accept the risk, say why and set `status: accepted`",
+        ),
+    ],
     check,
 };
 
@@ -37,8 +47,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         {
             out.at(
                 &format!("/risks/{index}/mitigation"),
-                format!("The risk \"{}\" has no mitigation: it reads as a problem handed to the executive", risk.risk),
-                "add `mitigation:` with what you did or will do; if you accept the risk, say why and set `status: accepted`",
+                out.say("message", &[("risk", &risk.risk)]),
+                out.say("hint", &[]),
             );
         }
     }

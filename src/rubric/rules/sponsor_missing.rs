@@ -2,7 +2,6 @@
 //! Promotions are decided in rooms the candidate is not in.
 
 use crate::rubric::rule::prelude::*;
-use crate::model::Seniority;
 
 pub const RULE: Rule = Rule {
     id: "sponsor-missing",
@@ -29,35 +28,35 @@ pub const RULE: Rule = Rule {
     relationship: Partner on the pipeline review since 2023
     can_attest: [Marketing-sourced pipeline grew from 1.8M to 2.9M EUR]
 "#,
+    texts: &[
+        (
+            "none",
+            "The case names no sponsor: nobody senior is on record to speak for you when the decision is made",
+        ),
+        (
+            "too-junior",
+            "None of your sponsors is at {level} level or above: the decision is made by people more senior than they are",
+        ),
+        (
+            "hint",
+            "add a sponsor at {level} level or above with `can_attest:` naming the results they have seen; if you have none, ask for one in `ask.support_requested`",
+        ),
+    ],
     check,
 };
 
-fn level_name(level: Seniority) -> &'static str {
-    match level {
-        Seniority::Manager => "manager",
-        Seniority::SeniorManager => "senior-manager",
-        Seniority::Director => "director",
-        Seniority::Vp => "vp",
-        Seniority::CLevel => "c-level",
-    }
-}
-
+/// The name of the text that says `level`.
 fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     let minimum = ctx.thresholds().sponsor_min_level;
     if ctx.case.sponsors.iter().any(|s| s.level >= minimum) {
         return;
     }
+    // The seniority in the reader's words, as the documents name it.
+    let level = ctx.locale.label(minimum).label.to_string();
     let message = if ctx.case.sponsors.is_empty() {
-        "The case names no sponsor: nobody senior is on record to speak for you when the decision is made".to_string()
+        out.say("none", &[])
     } else {
-        format!(
-            "None of your sponsors is at {} level or above: the decision is made by people more senior than they are",
-            level_name(minimum)
-        )
+        out.say("too-junior", &[("level", &level)])
     };
-    out.at(
-        "/sponsors",
-        message,
-        format!("add a sponsor at {} level or above with `can_attest:` naming the results they have seen; if you have none, ask for one in `ask.support_requested`", level_name(minimum)),
-    );
+    out.at("/sponsors", message, out.say("hint", &[("level", &level)]));
 }

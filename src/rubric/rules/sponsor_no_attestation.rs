@@ -25,6 +25,16 @@ pub const RULE: Rule = Rule {
     level: c-level
     can_attest: [Led the lead-to-cash redesign with Sales and Finance]
 "#,
+    texts: &[
+        (
+            "message",
+            "{name} is listed as a sponsor without what they can attest: a name alone does not speak for you",
+        ),
+        (
+            "hint",
+            "add `can_attest:` with the specific results this sponsor has seen, and check with them that they would say so",
+        ),
+    ],
     check,
 };
 
@@ -33,8 +43,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         if sponsor.can_attest.iter().all(|a| a.trim().is_empty()) {
             out.at(
                 &format!("/sponsors/{index}/can_attest"),
-                format!("{} is listed as a sponsor without what they can attest: a name alone does not speak for you", sponsor.name),
-                "add `can_attest:` with the specific results this sponsor has seen, and check with them that they would say so",
+                out.say("message", &[("name", &sponsor.name)]),
+                out.say("hint", &[]),
             );
         }
     }

@@ -30,6 +30,16 @@ pub const RULE: Rule = Rule {
   roadmap:
     - {date: 2026-06, milestone: Partner channel live in DACH}
 "#,
+    texts: &[
+        (
+            "message",
+            "The case has no vision: nothing shows where you would take the department, which is the first thing an executive looks for at {level} level",
+        ),
+        (
+            "hint",
+            "add a `vision:` section with a statement, `horizon_months` (12 to 36) and the company objectives it serves; `promocase explain strategy-missing` shows an example",
+        ),
+    ],
     check,
 };
 
@@ -37,8 +47,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if ctx.case.vision.is_none() {
         out.at(
             "/vision",
-            format!("The case has no vision: nothing shows where you would take the department, which is the first thing an executive looks for at {} level", ctx.level_name()),
-            "add a `vision:` section with a statement, `horizon_months` (12 to 36) and the company objectives it serves; `promocase explain strategy-missing` shows an example",
+            out.say("message", &[("level", ctx.level_name())]),
+            out.say("hint", &[]),
         );
     }
 }

@@ -28,6 +28,17 @@ pub const RULE: Rule = Rule {
     - Net revenue retention above 110%
     - Enter the Nordics in 2026
 "#,
+    texts: &[
+        (
+            "message",
+            "The vision names {named} of the company's objectives; it needs at least {minimum} to show it serves the business, not only the department",
+        ),
+        ("none", "none"),
+        (
+            "hint",
+            "add `company_objectives:` under `vision:` with the objectives as the executive team words them, e.g. \"Grow ARR 30% in FY2026\"",
+        ),
+    ],
     check,
 };
 
@@ -42,13 +53,18 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         .filter(|o| !o.trim().is_empty())
         .count();
     if named < minimum {
-        out.at(
-            "/vision/company_objectives",
-            format!(
-                "The vision names {} of the company's objectives; it needs at least {minimum} to show it serves the business, not only the department",
-                if named == 0 { "none".to_string() } else { named.to_string() }
-            ),
-            "add `company_objectives:` under `vision:` with the objectives as the executive team words them, e.g. \"Grow ARR 30% in FY2026\"",
+        let named = if named == 0 {
+            out.say("none", &[])
+        } else {
+            format::count(ctx.locale, named as u64)
+        };
+        let message = out.say(
+            "message",
+            &[
+                ("named", &named),
+                ("minimum", &format::count(ctx.locale, minimum as u64)),
+            ],
         );
+        out.at("/vision/company_objectives", message, out.say("hint", &[]));
     }
 }

@@ -27,6 +27,16 @@ pub const RULE: Rule = Rule {
     - {date: 2026-03, milestone: Attribution model agreed with Sales and Finance}
     - {date: 2026-09, milestone: Partner channel live in two countries}
 "#,
+    texts: &[
+        (
+            "message",
+            "The vision has no roadmap: without dated milestones an executive cannot tell how the strategy starts or how progress would show",
+        ),
+        (
+            "hint",
+            "add `roadmap:` under `vision:` with a few `{date: YYYY-MM, milestone: ...}` items across the horizon",
+        ),
+    ],
     check,
 };
 
@@ -37,8 +47,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if vision.roadmap.is_empty() {
         out.at(
             "/vision/roadmap",
-            "The vision has no roadmap: without dated milestones an executive cannot tell how the strategy starts or how progress would show",
-            "add `roadmap:` under `vision:` with a few `{date: YYYY-MM, milestone: ...}` items across the horizon",
+            out.say("message", &[]),
+            out.say("hint", &[]),
         );
     }
 }

@@ -24,6 +24,24 @@ pub const RULE: Rule = Rule {
   statement: Half of new revenue sourced by marketing by the end of FY2027.
   horizon_months: 24
 "#,
+    texts: &[
+        (
+            "unknown",
+            "The vision does not say how far ahead it looks, so a reader cannot tell a strategy from this year's plan",
+        ),
+        (
+            "unknown-hint",
+            "add `horizon_months:` to the vision; at this level it should be at least {minimum}",
+        ),
+        (
+            "too-short",
+            "The vision looks {months} months ahead; at this level a strategy looks at least {minimum} months ahead",
+        ),
+        (
+            "too-short-hint",
+            "extend the vision to {minimum} months or more and add roadmap milestones that reach that far",
+        ),
+    ],
     check,
 };
 
@@ -32,16 +50,23 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         return;
     };
     let minimum = ctx.thresholds().strategy_min_horizon_months;
+    let shown_minimum = format::count(ctx.locale, minimum.into());
     match vision.horizon_months {
         None => out.at(
             "/vision/horizon_months",
-            "The vision does not say how far ahead it looks, so a reader cannot tell a strategy from this year's plan",
-            format!("add `horizon_months:` to the vision; at this level it should be at least {minimum}"),
+            out.say("unknown", &[]),
+            out.say("unknown-hint", &[("minimum", &shown_minimum)]),
         ),
         Some(months) if months < minimum => out.at(
             "/vision/horizon_months",
-            format!("The vision looks {months} months ahead; at this level a strategy looks at least {minimum} months ahead"),
-            format!("extend the vision to {minimum} months or more and add roadmap milestones that reach that far"),
+            out.say(
+                "too-short",
+                &[
+                    ("months", &format::count(ctx.locale, months.into())),
+                    ("minimum", &shown_minimum),
+                ],
+            ),
+            out.say("too-short-hint", &[("minimum", &shown_minimum)]),
         ),
         Some(_) => {}
     }

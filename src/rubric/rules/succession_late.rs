@@ -28,6 +28,16 @@ succession:
     - {name: Lena Vogt, current_role: Team Lead, readiness: 2026-06}
   interim_plan: Until June, Lena runs campaigns and I keep the budget
 "#,
+    texts: &[
+        (
+            "message",
+            "Your promotion is asked for {target}, but {name}, your readiest successor, may only be ready by {date}: the role would be left without a leader",
+        ),
+        (
+            "hint",
+            "add `interim_plan:` saying who covers what until then, move `ask.target_date`, or plan development that makes the successor ready sooner",
+        ),
+    ],
     check,
 };
 
@@ -59,12 +69,15 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if let Some((index, ready_by, name)) = soonest {
         out.at(
             &format!("/succession/successors/{index}/readiness"),
-            format!(
-                "Your promotion is asked for {}, but {name}, your readiest successor, may only be ready by {}: the role would be left without a leader",
-                show_date(&ctx.case.ask.target_date),
-                ready_by.format("%Y-%m")
+            out.say(
+                "message",
+                &[
+                    ("target", &show_date(&ctx.case.ask.target_date)),
+                    ("name", name),
+                    ("date", &ready_by.format("%Y-%m").to_string()),
+                ],
             ),
-            "add `interim_plan:` saying who covers what until then, move `ask.target_date`, or plan development that makes the successor ready sooner",
+            out.say("hint", &[]),
         );
     }
 }

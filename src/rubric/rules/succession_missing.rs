@@ -32,6 +32,16 @@ pub const RULE: Rule = Rule {
         - {action: Own the Q1 budget review, by: 2026-03}
   interim_plan: Lena covers campaign planning; budget stays with me until Q2
 "#,
+    texts: &[
+        (
+            "message",
+            "The case names no successor for your current role: the executive cannot promote you without knowing who fills the gap you leave",
+        ),
+        (
+            "hint",
+            "add `succession:` with at least one named successor, their readiness and what they would cover; `promocase explain succession-missing` shows one",
+        ),
+    ],
     check,
 };
 
@@ -44,8 +54,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     if !named {
         out.at(
             "/succession/successors",
-            "The case names no successor for your current role: the executive cannot promote you without knowing who fills the gap you leave",
-            "add `succession:` with at least one named successor, their readiness and what they would cover; `promocase explain succession-missing` shows one",
+            out.say("message", &[]),
+            out.say("hint", &[]),
         );
     }
 }

@@ -29,6 +29,13 @@ pub const RULE: Rule = Rule {
         - {action: Run the Q1 planning cycle, by: 2026-03}
         - {action: Present the channel review to the CMO, by: 2026-05}
 "#,
+    texts: &[
+        (
+            "message",
+            "{name} is not ready yet and has no development actions: the readiness date is a hope, not a plan",
+        ),
+        ("hint", "add `development:` with two or three actions, each with `by: YYYY-MM`"),
+    ],
     check,
 };
 
@@ -40,8 +47,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         if successor.readiness != Readiness::ReadyNow && successor.development.is_empty() {
             out.at(
                 &format!("/succession/successors/{index}/development"),
-                format!("{} is not ready yet and has no development actions: the readiness date is a hope, not a plan", successor.name),
-                "add `development:` with two or three actions, each with `by: YYYY-MM`",
+                out.say("message", &[("name", &successor.name)]),
+                out.say("hint", &[]),
             );
         }
     }

@@ -35,10 +35,33 @@ scope:
 visibility:
   - {date: 2026-02-12, audience: Supervisory board, level: board, topic: Marketing strategy for FY2027}
 "#,
+    texts: &[
+        ("message", "The case shows no {what}. {why}"),
+        (
+            "hint",
+            "add a {what} under `{field}`; `promocase rubric show {level}` lists what each track must show",
+        ),
+        ("budget-allocation-decision", "budget allocation decision"),
+        ("headcount-plan", "headcount plan"),
+        ("decision-record", "decision record"),
+        ("board-presentation", "presentation to the board"),
+        ("senior-hire", "senior hire"),
+        ("change-led", "change you led"),
+        ("revenue-kpi", "revenue KPI"),
+        ("margin-kpi", "margin KPI"),
+        ("cost-kpi", "cost KPI"),
+        ("customer-kpi", "customer-satisfaction or retention KPI"),
+        ("quality-kpi", "quality KPI"),
+        ("delivery-kpi", "delivery KPI"),
+        ("people-kpi", "people KPI"),
+        ("compliance-risk", "compliance risk with its mitigation"),
+        ("security-risk", "security risk with its mitigation"),
+    ],
     check,
 };
 
-/// Whether the case holds the evidence, where to point when it does not, and the dimension it weakens.
+/// Whether the case holds the evidence, where to point when it does not, the dimension it weakens,
+/// and the name of the text that says what the evidence is.
 fn evaluate(case: &Case, kind: EvidenceKind) -> (bool, &'static str, Dimension, &'static str) {
     let kpi = |category: KpiCategory| case.kpis.iter().any(|k| k.category == category);
     let risk_area = |area: &str| {
@@ -54,7 +77,7 @@ fn evaluate(case: &Case, kind: EvidenceKind) -> (bool, &'static str, Dimension, 
             budget.is_some_and(|b| !b.allocation_decisions.is_empty()),
             "/scope/budget/allocation_decisions",
             Dimension::Budget,
-            "budget allocation decision",
+            "budget-allocation-decision",
         ),
         EvidenceKind::HeadcountPlan => (
             case.scope
@@ -62,13 +85,13 @@ fn evaluate(case: &Case, kind: EvidenceKind) -> (bool, &'static str, Dimension, 
                 .is_some_and(|s| s.headcount_plan.is_some()),
             "/scope/headcount_plan",
             Dimension::Budget,
-            "headcount plan",
+            "headcount-plan",
         ),
         EvidenceKind::DecisionRecord => (
             !case.decisions.is_empty(),
             "/decisions",
             Dimension::Ambiguity,
-            "decision record",
+            "decision-record",
         ),
         EvidenceKind::BoardPresentation => (
             case.visibility
@@ -76,7 +99,7 @@ fn evaluate(case: &Case, kind: EvidenceKind) -> (bool, &'static str, Dimension, 
                 .any(|v| v.level == AudienceLevel::Board),
             "/visibility",
             Dimension::Visibility,
-            "presentation to the board",
+            "board-presentation",
         ),
         EvidenceKind::SeniorHire => (
             case.people_development
@@ -84,67 +107,67 @@ fn evaluate(case: &Case, kind: EvidenceKind) -> (bool, &'static str, Dimension, 
                 .is_some_and(|p| !p.senior_hires.is_empty()),
             "/people_development/senior_hires",
             Dimension::Leadership,
-            "senior hire",
+            "senior-hire",
         ),
         EvidenceKind::ChangeLed => (
             !case.changes_led.is_empty(),
             "/changes_led",
             Dimension::Change,
-            "change you led",
+            "change-led",
         ),
         EvidenceKind::RevenueKpi => (
             kpi(KpiCategory::Revenue),
             "/kpis",
             Dimension::BusinessKpis,
-            "revenue KPI",
+            "revenue-kpi",
         ),
         EvidenceKind::MarginKpi => (
             kpi(KpiCategory::Margin),
             "/kpis",
             Dimension::BusinessKpis,
-            "margin KPI",
+            "margin-kpi",
         ),
         EvidenceKind::CostKpi => (
             kpi(KpiCategory::Cost),
             "/kpis",
             Dimension::BusinessKpis,
-            "cost KPI",
+            "cost-kpi",
         ),
         EvidenceKind::CustomerKpi => (
             kpi(KpiCategory::CustomerSatisfaction) || kpi(KpiCategory::Retention),
             "/kpis",
             Dimension::Customer,
-            "customer-satisfaction or retention KPI",
+            "customer-kpi",
         ),
         EvidenceKind::QualityKpi => (
             kpi(KpiCategory::Quality),
             "/kpis",
             Dimension::BusinessKpis,
-            "quality KPI",
+            "quality-kpi",
         ),
         EvidenceKind::DeliveryKpi => (
             kpi(KpiCategory::Delivery),
             "/kpis",
             Dimension::BusinessKpis,
-            "delivery KPI",
+            "delivery-kpi",
         ),
         EvidenceKind::PeopleKpi => (
             kpi(KpiCategory::People),
             "/kpis",
             Dimension::Leadership,
-            "people KPI",
+            "people-kpi",
         ),
         EvidenceKind::ComplianceRisk => (
             risk_area("compliance"),
             "/risks",
             Dimension::Risk,
-            "compliance risk with its mitigation",
+            "compliance-risk",
         ),
         EvidenceKind::SecurityRisk => (
             risk_area("security"),
             "/risks",
             Dimension::Risk,
-            "security risk with its mitigation",
+            "security-risk",
         ),
     }
 }
@@ -157,16 +180,23 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     for requirement in requirements {
         let (present, pointer, dimension, what) = evaluate(ctx.case, requirement.evidence);
         if !present {
-            out.at_in_dimension(
-                pointer,
-                dimension,
-                format!("The case shows no {what}. {}", requirement.why.trim()),
-                format!(
-                    "add a {what} under `{}`; `promocase rubric show {}` lists what each track must show",
-                    pointer.trim_start_matches('/').replace('/', "."),
-                    ctx.rubric.level.id()
-                ),
+            let what = out.say(what, &[]);
+            let message = out.say(
+                "message",
+                &[("what", &what), ("why", requirement.why.trim())],
             );
+            let hint = out.say(
+                "hint",
+                &[
+                    ("what", &what),
+                    ("field", &pointer.trim_start_matches('/').replace('/', ".")),
+                    ("level", ctx.rubric.level.id()),
+                ],
+            );
+            out.at_in_dimension(pointer, dimension, message, hint);
+            if let Some(finding) = out.findings.last_mut() {
+                finding.reason = Some(requirement.why.trim().to_string());
+            }
         }
     }
 }

@@ -24,6 +24,16 @@ pub const RULE: Rule = Rule {
     role: led
     outcome: Refund time down from 12 to 5 days; 1,900 fewer support tickets a quarter
 "#,
+    texts: &[
+        (
+            "message",
+            "\"{word}\" with no number invites \"by how much?\", and an executive who has to ask assumes not much",
+        ),
+        (
+            "hint",
+            "replace it with the number, even rounded: \"from 21 to 9 days\", \"38 leads\", \"EUR 240,000 a year\"",
+        ),
+    ],
     check,
 };
 
@@ -71,12 +81,6 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         if has_number(text) {
             continue;
         }
-        out.at_each_phrase(
-            &pointer,
-            text,
-            words,
-            |word| format!("\"{word}\" with no number invites \"by how much?\", and an executive who has to ask assumes not much"),
-            |_| "replace it with the number, even rounded: \"from 21 to 9 days\", \"38 leads\", \"EUR 240,000 a year\"".to_string(),
-        );
+        out.at_each_phrase(&pointer, text, words, "message", "hint", "word");
     }
 }

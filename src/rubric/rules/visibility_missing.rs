@@ -33,6 +33,26 @@ pub const RULE: Rule = Rule {
     level: board
     topic: Pricing strategy for the partner channel
 "#,
+    texts: &[
+        (
+            "too-few",
+            "The case shows {presentations} to the executive team or the board in the last {months} months, of the {minimum} expected at {level} level: the people who decide have seen you think too rarely",
+        ),
+        ("presentations.one", "{count} presentation"),
+        ("presentations.other", "{count} presentations"),
+        (
+            "too-old",
+            "Your executive or board appearances are all older than {months} months: the people who decide have not seen your work recently",
+        ),
+        (
+            "none",
+            "The case shows no presentation to the executive team or the board in the last {months} months: the people who decide have not seen you think",
+        ),
+        (
+            "hint",
+            "add `visibility:` items (date, audience, `level: executive-team` or `board`, topic, outcome); if there are none, ask for a slot in `ask.support_requested`",
+        ),
+    ],
     check,
 };
 
@@ -62,26 +82,24 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         .iter()
         .filter(|v| executive(v.level))
         .count();
-    let window = thresholds.visibility_window_months;
+    let window = format::count(ctx.locale, thresholds.visibility_window_months.into());
     let level = ctx.level_name();
     // What is there, counted against what the level expects.
     let message = if recent > 0 {
-        format!(
-            "The case shows {} to the executive team or the board in the last {window} months, of the {minimum} expected at {level} level: the people who decide have seen you think too rarely",
-            plural(recent, "presentation", "presentations")
+        let presentations = out.say_count("presentations", recent, &[]);
+        out.say(
+            "too-few",
+            &[
+                ("presentations", &presentations),
+                ("months", &window),
+                ("minimum", &format::count(ctx.locale, minimum as u64)),
+                ("level", level),
+            ],
         )
     } else if older > 0 {
-        format!(
-            "Your executive or board appearances are all older than {window} months: the people who decide have not seen your work recently"
-        )
+        out.say("too-old", &[("months", &window)])
     } else {
-        format!(
-            "The case shows no presentation to the executive team or the board in the last {window} months: the people who decide have not seen you think"
-        )
+        out.say("none", &[("months", &window)])
     };
-    out.at(
-        "/visibility",
-        message,
-        "add `visibility:` items (date, audience, `level: executive-team` or `board`, topic, outcome); if there are none, ask for a slot in `ask.support_requested`",
-    );
+    out.at("/visibility", message, out.say("hint", &[]));
 }

@@ -24,6 +24,16 @@ pub const RULE: Rule = Rule {
   - rule: visibility-missing
     reason: The company has no executive committee; I report monthly to the founder-CEO (see sponsors)
 "#,
+    texts: &[
+        (
+            "message",
+            "The waiver of `{rule}` gives no reason, so it does not apply: a waiver without a reason looks like hiding a gap",
+        ),
+        (
+            "hint",
+            "add `reason:` saying why the rule does not fit your case, or remove the waiver",
+        ),
+    ],
     check,
 };
 
@@ -32,8 +42,8 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         if waiver.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
             out.at(
                 &format!("/waivers/{index}/reason"),
-                format!("The waiver of `{}` gives no reason, so it does not apply: a waiver without a reason looks like hiding a gap", waiver.rule),
-                "add `reason:` saying why the rule does not fit your case, or remove the waiver",
+                out.say("message", &[("rule", &waiver.rule)]),
+                out.say("hint", &[]),
             );
         }
     }

@@ -22,6 +22,11 @@ pub const RULE: Rule = Rule {
   - rule: visibility-missing
     reason: The company has no executive committee
 "#,
+    texts: &[
+        ("message", "There is no rule `{rule}`, so this waiver waives nothing"),
+        ("did-you-mean", "did you mean `{rule}`? `promocase rules` lists every rule"),
+        ("hint", "use a rule id as `promocase rules` lists it"),
+    ],
     check,
 };
 
@@ -32,15 +37,12 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         }
         let hint = match crate::suggest::closest(&waiver.rule, ctx.rubric.rule_ids())
         {
-            Some(best) => format!("did you mean `{best}`? `promocase rules` lists every rule"),
-            None => "use a rule id as `promocase rules` lists it".to_string(),
+            Some(best) => out.say("did-you-mean", &[("rule", best)]),
+            None => out.say("hint", &[]),
         };
         out.at(
             &format!("/waivers/{index}/rule"),
-            format!(
-                "There is no rule `{}`, so this waiver waives nothing",
-                waiver.rule
-            ),
+            out.say("message", &[("rule", &waiver.rule)]),
             hint,
         );
     }

@@ -25,6 +25,16 @@ pub const RULE: Rule = Rule {
   - title: Launched the partner channel in Austria
     actions: Chose the three launch partners, negotiated the terms and ran the first two campaigns
 "#,
+    texts: &[
+        (
+            "message",
+            "\"{verb}\" hides what you personally did: an executive reads it as being in the room, not owning the result",
+        ),
+        (
+            "hint",
+            "start with what you did: led, decided, built, negotiated, cut; name the others as partners",
+        ),
+    ],
     check,
 };
 
@@ -46,12 +56,6 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
         }
     }
     for (pointer, text) in fields {
-        out.at_each_phrase(
-            &pointer,
-            text,
-            verbs,
-            |verb| format!("\"{verb}\" hides what you personally did: an executive reads it as being in the room, not owning the result"),
-            |_| "start with what you did: led, decided, built, negotiated, cut; name the others as partners".to_string(),
-        );
+        out.at_each_phrase(&pointer, text, verbs, "message", "hint", "verb");
     }
 }

@@ -160,11 +160,15 @@ impl Workspace {
         json!({ "text": cursor::hover(text, line, column, &statuses) }).to_string()
     }
 
-    /// What `promocase explain RULE` prints, in parts.
-    pub fn explain(&self, rule: &str) -> String {
+    /// What `promocase explain RULE` prints, in parts, in the workspace's
+    /// language `lang` (a tag; English when empty or unknown).
+    pub fn explain(&self, rule: &str, lang: &str) -> String {
         match promocase::rubric::rules::find(rule) {
-            Some(rule) => serde_json::to_string(&promocase::rubric::docs::Explanation::of(rule))
-                .unwrap_or_else(error),
+            Some(rule) => serde_json::to_string(&promocase::rubric::docs::Explanation::of(
+                rule,
+                &promocase::locale::shared_for_tag(lang),
+            ))
+            .unwrap_or_else(error),
             None => error(format!("there is no rule `{rule}`")),
         }
     }
