@@ -35,4 +35,5 @@ pub mod starter;
 pub mod suggest;
 pub mod synthetic;
 pub mod unit;
+pub mod wording;
 pub mod write;

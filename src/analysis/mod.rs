@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
-use crate::model::{EvidenceStatus, LoadedCase, parse_case};
+use crate::model::{EvidenceStatus, LoadedCase};
 use crate::rubric::diff::{Diff, compare};
 use crate::rubric::{Report, RubricChoice, check_case};
 
@@ -98,7 +98,9 @@ pub struct Analysis {
 /// Loads and checks `text` as the case at `path` would be.
 pub fn analyse(path: &Path, text: &str, today: NaiveDate, rubric: &RubricChoice) -> Analysis {
     let source: Arc<SourceFile> = SourceFile::new(path, text);
-    match parse_case(source, today) {
+    // A mistake is explained in the language the text declares.
+    let words = crate::locale::wording_for(text, None);
+    match crate::model::load::parse_case_in(source, today, &*words) {
         Err(error) => Analysis {
             loaded: None,
             report: None,

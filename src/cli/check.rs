@@ -22,7 +22,7 @@ use super::shared::{RubricArgs, parse_language};
 use super::{ColorChoice, Output, exit};
 use promocase::diagnostic::{Diagnostic, Severity};
 use promocase::locale::{Locale, language_of, shared};
-use promocase::model::load::{display_name, is_stdin, load_input};
+use promocase::model::load::{display_name, is_stdin};
 use promocase::model::{EvidenceStatus, LanguageTag};
 use promocase::rubric::report::Report;
 use promocase::rubric::{check_case_in, github, sarif};
@@ -105,7 +105,7 @@ pub fn run(args: &CheckArgs, out: &Output, color: ColorChoice, today: NaiveDate)
         .map(|path| {
             progress.set_message(path.display().to_string());
             let started = Instant::now();
-            let outcome = match load_input(path, today) {
+            let outcome = match promocase::locale::load_input(path, today, args.lang.as_ref()) {
                 // A rubric file edited into a mistake since it was loaded
                 // above is reported like the case's own.
                 Ok(loaded) => match rubrics.rubric_for(path, &loaded) {

@@ -14,7 +14,7 @@ use super::shared::RubricArgs;
 use super::{Output, exit};
 use promocase::model::KpiStatus;
 use promocase::model::LoadedCase;
-use promocase::model::load::{display_name, is_stdin, load_input};
+use promocase::model::load::{display_name, is_stdin};
 use promocase::rubric::diff::{Diff, KpiChange, compare};
 use promocase::rubric::{Report, check_case};
 
@@ -63,7 +63,7 @@ pub fn run(args: &DiffArgs, out: &Output, today: NaiveDate) -> u8 {
         } else {
             path.clone()
         };
-        match load_input(path, today) {
+        match promocase::locale::load_input(path, today, None) {
             Ok(loaded) => match rubrics.rubric_for(&judged_as, &loaded) {
                 Ok(rubric) => {
                     let report = check_case(&loaded, &rubric);

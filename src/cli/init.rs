@@ -170,7 +170,7 @@ fn interview<R: std::io::BufRead, W: std::io::Write>(
         |a| {
             let date: PartialDate = a
                 .parse()
-                .map_err(|e: promocase::model::date::DateError| e.0)?;
+                .map_err(|e: promocase::model::date::DateError| e.to_string())?;
             if date.last_day() < today {
                 Err(format!("{date} is already past; give a date from today on"))
             } else {

@@ -128,55 +128,7 @@ pub fn catalogue_schema() -> &'static DocumentSchema {
     SCHEMA.get_or_init(DocumentSchema::for_type::<CatalogueFile>)
 }
 
-/// The names of the placeholders a text holds, in order: `{name}` → `name`.
-pub fn placeholders(text: &str) -> Vec<&str> {
-    let mut names = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close)
-                if close > 0
-                    && after[..close]
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b == b'_') =>
-            {
-                names.push(&after[..close]);
-                rest = &after[close + 1..];
-            }
-            _ => rest = after,
-        }
-    }
-    names
-}
-
-/// Fills a text's placeholders; a placeholder without a value stays as written.
-pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            args.iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| (close, *v))
-        });
-        match value {
-            Some((close, value)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+pub use crate::wording::{fill, placeholders};
 
 /// The texts of one language, complete: English fills what it lacks.
 #[derive(Debug, Clone)]
@@ -282,8 +234,13 @@ pub fn load_overrides(
     reference: &Catalogue,
     rule_ids: &[&str],
 ) -> Result<(String, BTreeMap<String, Text>), Vec<Diagnostic>> {
-    let loaded = parse_document::<CatalogueFile>(source, catalogue_schema, "labels file")
-        .map_err(|e| e.diagnostics)?;
+    let loaded = parse_document::<CatalogueFile>(
+        source,
+        catalogue_schema,
+        "labels file",
+        &crate::wording::English,
+    )
+    .map_err(|e| e.diagnostics)?;
     let file = loaded.value;
     let mut errors = Vec::new();
     let rule_keys: BTreeSet<String> = rule_ids.iter().map(|id| format!("rule.{id}")).collect();

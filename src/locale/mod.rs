@@ -60,6 +60,25 @@ pub fn shared(tag: &LanguageTag) -> Arc<Locale> {
     locale
 }
 
+/// The wording of a case's load errors: `--lang`, else the `language:` its
+/// text declares (read without loading it), else English.
+pub fn wording_for(text: &str, flag: Option<&LanguageTag>) -> Arc<Locale> {
+    let declared = crate::model::load::declared_language(text);
+    shared(&language_of(flag, declared.as_ref()))
+}
+
+/// Loads a case from a file, or from standard input for `-`, with what is
+/// wrong in it explained in its language ([`wording_for`]).
+pub fn load_input(
+    path: &std::path::Path,
+    today: chrono::NaiveDate,
+    flag: Option<&LanguageTag>,
+) -> Result<crate::model::LoadedCase, crate::model::load::LoadError> {
+    let source = crate::model::load::read_input(path)?;
+    let words = wording_for(&source.text, flag);
+    crate::model::load::parse_case_in(source, today, &*words)
+}
+
 /// The built-in locale of a tag as a page sends it (`de`, `pt-BR`); English
 /// for an empty or unsupported one.
 pub fn shared_for_tag(tag: &str) -> Arc<Locale> {
@@ -78,6 +97,19 @@ pub fn language_of(flag: Option<&LanguageTag>, case: Option<&LanguageTag>) -> La
 pub fn english_catalogue() -> &'static Catalogue {
     static ENGLISH: OnceLock<Catalogue> = OnceLock::new();
     ENGLISH.get_or_init(Catalogue::english)
+}
+
+impl crate::wording::Wording for Locale {
+    fn word(&self, key: &str, english: &str, args: &[(&str, &str)]) -> String {
+        match self.catalogue.get(key) {
+            Some(text) => catalogue::fill(text.plain(), args),
+            None => catalogue::fill(english, args),
+        }
+    }
+
+    fn reads_english(&self) -> bool {
+        self.is_english()
+    }
 }
 
 impl Locale {

@@ -27,13 +27,40 @@ pub struct PartialDate {
     day: Option<u32>,
 }
 
-/// Why a date did not parse, phrased for the person who typed it.
+/// Why a date did not parse, phrased for the person who typed it: a load
+/// message ([`super::messages`]) and what fills it, worded in the reader's
+/// language by [`DateError::worded`]; `Display` gives the English.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateError(pub String);
+pub struct DateError {
+    key: &'static str,
+    args: Vec<(&'static str, String)>,
+    /// The error this one adds to (a period end that may also be `ongoing`).
+    within: Option<Box<DateError>>,
+}
+
+impl DateError {
+    fn new(key: &'static str, args: &[(&'static str, String)]) -> Self {
+        Self {
+            key,
+            args: args.to_vec(),
+            within: None,
+        }
+    }
+
+    /// The reason in the reader's language.
+    pub fn worded(&self, words: &dyn crate::wording::Wording) -> String {
+        let reason = self.within.as_ref().map(|within| within.worded(words));
+        let mut args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        if let Some(reason) = &reason {
+            args.push(("reason", reason));
+        }
+        super::messages::say(words, self.key, &args)
+    }
+}
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.worded(&crate::wording::English))
     }
 }
 
@@ -113,17 +140,20 @@ impl FromStr for PartialDate {
             _ => false,
         };
         if !shape_ok {
-            return Err(DateError(format!(
-                "\"{text}\" is not a date: write a day as YYYY-MM-DD (2025-03-14) or a month as YYYY-MM (2025-03)"
-            )));
+            return Err(DateError::new(
+                "load.date-shape",
+                &[("text", text.to_string())],
+            ));
         }
         // The shape check above guarantees these parse.
-        let year: i32 = parts[0].parse().map_err(|_| DateError(text.to_string()))?;
-        let month: u32 = parts[1].parse().map_err(|_| DateError(text.to_string()))?;
+        let shape = || DateError::new("load.date-shape", &[("text", text.to_string())]);
+        let year: i32 = parts[0].parse().map_err(|_| shape())?;
+        let month: u32 = parts[1].parse().map_err(|_| shape())?;
         if !(1..=12).contains(&month) {
-            return Err(DateError(format!(
-                "\"{text}\" has month {month}: months run from 01 to 12"
-            )));
+            return Err(DateError::new(
+                "load.date-month",
+                &[("text", text.to_string()), ("month", month.to_string())],
+            ));
         }
         match parts.get(2) {
             None => Ok(Self {
@@ -132,11 +162,12 @@ impl FromStr for PartialDate {
                 day: None,
             }),
             Some(day) => {
-                let day: u32 = day.parse().map_err(|_| DateError(text.to_string()))?;
+                let day: u32 = day.parse().map_err(|_| shape())?;
                 Self::from_ymd(year, month, day).ok_or_else(|| {
-                    DateError(format!(
-                        "\"{text}\" does not exist: that month has no day {day}"
-                    ))
+                    DateError::new(
+                        "load.date-day",
+                        &[("text", text.to_string()), ("day", day.to_string())],
+                    )
                 })
             }
         }
@@ -222,7 +253,11 @@ impl FromStr for PeriodEnd {
         }
         text.parse()
             .map(Self::On)
-            .map_err(|e: DateError| DateError(format!("{e}, or `ongoing` if the work continues")))
+            .map_err(|e: DateError| DateError {
+                key: "load.date-or-ongoing",
+                args: Vec::new(),
+                within: Some(Box::new(e)),
+            })
     }
 }
 
@@ -297,10 +332,7 @@ impl FromStr for Readiness {
             "6-12-months" | "6-12 months" => Ok(Self::Within6To12Months),
             "1-2-years" | "1-2 years" => Ok(Self::Within1To2Years),
             _ => text.parse().map(Self::By).map_err(|_| {
-                DateError(format!(
-                    "\"{}\" is not a readiness: write ready-now, 6-12-months, 1-2-years, or the date the successor will be ready (YYYY-MM)",
-                    text.trim()
-                ))
+                DateError::new("load.readiness", &[("text", text.trim().to_string())])
             }),
         }
     }
@@ -376,9 +408,9 @@ mod tests {
     #[test]
     fn rejects_impossible_dates_with_advice() {
         let err = "2025-02-30".parse::<PartialDate>().unwrap_err();
-        assert!(err.0.contains("no day 30"), "{err}");
+        assert!(err.to_string().contains("no day 30"), "{err}");
         let err = "2025-13".parse::<PartialDate>().unwrap_err();
-        assert!(err.0.contains("months run from 01 to 12"), "{err}");
+        assert!(err.to_string().contains("months run from 01 to 12"), "{err}");
         assert!("March 2025".parse::<PartialDate>().is_err());
         assert!("2025-3-1".parse::<PartialDate>().is_err());
     }

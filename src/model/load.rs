@@ -20,8 +20,10 @@ use serde_json::{Map, Number, Value};
 
 use super::Case;
 use super::locate::{Locations, pointer_join};
+use super::messages::say;
 use super::schema::{DocumentSchema, case_schema};
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::wording::{English, Wording};
 
 /// The largest file the loader reads; a real case is a few tens of kilobytes.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -198,9 +200,19 @@ pub fn load_case(path: &Path, today: NaiveDate) -> Result<LoadedCase, LoadError>
     parse_case(read_source(path)?, today)
 }
 
-/// Parses a case from a source already read.
+/// Parses a case from a source already read; its errors in English.
 pub fn parse_case(source: Arc<SourceFile>, today: NaiveDate) -> Result<LoadedCase, LoadError> {
-    let loaded: Loaded<Case> = parse_document(&source, case_schema, "case")?;
+    parse_case_in(source, today, &English)
+}
+
+/// [`parse_case`] with its errors worded by `words` (the language of the
+/// case, [`crate::locale::wording_for`]).
+pub fn parse_case_in(
+    source: Arc<SourceFile>,
+    today: NaiveDate,
+    words: &dyn Wording,
+) -> Result<LoadedCase, LoadError> {
+    let loaded: Loaded<Case> = parse_document(&source, case_schema, "case", words)?;
     let as_of = loaded.value.as_of.map_or(today, |d| d.last_day());
     Ok(LoadedCase {
         case: loaded.value,
@@ -210,24 +222,43 @@ pub fn parse_case(source: Arc<SourceFile>, today: NaiveDate) -> Result<LoadedCas
     })
 }
 
+/// The language a case's text declares (`language: de` at the start of a
+/// line), read without loading it: the language its load errors are
+/// explained in when the text does not load.
+pub fn declared_language(text: &str) -> Option<super::LanguageTag> {
+    let line = text
+        .lines()
+        .find_map(|line| line.strip_prefix("language:"))?;
+    let value = line.split(" #").next().unwrap_or(line).trim();
+    super::LanguageTag::parse(value.trim_matches(['"', '\''])).ok()
+}
+
 /// Parses a YAML document of type `T`, validating it against `schema`.
-/// `kind` names the document in messages ("case", "rubric").
+/// `kind` names the document in messages ("case", "rubric"); a case's
+/// messages are worded by `words`, a company file's are English.
 pub fn parse_document<T: DeserializeOwned>(
     source: &Arc<SourceFile>,
     schema: fn() -> &'static DocumentSchema,
     kind: &str,
+    words: &dyn Wording,
 ) -> Result<Loaded<T>, LoadError> {
     if is_blank(&source.text) {
+        let (message, hint) = if kind == "case" {
+            (
+                say(words, "load.empty-case", &[]),
+                say(words, "load.empty-case-hint", &[]),
+            )
+        } else {
+            (
+                format!("the {kind} file is empty"),
+                format!("a {kind} file needs at least the required sections"),
+            )
+        };
         return Err(LoadError::one(
-            Diagnostic::error("empty-file", source, format!("the {kind} file is empty"))
+            Diagnostic::error("empty-file", source, message)
                 .at(0..0)
-                .with_label("nothing here but blank lines and comments")
-                .with_hint(if kind == "case" {
-                    "`promocase init FILE` writes a starter case with every section explained"
-                        .to_string()
-                } else {
-                    format!("a {kind} file needs at least the required sections")
-                }),
+                .with_label(say(words, "load.empty-label", &[]))
+                .with_hint(hint),
         ));
     }
     // The two readings of the text are independent: on a multi-core machine
@@ -248,13 +279,17 @@ pub fn parse_document<T: DeserializeOwned>(
             Diagnostic::error(
                 "duplicate-key",
                 source,
-                format!("`{}` appears twice in the same section", duplicate.key),
+                say(words, "load.duplicate-key", &[("key", &duplicate.key)]),
             )
             .at(duplicate.second.clone())
-            .with_label("second time")
-            .with_hint(format!(
-                "keep one of the two; the first is on line {}",
-                source.line_column(duplicate.first.start).0
+            .with_label(say(words, "load.second-time", &[]))
+            .with_hint(say(
+                words,
+                "load.keep-one",
+                &[(
+                    "line",
+                    &source.line_column(duplicate.first.start).0.to_string(),
+                )],
             ))
         })
         .collect();
@@ -266,7 +301,7 @@ pub fn parse_document<T: DeserializeOwned>(
                 diagnostics: duplicates,
             });
         }
-        Err(error) => return Err(LoadError::one(syntax_error(source, &error))),
+        Err(error) => return Err(LoadError::one(syntax_error(source, &error, words))),
     };
     let mut diagnostics = duplicates;
     let json = to_json(&yaml, "", source, &locations, &mut diagnostics);
@@ -278,13 +313,21 @@ pub fn parse_document<T: DeserializeOwned>(
             Diagnostic::error(
                 "not-a-mapping",
                 source,
-                format!(
-                    "a {kind} file is a set of sections (`name: value` lines), but this file holds {}",
-                    super::validate::describe_found(&json)
-                ),
+                if kind == "case" {
+                    say(
+                        words,
+                        "load.not-a-mapping-case",
+                        &[("found", &super::validate::describe_found(&json, words))],
+                    )
+                } else {
+                    format!(
+                        "a {kind} file is a set of sections (`name: value` lines), but this file holds {}",
+                        super::validate::describe_found(&json, words)
+                    )
+                },
             )
             .at(locations.value(""))
-            .with_hint("start from `promocase init FILE`, which writes a complete example"),
+            .with_hint(say(words, "load.start-from-init", &[])),
         ));
     }
     // Fast path: the types enforce every rule of the schema except "no empty
@@ -301,7 +344,7 @@ pub fn parse_document<T: DeserializeOwned>(
             locations,
         });
     }
-    let diagnostics = super::validate::validate(schema(), &json, source, &locations);
+    let diagnostics = super::validate::validate(schema(), &json, source, &locations, words);
     if !diagnostics.is_empty() {
         return Err(LoadError { diagnostics });
     }
@@ -341,7 +384,11 @@ fn is_blank(text: &str) -> bool {
 }
 
 /// A YAML syntax error with its position and advice in place of parser jargon.
-fn syntax_error(source: &Arc<SourceFile>, error: &serde_yaml::Error) -> Diagnostic {
+fn syntax_error(
+    source: &Arc<SourceFile>,
+    error: &serde_yaml::Error,
+    words: &dyn Wording,
+) -> Diagnostic {
     let raw = error.to_string();
     // serde_yaml writes "PROBLEM at line L column C[, while CONTEXT at line L column C]";
     // the snippet shows the position, so the words are kept apart from it.
@@ -377,14 +424,21 @@ fn syntax_error(source: &Arc<SourceFile>, error: &serde_yaml::Error) -> Diagnost
         .next()
         .unwrap_or(&message)
         .to_string();
-    let (text, label, mut hint) = explain_syntax(&message, offset.map(|o| &source.text[o..]));
+    let (kind, first) = syntax_kind(&message, offset.map(|o| &source.text[o..]));
+    let first = first.map(String::from).unwrap_or_default();
+    let args = [("first", first.as_str()), ("message", message.as_str())];
+    let text = say(words, &format!("load.syntax-{kind}"), &args);
+    let label = say(words, &format!("load.syntax-{kind}-label"), &args);
+    let mut hint = say(words, &format!("load.syntax-{kind}-hint"), &args);
     if let Some((what, line, column)) = &context {
         if what.contains("quoted scalar") {
             // The end of the file is a useless place to point at: show where the quote opened.
             offset = Some(source.offset_of(*line, column.saturating_sub(1)));
         } else {
-            hint.push_str(&format!(
-                " (the part that is not closed starts on line {line})"
+            hint.push_str(&say(
+                words,
+                "load.syntax-open-part",
+                &[("line", &line.to_string())],
             ));
         }
     }
@@ -399,95 +453,37 @@ fn syntax_error(source: &Arc<SourceFile>, error: &serde_yaml::Error) -> Diagnost
     diagnostic
 }
 
-fn explain_syntax(message: &str, rest: Option<&str>) -> (String, String, String) {
+/// Which YAML mistake the reader's message describes: the name of its
+/// texts in [`super::messages`] (`load.syntax-NAME`, `-label`, `-hint`), and
+/// the character a value cannot start with, for `needs-quotes`.
+fn syntax_kind(message: &str, rest: Option<&str>) -> (&'static str, Option<char>) {
     let starts_with_tab = rest.is_some_and(|r| r.starts_with('\t'));
     if starts_with_tab || message.contains("tab") {
-        return (
-            "a tab is used for indentation".into(),
-            "a tab".into(),
-            "YAML indents with spaces only: replace the tab with spaces".into(),
-        );
+        return ("tab", None);
     }
     if message.contains("cannot start any token")
         && let Some(first) = rest.and_then(|r| r.chars().next())
         && "%@`*&!|>".contains(first)
     {
-        return (
-            format!("a value cannot start with `{first}` unless it is in quotes"),
-            "needs quotes".into(),
-            format!("put the whole value in quotes, e.g. \"{first}\""),
-        );
+        return ("needs-quotes", Some(first));
     }
-    if message.contains("mapping values are not allowed") {
-        return (
-            "a `:` stands where the file cannot have one".into(),
-            "unexpected `:`".into(),
-            "when a value itself contains \": \", put the whole value in quotes, e.g. title: \"Growth: phase 2\"".into(),
-        );
-    }
-    if message.contains("did not find expected key")
-        || message.contains("could not find expected ':'")
-    {
-        return (
-            "the indentation does not line up".into(),
-            "this line does not line up".into(),
-            "fields of one section must start in the same column; check this line and the one above".into(),
-        );
-    }
-    if message.contains("did not find expected '-' indicator") {
-        return (
-            "a list item is not lined up with the others".into(),
-            "not lined up".into(),
-            "start every item of a list with `- ` in the same column".into(),
-        );
-    }
-    if message.contains("found unexpected end of stream") {
-        return (
-            "a quoted text is never closed".into(),
-            "this quote is never closed".into(),
-            "close the quote at the end of the value, or remove it".into(),
-        );
-    }
-    if message.contains("control characters are not allowed") {
-        return (
-            "the file contains an invisible control character".into(),
-            "control character".into(),
-            "delete it (it often comes with text copied from another program); YAML allows no NUL or other control characters".into(),
-        );
-    }
-    if message.contains("repetition limit exceeded") {
-        return (
-            "the file's aliases (`*name`) expand to far more data than a case holds".into(),
-            "aliases".into(),
-            "write the values out instead of nesting aliases of aliases".into(),
-        );
-    }
-    if message.contains("recursion limit exceeded") {
-        return (
-            "the file nests sections deeper than a case ever needs".into(),
-            "too deep".into(),
-            "a case is at most a few levels deep: check the brackets and the indentation".into(),
-        );
-    }
-    if message.contains("more than one document") {
-        return (
-            "the file holds more than one document".into(),
-            "a second document starts here".into(),
-            "remove the extra `---` line: one case per file".into(),
-        );
-    }
-    if message.contains("duplicate entry") {
-        return (
-            "a field appears twice in the same section".into(),
-            "duplicate".into(),
-            "keep one of the two".into(),
-        );
-    }
-    (
-        "the file is not valid YAML".into(),
-        message.to_string(),
-        format!("the YAML reader said: {message}"),
-    )
+    let kinds = [
+        ("mapping values are not allowed", "colon"),
+        ("did not find expected key", "indentation"),
+        ("could not find expected ':'", "indentation"),
+        ("did not find expected '-' indicator", "list-item"),
+        ("found unexpected end of stream", "unclosed-quote"),
+        ("control characters are not allowed", "control-character"),
+        ("repetition limit exceeded", "aliases"),
+        ("recursion limit exceeded", "too-deep"),
+        ("more than one document", "two-documents"),
+        ("duplicate entry", "duplicate"),
+    ];
+    let kind = kinds
+        .iter()
+        .find(|(said, _)| message.contains(said))
+        .map_or("invalid", |(_, kind)| kind);
+    (kind, None)
 }
 
 /// YAML → JSON for the validator. Reports what JSON cannot hold: tags,

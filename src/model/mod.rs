@@ -14,6 +14,7 @@ pub mod label;
 pub mod language;
 pub mod load;
 pub mod locate;
+pub mod messages;
 pub mod reference;
 pub mod schema;
 mod validate;

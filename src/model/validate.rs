@@ -3,7 +3,9 @@
 //! The validator reports every problem of a file at once, each with the path of
 //! the value at fault. This module turns each into a [`Diagnostic`] that names
 //! the field in the words of the format, points at it in the file, says what
-//! was expected and what was found, and suggests a fix ("did you mean …?").
+//! was expected and what was found, and suggests a fix ("did you mean …?"),
+//! in the reader's language ([`super::messages`]). The field descriptions a
+//! missing field's hint quotes come from the schema, in English.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -13,8 +15,10 @@ use serde_json::Value;
 
 use super::date;
 use super::locate::{Locations, pointer_join};
+use super::messages::say;
 use super::schema::DocumentSchema;
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::wording::Wording;
 
 /// Validates `value` and returns one diagnostic per problem, in file order.
 pub fn validate(
@@ -22,6 +26,7 @@ pub fn validate(
     value: &Value,
     source: &Arc<SourceFile>,
     locations: &Locations,
+    words: &dyn Wording,
 ) -> Vec<Diagnostic> {
     let mut seen_paths = BTreeSet::new();
     let mut diagnostics = Vec::new();
@@ -34,6 +39,7 @@ pub fn validate(
             error.instance(),
             source,
             locations,
+            words,
         );
         for diagnostic in translated {
             // One message per value: a bad date fails both its pattern and its format.
@@ -53,21 +59,20 @@ pub fn validate(
 }
 
 /// The last segment of a pointer, as the writer typed it: `result` for `/kpis/0/result`.
-fn field_name(pointer: &str) -> String {
+fn field_name(pointer: &str, words: &dyn Wording) -> String {
     let segments: Vec<&str> = pointer.split('/').skip(1).collect();
+    let number = |last: &str| (last.parse::<usize>().unwrap_or(0) + 1).to_string();
     match segments.as_slice() {
-        [] => "the file".to_string(),
-        [.., parent, last] if last.parse::<usize>().is_ok() => {
-            format!(
-                "item {} of `{}`",
-                last.parse::<usize>().unwrap_or(0) + 1,
-                unescape(parent)
-            )
-        }
+        [] => say(words, "load.the-file", &[]),
+        [.., parent, last] if last.parse::<usize>().is_ok() => say(
+            words,
+            "load.item-of",
+            &[("number", &number(last)), ("list", &unescape(parent))],
+        ),
         [last] if last.parse::<usize>().is_ok() => {
-            format!("item {}", last.parse::<usize>().unwrap_or(0) + 1)
+            say(words, "load.item", &[("number", &number(last))])
         }
-        [.., last] => format!("`{}`", unescape(last)),
+        [.., last] => say(words, "load.field", &[("name", &unescape(last))]),
     }
 }
 
@@ -76,41 +81,52 @@ fn unescape(segment: &str) -> String {
 }
 
 /// "the text \"five\"", "the number 5", … : what the writer put there.
-pub fn describe_found(value: &Value) -> String {
+pub fn describe_found(value: &Value, words: &dyn Wording) -> String {
     match value {
-        Value::Null => "empty".to_string(),
-        Value::Bool(b) => format!("the yes/no value {b}"),
-        Value::Number(n) => format!("the number {n}"),
+        Value::Null => say(words, "load.found-empty", &[]),
+        Value::Bool(b) => say(words, "load.found-yes-no", &[("value", &b.to_string())]),
+        Value::Number(n) => say(words, "load.found-number", &[("value", &n.to_string())]),
         Value::String(s) if s.chars().count() > 40 => {
             let short: String = s.chars().take(37).collect();
-            format!("the text \"{short}...\"")
+            say(
+                words,
+                "load.found-text",
+                &[("text", &format!("{short}..."))],
+            )
         }
-        Value::String(s) => format!("the text \"{s}\""),
-        Value::Array(_) => "a list".to_string(),
-        Value::Object(_) => "a section of fields".to_string(),
+        Value::String(s) => say(words, "load.found-text", &[("text", s)]),
+        Value::Array(_) => say(words, "load.found-list", &[]),
+        Value::Object(_) => say(words, "load.found-section", &[]),
     }
 }
 
-fn describe_type(kind: &TypeKind) -> String {
-    let name = |t: &jsonschema::JsonType| -> &'static str {
+fn describe_type(kind: &TypeKind, words: &dyn Wording) -> String {
+    let name = |t: &jsonschema::JsonType| -> String {
         use jsonschema::JsonType as P;
-        match t {
-            P::Array => "a list",
-            P::Boolean => "true or false",
-            P::Integer => "a whole number",
-            P::Null => "nothing",
-            P::Number => "a number",
-            P::Object => "a section of fields",
-            P::String => "text",
-        }
+        let key = match t {
+            P::Array => "load.type-list",
+            P::Boolean => "load.type-boolean",
+            P::Integer => "load.type-integer",
+            P::Null => "load.type-nothing",
+            P::Number => "load.type-number",
+            P::Object => "load.type-section",
+            P::String => "load.type-text",
+        };
+        say(words, key, &[])
     };
     match kind {
-        TypeKind::Single(t) => name(t).to_string(),
+        TypeKind::Single(t) => name(t),
         TypeKind::Multiple(types) => types
             .into_iter()
             .map(|t| name(&t))
-            .collect::<Vec<_>>()
-            .join(" or "),
+            .reduce(|first, second| {
+                say(
+                    words,
+                    "load.type-or",
+                    &[("first", &first), ("second", &second)],
+                )
+            })
+            .unwrap_or_default(),
     }
 }
 
@@ -128,11 +144,20 @@ fn translate(
     instance: &Value,
     source: &Arc<SourceFile>,
     locations: &Locations,
+    words: &dyn Wording,
 ) -> Vec<Diagnostic> {
     use jsonschema::JsonType as P;
-    let field = field_name(pointer);
+    let field = field_name(pointer, words);
     let at_value = locations.value(pointer);
-    let description = schema.description_at(pointer).map(str::to_string);
+    // The schema's descriptions are English: another language goes without
+    // them rather than mix two languages in one hint.
+    let described = |pointer: &str| {
+        schema
+            .description_at(pointer)
+            .filter(|_| words.reads_english())
+            .map(str::to_string)
+    };
+    let description = described(pointer);
     let one = |d: Diagnostic| vec![d];
     match kind {
         ValidationErrorKind::AdditionalProperties { unexpected } => unexpected
@@ -140,17 +165,21 @@ fn translate(
             .map(|key| {
                 let allowed = schema.keys_at(pointer);
                 let place = if pointer.is_empty() {
-                    "at the top level".to_string()
+                    say(words, "load.at-top-level", &[])
                 } else {
-                    format!("in {field}")
+                    say(words, "load.in-field", &[("field", &field)])
                 };
                 let mut d = Diagnostic::error(
                     "unknown-field",
                     source,
-                    format!("unknown field `{key}` {place}"),
+                    say(
+                        words,
+                        "load.unknown-field",
+                        &[("key", key), ("place", &place)],
+                    ),
                 )
                 .at(locations.primary(&pointer_join(pointer, key)))
-                .with_label("not a field of the case format");
+                .with_label(say(words, "load.unknown-field-label", &[]));
                 let key_range = locations.primary(&pointer_join(pointer, key));
                 let line = source.line_range(key_range.start);
                 let in_braces = source
@@ -159,13 +188,15 @@ fn translate(
                     .is_some_and(|before| before.contains('{'));
                 d = match crate::suggest::closest(key, allowed.iter().map(String::as_str)) {
                     Some(best) => d
-                        .with_hint(format!("did you mean `{best}`?"))
+                        .with_hint(say(words, "load.did-you-mean", &[("best", best)]))
                         .with_suggestion(best),
                     // `{metric: Cost per 10,000 cases}` splits at the comma.
-                    None if in_braces => d.with_hint(
-                        "inside { }, a comma starts a new field: put text that contains a comma in quotes, e.g. metric: \"Cost per 10,000 cases\"",
-                    ),
-                    None => d.with_hint(format!("the fields here are: {}", allowed.join(", "))),
+                    None if in_braces => d.with_hint(say(words, "load.comma-in-braces", &[])),
+                    None => d.with_hint(say(
+                        words,
+                        "load.fields-here",
+                        &[("fields", &allowed.join(", "))],
+                    )),
                 };
                 d
             })
@@ -173,62 +204,82 @@ fn translate(
         ValidationErrorKind::Required { property } => {
             let property = property.as_str().unwrap_or_default();
             let child = pointer_join(pointer, property);
-            let what = schema.description_at(&child).unwrap_or_default();
+            let what = described(&child).unwrap_or_default();
             let place = if pointer.is_empty() {
-                "the file".to_string()
+                say(words, "load.the-file", &[])
             } else {
                 field.clone()
             };
             one(Diagnostic::error(
                 "missing-field",
                 source,
-                format!("{place} is missing `{property}`"),
+                say(
+                    words,
+                    "load.missing-field",
+                    &[("place", &place), ("property", property)],
+                ),
             )
             .at(locations.primary(pointer))
-            .with_label(format!("`{property}` is required here"))
+            .with_label(say(
+                words,
+                "load.missing-field-label",
+                &[("property", property)],
+            ))
             .with_hint(
-                format!("add `{property}:` here. {what}")
-                    .trim_end()
-                    .to_string(),
+                say(
+                    words,
+                    "load.missing-field-hint",
+                    &[("property", property), ("what", &what)],
+                )
+                .trim_end()
+                .to_string(),
             ))
         }
         ValidationErrorKind::Type { kind } => {
-            let expected = describe_type(kind);
-            let found = describe_found(instance);
+            let expected = describe_type(kind, words);
+            let found = describe_found(instance, words);
             let hint = if expects(kind, P::Number) || expects(kind, P::Integer) {
                 if instance.is_string() {
-                    "write the number alone, without words, units or thousands separators, e.g. `2400000`; units go in `unit` or `currency`".to_string()
+                    say(words, "load.hint-number-alone", &[])
                 } else {
-                    "write a whole number such as `12`".to_string()
+                    say(words, "load.hint-whole-number", &[])
                 }
             } else if expects(kind, P::String)
                 && !instance.is_array()
                 && !instance.is_object()
                 && !instance.is_null()
             {
-                format!(
-                    "put the value in quotes so it reads as text: \"{}\"",
-                    instance_text(instance)
+                say(
+                    words,
+                    "load.hint-quote-text",
+                    &[("value", &instance_text(instance))],
                 )
             } else if expects(kind, P::Array) {
-                "this is a list: put each item on its own line, starting with `- `".to_string()
+                say(words, "load.hint-list", &[])
             } else if expects(kind, P::Object) && instance.is_null() {
-                "the section is empty: fill in its fields on the lines below, indented, or remove the line".to_string()
+                say(words, "load.hint-empty-section", &[])
             } else if expects(kind, P::Object) {
-                "this is a section: put its fields on the lines below, indented by two spaces"
-                    .to_string()
+                say(words, "load.hint-section", &[])
             } else if instance.is_null() {
-                "write a value after the colon, or remove the line".to_string()
+                say(words, "load.hint-write-value", &[])
             } else {
                 description.clone().unwrap_or_default()
             };
             one(Diagnostic::error(
                 "wrong-type",
                 source,
-                format!("{field} should be {expected}, but it is {found}"),
+                say(
+                    words,
+                    "load.wrong-type",
+                    &[
+                        ("field", &field),
+                        ("expected", &expected),
+                        ("found", &found),
+                    ],
+                ),
             )
             .at(at_value)
-            .with_label(format!("expected {expected}"))
+            .with_label(say(words, "load.expected", &[("expected", &expected)]))
             .with_hint(hint))
         }
         ValidationErrorKind::Enum { options } => {
@@ -239,16 +290,25 @@ fn translate(
             let typed = instance_text(instance);
             let best = crate::suggest::closest(&typed, allowed.iter().copied());
             let suggestion = best
-                .map(|best| format!("did you mean `{best}`? "))
+                .map(|best| say(words, "load.did-you-mean-then", &[("best", best)]))
                 .unwrap_or_default();
+            let allowed = allowed.join(", ");
             let mut d = Diagnostic::error(
                 "not-allowed",
                 source,
-                format!("{field} cannot be \"{typed}\""),
+                say(
+                    words,
+                    "load.not-allowed",
+                    &[("field", &field), ("typed", &typed)],
+                ),
             )
             .at(at_value)
-            .with_label(format!("expected one of: {}", allowed.join(", ")))
-            .with_hint(format!("{suggestion}write one of: {}", allowed.join(", ")));
+            .with_label(say(words, "load.one-of", &[("allowed", &allowed)]))
+            .with_hint(say(
+                words,
+                "load.write-one-of",
+                &[("suggestion", &suggestion), ("allowed", &allowed)],
+            ));
             if let Some(best) = best {
                 d = d.with_suggestion(best);
             }
@@ -258,31 +318,42 @@ fn translate(
             let text = instance_text(instance);
             let reason = date::check_format(format, &text)
                 .and_then(Result::err)
-                .map_or_else(|| format!("\"{text}\" is not a valid {format}"), |e| e.0);
-            one(bad_date(source, &field, format, at_value, reason))
+                .map_or_else(
+                    || {
+                        say(
+                            words,
+                            "load.not-a-valid-format",
+                            &[("text", &text), ("format", format)],
+                        )
+                    },
+                    |e| e.worded(words),
+                );
+            one(bad_date(source, &field, format, at_value, reason, words))
         }
         ValidationErrorKind::Pattern { .. } if pointer.ends_with("accent_color") => {
             one(Diagnostic::error(
                 "bad-colour",
                 source,
-                format!("{field} is not a colour code"),
+                say(words, "load.bad-colour", &[("field", &field)]),
             )
             .at(at_value)
-            .with_label("expected #RRGGBB")
-            .with_hint("write the colour as a hex code in quotes, e.g. \"#1F4E79\""))
+            .with_label(say(words, "load.bad-colour-label", &[]))
+            .with_hint(say(words, "load.bad-colour-hint", &[])))
         }
         ValidationErrorKind::Pattern { .. } if pointer == "/language" => {
             let typed = instance_text(instance);
-            let error = super::language::LanguageTag::parse(&typed)
-                .err()
-                .unwrap_or(super::language::UnsupportedLanguage {
+            let error = super::language::LanguageTag::parse(&typed).err().unwrap_or(
+                super::language::UnsupportedLanguage {
                     tag: typed,
                     suggestion: None,
-                });
-            one(Diagnostic::error("unsupported-language", source, error.to_string())
-                .at(at_value)
-                .with_label("not a supported language")
-                .with_hint(error.hint()))
+                },
+            );
+            one(
+                Diagnostic::error("unsupported-language", source, error.to_string())
+                    .at(at_value)
+                    .with_label(say(words, "load.unsupported-language-label", &[]))
+                    .with_hint(error.hint()),
+            )
         }
         ValidationErrorKind::Pattern { .. } => {
             // Dates carry a pattern for editors and a format for us; explain by the format.
@@ -294,37 +365,61 @@ fn translate(
             let reason = date::check_format(format, &instance_text(instance))
                 .and_then(Result::err)
                 .map_or_else(
-                    || "write a day as YYYY-MM-DD or a month as YYYY-MM".to_string(),
-                    |e| e.0,
+                    || say(words, "load.date-pattern-hint", &[]),
+                    |e| e.worded(words),
                 );
-            one(bad_date(source, &field, format, at_value, reason))
+            one(bad_date(source, &field, format, at_value, reason, words))
         }
         ValidationErrorKind::Minimum { limit }
         | ValidationErrorKind::ExclusiveMinimum { limit } => one(Diagnostic::error(
             "out-of-range",
             source,
-            format!("{field} cannot be {}", instance_text(instance)),
+            say(
+                words,
+                "load.cannot-be",
+                &[("field", &field), ("value", &instance_text(instance))],
+            ),
         )
         .at(at_value)
-        .with_label(format!("must be at least {limit}"))
+        .with_label(say(
+            words,
+            "load.at-least",
+            &[("limit", &limit.to_string())],
+        ))
         .with_hint(if limit.as_f64() == Some(0.0) {
-            "counts and amounts cannot be negative".to_string()
+            say(words, "load.not-negative", &[])
         } else {
-            format!("use a value of {limit} or more")
+            say(
+                words,
+                "load.value-or-more",
+                &[("limit", &limit.to_string())],
+            )
         })),
         ValidationErrorKind::Maximum { limit }
         | ValidationErrorKind::ExclusiveMaximum { limit } => one(Diagnostic::error(
             "out-of-range",
             source,
-            format!("{field} cannot be {}", instance_text(instance)),
+            say(
+                words,
+                "load.cannot-be",
+                &[("field", &field), ("value", &instance_text(instance))],
+            ),
         )
         .at(at_value)
-        .with_label(format!("must be at most {limit}"))
-        .with_hint(format!("use a value of {limit} or less"))),
+        .with_label(say(words, "load.at-most", &[("limit", &limit.to_string())]))
+        .with_hint(say(
+            words,
+            "load.value-or-less",
+            &[("limit", &limit.to_string())],
+        ))),
         other => one(Diagnostic::error(
             "invalid",
             source,
-            format!("{field} is not valid: {other:?}"),
+            say(
+                words,
+                "load.not-valid",
+                &[("field", &field), ("detail", &format!("{other:?}"))],
+            ),
         )
         .at(at_value)
         .with_hint(description.unwrap_or_default())),
@@ -337,16 +432,22 @@ fn bad_date(
     format: &str,
     at: std::ops::Range<usize>,
     reason: String,
+    words: &dyn Wording,
 ) -> Diagnostic {
     let (what, label) = match format {
-        date::READINESS_FORMAT => ("a readiness", "not a readiness"),
-        date::PERIOD_END_FORMAT => ("a date or `ongoing`", "not a date"),
-        _ => ("a valid date", "not a date"),
+        date::READINESS_FORMAT => ("load.a-readiness", "load.not-a-readiness"),
+        date::PERIOD_END_FORMAT => ("load.a-date-or-ongoing", "load.not-a-date"),
+        _ => ("load.a-valid-date", "load.not-a-date"),
     };
-    Diagnostic::error("bad-date", source, format!("{field} is not {what}"))
-        .at(at)
-        .with_label(label)
-        .with_hint(reason)
+    let what = say(words, what, &[]);
+    Diagnostic::error(
+        "bad-date",
+        source,
+        say(words, "load.not-a", &[("field", field), ("what", &what)]),
+    )
+    .at(at)
+    .with_label(say(words, label, &[]))
+    .with_hint(reason)
 }
 
 fn instance_text(value: &Value) -> String {

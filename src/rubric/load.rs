@@ -144,7 +144,8 @@ pub fn rubric_schema() -> &'static DocumentSchema {
 
 /// Parses a rubric file and checks that every rule it names exists.
 fn parse_rubric_file(source: &Arc<SourceFile>) -> Result<RubricFile, LoadError> {
-    let loaded = parse_document::<RubricFile>(source, rubric_schema, "rubric")?;
+    let loaded =
+        parse_document::<RubricFile>(source, rubric_schema, "rubric", &crate::wording::English)?;
     let mut diagnostics = Vec::new();
     for id in loaded.value.rules.keys() {
         if rules::find(id).is_some() {

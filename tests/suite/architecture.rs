@@ -222,6 +222,7 @@ fn a_circle_through_a_use_tree_is_found() {
 /// `serve` share.
 const LAYERS: &[&str] = &[
     "diagnostic",
+    "wording",
     "suggest",
     "unit",
     "model",

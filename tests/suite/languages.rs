@@ -186,10 +186,10 @@ fn every_example_in_every_language_keeps_its_layout_and_no_english() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// What check and explain say, by catalogue key, as the rule files write it
-/// in English: each rule's texts (`finding.RULE.NAME`, a plural text where
-/// the rule has `NAME.one` and `NAME.other`) and its explanation
-/// (`explain.RULE`).
+/// What check, explain and the loader say, by catalogue key, as the code
+/// writes it in English: each rule's texts (`finding.RULE.NAME`, a plural
+/// text where the rule has `NAME.one` and `NAME.other`), its explanation
+/// (`explain.RULE`) and the load errors (`load.*`).
 fn rule_texts() -> BTreeMap<String, Text> {
     let mut texts = BTreeMap::new();
     for rule in RULES {
@@ -220,6 +220,9 @@ fn rule_texts() -> BTreeMap<String, Text> {
             format!("explain.{}", rule.id),
             Text::One(rule.explanation_text()),
         );
+    }
+    for (key, english) in promocase::model::messages::LOAD_TEXTS {
+        texts.insert(key.to_string(), Text::One(english.to_string()));
     }
     texts
 }
@@ -645,4 +648,52 @@ fn explain_speaks_the_language_asked_for() {
         .filter(|c| ('\u{05D0}'..='\u{05EA}').contains(c))
         .count();
     assert!(letters > 200, "the explanation is in Hebrew: {hebrew}");
+}
+
+#[test]
+fn a_german_case_s_mistakes_are_explained_in_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("fall.yaml");
+    let text = std::fs::read_to_string(root().join("examples/operations-director.yaml")).unwrap();
+    // A misspelt field, a level that does not exist, a month 13.
+    let broken = format!("language: de\n{text}")
+        .replacen("  current_title:", "  curent_title:", 1)
+        .replacen("target_level: director", "target_level: directr", 1)
+        .replacen("as_of: 2026-10-15", "as_of: 2026-13-15", 1);
+    std::fs::write(&case, &broken).unwrap();
+    let output = promocase(&["check", path_str(&case)]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let said = format!("{}{}", stdout(&output), stderr(&output));
+    for code in ["unknown-field", "not-allowed", "bad-date", "missing-field"] {
+        assert!(said.contains(&format!("error[{code}]")), "{code}: {said}");
+    }
+    let german = Catalogue::built_in(
+        LANGUAGES.iter().find(|l| l.code == "de").expect("German"),
+        english_catalogue(),
+    );
+    // The German words of "unknown field" are there, and no English sentence
+    // (the schema's field descriptions, quoted in a missing field's hint, are
+    // English: they are left out of the comparison).
+    let unknown = german.text("load.unknown-field");
+    let fixed = unknown.split('{').next().unwrap_or_default().trim();
+    assert!(!fixed.is_empty() && said.contains(fixed), "{fixed}: {said}");
+    let without_descriptions: String = said
+        .lines()
+        .map(|line| line.split(": ").next().unwrap_or(line))
+        .filter(|line| !line.trim_start().starts_with("= hint"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let left = english_left(&without_descriptions, &german, &broken);
+    assert!(
+        left.is_empty(),
+        "English left in German load errors:\n{}",
+        left.join("\n")
+    );
+    // The same file without `language: de` is explained in English.
+    std::fs::write(&case, broken.replacen("language: de\n", "", 1)).unwrap();
+    let english = promocase(&["check", path_str(&case)]);
+    assert!(
+        stderr(&english).contains("unknown field `curent_title`")
+            || stdout(&english).contains("unknown field `curent_title`")
+    );
 }

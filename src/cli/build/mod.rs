@@ -34,7 +34,7 @@ use super::{Output, exit};
 use export::Planned;
 use plan::BuildPlan;
 use promocase::diagnostic::Severity;
-use promocase::model::{LoadedCase, load_case};
+use promocase::model::LoadedCase;
 use promocase::render::export::PdfSettings;
 use promocase::render::language::resolve;
 use promocase::render::{Fonts, Job, RenderError, Renderer, TemplateKind};
@@ -200,7 +200,8 @@ fn build(
     kept: &mut Kept,
     built: &mut Built,
 ) -> Result<(), CliError> {
-    let loaded = match load_case(&plan.case, today) {
+    let loaded = match promocase::locale::load_input(&plan.case, today, args.language.lang.as_ref())
+    {
         Ok(loaded) => loaded,
         Err(error) => {
             for diagnostic in &error.diagnostics {
