@@ -1,41 +1,85 @@
 //! The starter case `promocase init` writes: a commented YAML file, filled in
-//! for the chosen level and track, that loads cleanly and shows every section.
+//! for the chosen level and track, that loads cleanly and shows every section,
+//! in the manager's language: `starters/<code>.yaml` is the template of each
+//! language (its comments and example wording translated, its structure
+//! English's), and the catalogues' `starter.*` texts give the defaults it
+//! fills in (a name to replace, titles for the level and track). A test holds
+//! every template to the English one, key by key.
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::model::{Level, Track};
+use crate::locale::Locale;
+use crate::model::{LanguageTag, Level, Track};
 
-const TEMPLATE: &str = include_str!("starter.yaml");
+/// The starter template of each language, by code; English first.
+const TEMPLATES: [(&str, &str); 15] = [
+    ("en", include_str!("../starters/en.yaml")),
+    ("de", include_str!("../starters/de.yaml")),
+    ("fr", include_str!("../starters/fr.yaml")),
+    ("es", include_str!("../starters/es.yaml")),
+    ("it", include_str!("../starters/it.yaml")),
+    ("pt", include_str!("../starters/pt.yaml")),
+    ("nl", include_str!("../starters/nl.yaml")),
+    ("pl", include_str!("../starters/pl.yaml")),
+    ("sv", include_str!("../starters/sv.yaml")),
+    ("da", include_str!("../starters/da.yaml")),
+    ("nb", include_str!("../starters/nb.yaml")),
+    ("fi", include_str!("../starters/fi.yaml")),
+    ("cs", include_str!("../starters/cs.yaml")),
+    ("tr", include_str!("../starters/tr.yaml")),
+    ("he", include_str!("../starters/he.yaml")),
+];
+
+/// The template of a language, English for one without its own.
+pub fn template(code: &str) -> &'static str {
+    TEMPLATES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(TEMPLATES[0].1, |(_, text)| text)
+}
+
+/// The languages with a starter of their own, by code.
+pub fn template_languages() -> impl Iterator<Item = &'static str> {
+    TEMPLATES.iter().map(|(code, _)| *code)
+}
 
 /// The file name `init` gives the schema it writes next to the case, as the
 /// starter's `yaml-language-server` line expects.
 pub const SCHEMA_FILE_NAME: &str = "promocase.schema.json";
 
-/// What a track's starter pre-fills: (department, KPI name, KPI category, unit).
-fn track_defaults(track: Track) -> (&'static str, &'static str, &'static str, &'static str) {
-    match track {
-        Track::Marketing => ("Marketing", "Marketing-sourced revenue", "revenue", "EUR"),
-        Track::Sales => ("Sales", "New bookings", "revenue", "EUR"),
-        Track::Operations => ("Operations", "Cost per order", "cost", "EUR"),
-        Track::Finance => ("Finance", "Days to close the books", "delivery", "days"),
-        Track::Hr => ("Human Resources", "Regretted attrition", "retention", "%"),
-        Track::It => ("IT", "Unplanned downtime per quarter", "quality", "hours"),
-        Track::Product => ("Product", "Net revenue retention", "retention", "%"),
-        Track::CustomerService => (
-            "Customer Service",
-            "Customer satisfaction (CSAT)",
-            "customer-satisfaction",
-            "%",
-        ),
-        Track::Engineering => ("Engineering", "Lead time for changes", "delivery", "days"),
-        Track::DataAnalytics => (
-            "Data and Analytics",
-            "Decisions backed by a dashboard",
-            "other",
-            "%",
-        ),
-        _ => ("Your Department", "Gross margin", "margin", "%"),
-    }
+/// What a track's starter pre-fills: the catalogue key of its department and
+/// KPI name (`starter.department.ID`, `starter.kpi.ID`), the KPI category
+/// and its unit; the ten tracks with a KPI of their own, else a general one.
+fn track_defaults(track: Track) -> (String, &'static str, &'static str) {
+    let own = matches!(
+        track,
+        Track::Marketing
+            | Track::Sales
+            | Track::Operations
+            | Track::Finance
+            | Track::Hr
+            | Track::It
+            | Track::Product
+            | Track::CustomerService
+            | Track::Engineering
+            | Track::DataAnalytics
+    );
+    let id = if own {
+        track_id(track)
+    } else {
+        "other".to_string()
+    };
+    let (category, unit) = match track {
+        Track::Marketing | Track::Sales => ("revenue", "EUR"),
+        Track::Operations => ("cost", "EUR"),
+        Track::Finance | Track::Engineering => ("delivery", "days"),
+        Track::Hr | Track::Product => ("retention", "%"),
+        Track::It => ("quality", "hours"),
+        Track::CustomerService => ("customer-satisfaction", "%"),
+        Track::DataAnalytics => ("other", "%"),
+        _ => ("margin", "%"),
+    };
+    (id, category, unit)
 }
 
 /// Every text the starter case offers for the writer to replace, as it
@@ -90,31 +134,6 @@ pub const PLACEHOLDERS: &[&str] = &[
     "Who covers until then.",
 ];
 
-/// A human name for a track, as it appears in titles: "Director of Marketing".
-pub fn track_title(track: Track) -> &'static str {
-    match track {
-        Track::Operations => "Operations",
-        Track::Marketing => "Marketing",
-        Track::Sales => "Sales",
-        Track::Communications => "Communications",
-        Track::Hr => "Human Resources",
-        Track::Finance => "Finance",
-        Track::It => "IT",
-        Track::Product => "Product",
-        Track::ProgramManagement => "Program Management",
-        Track::BusinessDevelopment => "Business Development",
-        Track::QualityAssurance => "Quality Assurance",
-        Track::CustomerService => "Customer Service",
-        Track::Compliance => "Compliance",
-        Track::Risk => "Risk",
-        Track::Training => "Training and Development",
-        Track::DataAnalytics => "Data and Analytics",
-        Track::Engineering => "Engineering",
-        Track::ExecutiveDirector => "the Organisation",
-        Track::Other => "Your Area",
-    }
-}
-
 /// The identifier of a track in files: `customer-service`.
 pub fn track_id(track: Track) -> String {
     serde_json::to_value(track)
@@ -136,6 +155,9 @@ pub struct StarterAnswers {
     pub audience_name: Option<String>,
     pub audience_title: Option<String>,
     pub target_date: Option<crate::model::PartialDate>,
+    /// The language the starter is written in (and its `language:`);
+    /// English when none.
+    pub language: Option<LanguageTag>,
 }
 
 impl StarterAnswers {
@@ -150,17 +172,120 @@ impl StarterAnswers {
             audience_name: None,
             audience_title: None,
             target_date: None,
+            language: None,
         }
     }
 
-    /// The titles a case at this level and track usually carries: (current, target).
+    /// The locale the starter is written in.
+    pub fn locale(&self) -> std::sync::Arc<Locale> {
+        crate::locale::shared(&crate::locale::language_of(self.language.as_ref(), None))
+    }
+
+    /// The titles a case at this level and track usually carries: (current,
+    /// target), in the starter's language ("Director of Marketing").
     pub fn default_titles(&self) -> (String, String) {
-        let area = track_title(self.track);
-        match self.level {
-            Level::SeniorManager => (format!("{area} Manager"), format!("Senior Manager, {area}")),
-            Level::Director => (format!("{area} Manager"), format!("Director of {area}")),
-            Level::Vp => (format!("Director of {area}"), format!("VP of {area}")),
+        let l = self.locale();
+        let area = l.text(&format!("starter.area.{}", track_id(self.track)), &[]);
+        let level = self.level.id();
+        (
+            l.text(
+                &format!("starter.title-current.{level}"),
+                &[("area", &area)],
+            ),
+            l.text(&format!("starter.title-target.{level}"), &[("area", &area)]),
+        )
+    }
+}
+
+/// The starter `text` with its commented example sections switched on
+/// (`# scope:` opens one, `#   team_size: 18` continues it): every text the
+/// starter offers, as a case that uses them all.
+pub fn with_examples_switched_on(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_section = false;
+    for line in text.lines() {
+        let body = line.strip_prefix("# ");
+        let starts_section = body.is_some_and(|b| {
+            b.split_once(':').is_some_and(|(key, _)| {
+                !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+            })
+        });
+        in_section = starts_section || (in_section && line.starts_with("#  "));
+        match body {
+            Some(body) if in_section => out.push_str(body),
+            _ => out.push_str(line),
         }
+        out.push('\n');
+    }
+    out
+}
+
+/// The starter's placeholders in the language `code`: the texts that stand,
+/// in that language's starter, where the English starter has one of
+/// [`PLACEHOLDERS`] (the templates share their structure, which a test
+/// holds), so that `placeholder-text` finds a German "Ihr Name" as it finds
+/// "Your Name". Worked out once per language and process.
+pub fn placeholders_in(code: &str) -> Vec<String> {
+    static FOUND: std::sync::OnceLock<
+        std::sync::Mutex<std::collections::HashMap<String, Vec<String>>>,
+    > = std::sync::OnceLock::new();
+    let cache = FOUND.get_or_init(Default::default);
+    if let Some(found) = cache.lock().ok().and_then(|c| c.get(code).cloned()) {
+        return found;
+    }
+    let mut found: Vec<String> = PLACEHOLDERS.iter().map(|p| p.to_string()).collect();
+    if let Ok(tag) = LanguageTag::parse(code).map(Some)
+        && code != "en"
+    {
+        let today = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap_or_default();
+        // A track with a KPI of its own and one without: their defaults differ.
+        for track in [Track::Operations, Track::Other] {
+            let starter = |language: Option<LanguageTag>| {
+                let answers = StarterAnswers {
+                    language,
+                    ..StarterAnswers::new(Level::Director, track)
+                };
+                let text = with_examples_switched_on(&starter_case("case.yaml", &answers, today));
+                serde_yaml::from_str::<serde_yaml::Value>(&text).unwrap_or_default()
+            };
+            corresponding(&starter(None), &starter(tag.clone()), &mut found);
+        }
+    }
+    found.sort();
+    found.dedup();
+    if let Ok(mut cache) = cache.lock() {
+        cache.insert(code.to_string(), found.clone());
+    }
+    found
+}
+
+/// Adds to `found` each text of `translated` that stands where `english`
+/// has a placeholder.
+fn corresponding(
+    english: &serde_yaml::Value,
+    translated: &serde_yaml::Value,
+    found: &mut Vec<String>,
+) {
+    use serde_yaml::Value;
+    match (english, translated) {
+        (Value::String(english), Value::String(translated))
+            if PLACEHOLDERS.contains(&english.as_str()) =>
+        {
+            found.push(translated.clone());
+        }
+        (Value::Sequence(english), Value::Sequence(translated)) => {
+            for (e, t) in english.iter().zip(translated) {
+                corresponding(e, t, found);
+            }
+        }
+        (Value::Mapping(english), Value::Mapping(translated)) => {
+            for (key, e) in english {
+                if let Some(t) = translated.get(key) {
+                    corresponding(e, t, found);
+                }
+            }
+        }
+        _ => {}
     }
 }
 
@@ -184,9 +309,16 @@ fn yaml_scalar(text: &str) -> String {
     }
 }
 
-/// The starter case text for the answers, dated from `today`.
+/// The starter case text for the answers, dated from `today`, in the
+/// answers' language.
 pub fn starter_case(file_name: &str, answers: &StarterAnswers, today: NaiveDate) -> String {
-    let (department, kpi_name, kpi_category, kpi_unit) = track_defaults(answers.track);
+    let l = answers.locale();
+    let said = |key: &str| yaml_scalar(&l.text(key, &[]));
+    let (track_key, kpi_category, kpi_unit) = track_defaults(answers.track);
+    let kpi_unit = match kpi_unit {
+        "days" | "hours" => said(&format!("starter.unit.{kpi_unit}")),
+        other => other.to_string(),
+    };
     let (default_current, default_target) = answers.default_titles();
     let month = |date: NaiveDate| format!("{:04}-{:02}", date.year(), date.month());
     let target_date = answers.target_date.map_or_else(
@@ -196,37 +328,48 @@ pub fn starter_case(file_name: &str, answers: &StarterAnswers, today: NaiveDate)
     let milestone_date = today.checked_add_months(Months::new(12)).unwrap_or(today);
     let period_start = today.checked_sub_months(Months::new(12)).unwrap_or(today);
     let answer =
-        |value: &Option<String>, default: &str| yaml_scalar(value.as_deref().unwrap_or(default));
-    TEMPLATE
+        |value: &Option<String>, default: String| yaml_scalar(value.as_deref().unwrap_or(&default));
+    let text = |key: &str| l.text(key, &[]);
+    template(l.tag.language.code)
         .replace("{{file_name}}", file_name)
+        .replace("{{language}}", &l.tag.tag())
         .replace("{{as_of}}", &today.format("%Y-%m-%d").to_string())
-        .replace("{{name}}", &answer(&answers.name, "Your Name"))
+        .replace(
+            "{{name}}",
+            &answer(&answers.name, text("starter.your-name")),
+        )
         .replace(
             "{{current_title}}",
-            &answer(&answers.current_title, &default_current),
+            &answer(&answers.current_title, default_current),
         )
         .replace(
             "{{target_title}}",
-            &answer(&answers.target_title, &default_target),
+            &answer(&answers.target_title, default_target),
         )
         .replace("{{level}}", answers.level.id())
         .replace("{{track}}", &track_id(answers.track))
-        .replace("{{company}}", &answer(&answers.company, "Your Company"))
+        .replace(
+            "{{company}}",
+            &answer(&answers.company, text("starter.your-company")),
+        )
         .replace(
             "{{audience_name}}",
-            &answer(&answers.audience_name, "Name of your COO"),
+            &answer(&answers.audience_name, text("starter.coo-name")),
         )
         .replace(
             "{{audience_title}}",
-            &answer(&answers.audience_title, "Chief Operating Officer"),
+            &answer(&answers.audience_title, text("starter.coo-title")),
         )
-        .replace("{{department}}", department)
+        .replace(
+            "{{department}}",
+            &said(&format!("starter.department.{track_key}")),
+        )
         .replace("{{target_date}}", &target_date)
         .replace("{{milestone_date}}", &month(milestone_date))
         .replace("{{period_start}}", &month(period_start))
-        .replace("{{kpi_name}}", kpi_name)
+        .replace("{{kpi_name}}", &said(&format!("starter.kpi.{track_key}")))
         .replace("{{kpi_category}}", kpi_category)
-        .replace("{{kpi_unit}}", kpi_unit)
+        .replace("{{kpi_unit}}", &kpi_unit)
 }
 
 #[cfg(test)]
@@ -250,6 +393,85 @@ mod tests {
                 assert_eq!(loaded.case.candidate.target_level, level);
                 assert_eq!(loaded.case.candidate.track, track);
             }
+        }
+    }
+
+    /// Every language's starter loads as written and with its examples
+    /// switched on, names its language, keeps English's structure (the same
+    /// keys, the same lists), and the `placeholder-text` rule finds its
+    /// placeholders as it finds English's.
+    #[test]
+    fn every_language_s_starter_loads_keeps_the_structure_and_its_placeholders_are_found() {
+        use serde_yaml::Value;
+        fn shape(value: &Value) -> Value {
+            match value {
+                Value::Mapping(fields) => Value::Mapping(
+                    fields
+                        .iter()
+                        .filter(|(key, _)| key.as_str() != Some("language"))
+                        .map(|(key, item)| (key.clone(), shape(item)))
+                        .collect(),
+                ),
+                Value::Sequence(items) => Value::Sequence(items.iter().map(shape).collect()),
+                _ => Value::Null,
+            }
+        }
+        let today = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
+        let english = starter_case(
+            "case.yaml",
+            &StarterAnswers::new(Level::Director, Track::Operations),
+            today,
+        );
+        let english_shape = |text: &str| shape(&serde_yaml::from_str(text).unwrap_or_default());
+        for code in template_languages() {
+            let tag = LanguageTag::parse(code).unwrap();
+            for track in [Track::Operations, Track::Other, Track::Hr] {
+                let answers = StarterAnswers {
+                    language: Some(tag.clone()),
+                    ..StarterAnswers::new(Level::Director, track)
+                };
+                let text = starter_case("case.yaml", &answers, today);
+                for (what, text) in [
+                    ("as written", text.clone()),
+                    ("with examples", with_examples_switched_on(&text)),
+                ] {
+                    let loaded = crate::model::parse_case(
+                        SourceFile::new("case.yaml", text.as_str()),
+                        today,
+                    )
+                    .unwrap_or_else(|e| panic!("{code} {track:?} {what}: {e}"));
+                    if code != "en" {
+                        assert_eq!(
+                            loaded.case.language.as_ref().map(|t| t.language.code),
+                            Some(code),
+                            "{code}"
+                        );
+                    }
+                    if track == Track::Operations {
+                        let reference = if what == "as written" {
+                            english.clone()
+                        } else {
+                            with_examples_switched_on(&english)
+                        };
+                        assert_eq!(
+                            english_shape(&text),
+                            english_shape(&reference),
+                            "{code} {what}: the structure differs from English"
+                        );
+                    }
+                }
+            }
+            assert!(
+                !template(code).contains("{{")
+                    || template(code).matches("{{").count() >= TEMPLATES[0].1.matches("{{").count()
+            );
+            // Its own wording is recognised as the starter's.
+            let found = placeholders_in(code);
+            assert!(
+                found.len() > PLACEHOLDERS.len() || code == "en",
+                "{code}: {} placeholders",
+                found.len()
+            );
         }
     }
 

@@ -30,8 +30,8 @@ wasm-bindgen --target web --no-typescript --remove-name-section --remove-produce
 cp src/cli/serve/editor.js src/cli/serve/workspace.js web/site/site.js web/site/worker.js web/site/sw.js "$out/"
 cp examples/*.yaml "$out/examples/"
 # The fonts, as files the module fetches when a document needs them
-# (fonts/N.font, N their position in typst-assets' list, which the module's
-# description of the faces uses): typst-assets' own files, in its order.
+# (fonts/N.font, N their position in the list the module's description of
+# the faces uses): typst-assets' own files, in its order.
 assets_manifest="$(cd web/wasm && cargo metadata --locked --format-version 1 --filter-platform wasm32-unknown-unknown | grep -o '"manifest_path":"[^"]*/typst-assets-[0-9.]*/Cargo.toml"' | head -1 | sed 's/^"manifest_path":"//; s/"$//')"
 assets_dir="$(dirname "$assets_manifest")"
 mkdir -p "$out/fonts"
@@ -41,6 +41,12 @@ for font in $(sed -n '/pub fn fonts()/,/^ *\.into_iter()/p' "$assets_dir/src/lib
   n=$((n + 1))
 done
 [ "$n" -gt 0 ] || { echo "no fonts found in $assets_dir" >&2; exit 1; }
+# Then promocase's own, in the order of OWN_FILES in src/render/fonts.rs:
+# Chinese, Japanese and Korean, then emoji; fetched only by a case that needs them.
+for font in DroidSansFallback Symbola; do
+  gzip -dc "fonts/$font.ttf.gz" > "$out/fonts/$n.font"
+  n=$((n + 1))
+done
 # The service worker's cache is named after this build, so a new build replaces the old one.
 build_id="$(cat "$out/promocase_web_bg.wasm" "$out"/*.js | cksum | cut -d' ' -f1)"
 sed -i "s/promocase-site-v1/promocase-site-$build_id/" "$out/sw.js"

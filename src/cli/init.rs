@@ -23,6 +23,10 @@ pub struct InitArgs {
     /// Your function or track; picks the example KPI and titles.
     #[arg(long, value_enum, default_value_t = Track::Other)]
     pub track: Track,
+    /// The language of the starter (its comments and example wording) and of the
+    /// case's `language:`, as a tag: de, fr, he, …; English by default.
+    #[arg(long, value_name = "TAG", value_parser = super::shared::parse_language)]
+    pub lang: Option<promocase::model::LanguageTag>,
     /// Replace the file if it exists.
     #[arg(long)]
     pub force: bool,
@@ -69,6 +73,7 @@ pub fn run(args: &InitArgs, out: &Output, today: NaiveDate) -> u8 {
         return exit::BAD_INPUT;
     }
     let mut answers = StarterAnswers::new(args.level, args.track);
+    answers.language = args.lang.clone();
     if args.interactive {
         if !std::io::stdin().is_terminal() {
             out.message(

@@ -410,7 +410,10 @@ mod tests {
         let err = "2025-02-30".parse::<PartialDate>().unwrap_err();
         assert!(err.to_string().contains("no day 30"), "{err}");
         let err = "2025-13".parse::<PartialDate>().unwrap_err();
-        assert!(err.to_string().contains("months run from 01 to 12"), "{err}");
+        assert!(
+            err.to_string().contains("months run from 01 to 12"),
+            "{err}"
+        );
         assert!("March 2025".parse::<PartialDate>().is_err());
         assert!("2025-3-1".parse::<PartialDate>().is_err());
     }

@@ -38,10 +38,14 @@ pub struct Fonts {
 
 /// One face: where its bytes are, and the font once parsed.
 struct Slot {
-    /// The embedded file it comes from, if it is one of typst's.
+    /// The embedded file it comes from, if it is one of typst's or ours.
     asset: Option<usize>,
-    /// Set from the start, or when the browser build provides the file.
+    /// Set from the start, on first use from `packed`, or when the browser
+    /// build provides the file.
     data: OnceLock<Bytes>,
+    /// The file gzip-compressed in the binary ([`OWN_FILES`]), unpacked the
+    /// first time a document needs the face.
+    packed: Option<&'static [u8]>,
     index: u32,
     font: OnceLock<Option<Font>>,
 }
@@ -51,6 +55,7 @@ impl Slot {
         Self {
             asset: None,
             data: OnceLock::from(font.data().clone()),
+            packed: None,
             index: font.index(),
             font: OnceLock::from(Some(font)),
         }
@@ -65,6 +70,7 @@ impl Slot {
         Self {
             asset: self.asset,
             data,
+            packed: self.packed,
             index: self.index,
             font: OnceLock::new(),
         }
@@ -73,7 +79,11 @@ impl Slot {
     /// The font, or `None` while its bytes are not there (nothing is
     /// remembered then, so it parses once they are).
     fn get(&self) -> Option<Font> {
-        let data = self.data.get()?;
+        let data = match (self.data.get(), self.packed) {
+            (Some(data), _) => data,
+            (None, Some(packed)) => self.data.get_or_init(|| Bytes::new(unpack(packed))),
+            (None, None) => return None,
+        };
         self.font
             .get_or_init(|| Font::new(data.clone(), self.index))
             .clone()
@@ -95,13 +105,42 @@ pub struct EmbeddedFace {
 /// equal to what parsing the fonts gives.
 pub const EMBEDDED_FACES_JSON: &str = include_str!("embedded-fonts.json");
 
+/// The font files promocase adds to typst's, gzip-compressed in the binary
+/// and unpacked the first time a document needs one, so that any name
+/// prints: Droid Sans Fallback (Chinese, Japanese, Korean; Apache 2.0) and
+/// Symbola (emoji and symbols; free for any use). Their positions follow
+/// typst's files; typst picks them as fallbacks for what Libertinus lacks.
+/// `fonts/README.md` says where they come from.
+pub const OWN_FILES: [&[u8]; 2] = [
+    include_bytes!("../../fonts/DroidSansFallback.ttf.gz"),
+    include_bytes!("../../fonts/Symbola.ttf.gz"),
+];
+
+/// A font file unpacked from [`OWN_FILES`]; empty (a face that does not
+/// parse, reported as a missing glyph) if the committed file were broken,
+/// which a test rules out.
+pub fn unpack(packed: &[u8]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    match std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(packed), &mut bytes) {
+        Ok(_) => bytes,
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Every embedded font file, typst's then ours, unpacked.
+fn all_files() -> impl Iterator<Item = Bytes> {
+    typst_assets::fonts()
+        .map(Bytes::new)
+        .chain(OWN_FILES.iter().map(|packed| Bytes::new(unpack(packed))))
+}
+
 /// The embedded faces described by parsing every font file: the slow way,
 /// and the reference `embedded-fonts.json` is checked against.
 pub fn parse_embedded_faces() -> Vec<EmbeddedFace> {
-    typst_assets::fonts()
+    all_files()
         .enumerate()
         .flat_map(|(asset, data)| {
-            Font::iter(Bytes::new(data)).map(move |font| EmbeddedFace {
+            Font::iter(data).map(move |font| EmbeddedFace {
                 asset,
                 index: font.index(),
                 info: font.info().clone(),
@@ -116,10 +155,12 @@ fn described_faces() -> Vec<EmbeddedFace> {
     serde_json::from_str::<Vec<EmbeddedFace>>(EMBEDDED_FACES_JSON).unwrap_or_default()
 }
 
-/// The embedded faces `faces`, with `bytes` giving each file's bytes where known.
+/// The embedded faces `faces`, with `bytes` giving each file's bytes where
+/// known, and `packed` each compressed one.
 fn embedded_with(
     faces: Vec<EmbeddedFace>,
     bytes: impl Fn(usize) -> Option<&'static [u8]>,
+    packed: impl Fn(usize) -> Option<&'static [u8]>,
 ) -> Fonts {
     let mut infos = Vec::with_capacity(faces.len());
     let mut slots = Vec::with_capacity(faces.len());
@@ -131,6 +172,7 @@ fn embedded_with(
         slots.push(Slot {
             asset: Some(face.asset),
             data,
+            packed: packed(face.asset),
             index: face.index,
             font: OnceLock::new(),
         });
@@ -147,15 +189,25 @@ fn embedded_with(
 /// The embedded fonts are shared by every document a process renders.
 static EMBEDDED: LazyLock<Arc<Fonts>> = LazyLock::new(|| {
     let assets: Vec<&'static [u8]> = typst_assets::fonts().collect();
+    let typst_files = assets.len();
     let described = described_faces();
     // The committed description cannot fail to decode (a test decodes it);
     // if it ever did, parsing the fonts gives the same book, only slower.
-    let faces = if !described.is_empty() && described.iter().all(|face| face.asset < assets.len()) {
+    let files = typst_files + OWN_FILES.len();
+    let faces = if !described.is_empty() && described.iter().all(|face| face.asset < files) {
         described
     } else {
         parse_embedded_faces()
     };
-    Arc::new(embedded_with(faces, |asset| assets.get(asset).copied()))
+    Arc::new(embedded_with(
+        faces,
+        |asset| assets.get(asset).copied(),
+        |asset| {
+            asset
+                .checked_sub(typst_files)
+                .and_then(|own| OWN_FILES.get(own).copied())
+        },
+    ))
 });
 
 impl Fonts {
@@ -168,7 +220,7 @@ impl Fonts {
     /// browser build provides each file when a compile asks for it (see the
     /// module documentation). A program that uses only this carries no font.
     pub fn on_demand() -> Arc<Fonts> {
-        Arc::new(embedded_with(described_faces(), |_| None))
+        Arc::new(embedded_with(described_faces(), |_| None, |_| None))
     }
 
     /// The embedded files to provide before compiling again, by their
@@ -383,12 +435,24 @@ mod tests {
     fn every_face_in_the_book_parses_into_the_font_it_describes() {
         let fonts = Fonts::embedded();
         let described: Vec<&FontInfo> = fonts.infos().collect();
-        assert_eq!(described.len(), 17, "typst embeds 17 faces");
+        assert_eq!(described.len(), 19, "typst embeds 17 faces, and we two");
         for (index, info) in described.into_iter().enumerate() {
             let font = fonts.font(index).expect("the face parses");
             assert_eq!(font.info(), info, "face {index}");
         }
-        assert!(fonts.font(17).is_none());
+        assert!(fonts.font(19).is_none());
+        // Ours cover Chinese, Japanese, Korean and emoji.
+        for (text, family) in [
+            ("王小明", "droid sans fallback"),
+            ("김민준", "droid sans fallback"),
+            ("🚀", "symbola"),
+        ] {
+            let c = text.chars().next().expect("a character");
+            let covering = fonts.infos().any(|info| {
+                info.family.to_lowercase() == family && info.coverage.contains(u32::from(c))
+            });
+            assert!(covering, "{family} covers {text}");
+        }
     }
 
     #[test]

@@ -20,13 +20,30 @@ fn on_demand_and_embedded(
 ) -> (Vec<u8>, Vec<usize>, Vec<u8>) {
     let path = root().join("examples").join(example);
     let text = std::fs::read_to_string(&path).expect("the example");
+    on_demand_and_embedded_text(&path, &text, lang, kind)
+}
+
+fn on_demand_and_embedded_text(
+    path: &std::path::Path,
+    text: &str,
+    lang: &str,
+    kind: TemplateKind,
+) -> (Vec<u8>, Vec<usize>, Vec<u8>) {
+    let (path, text) = (path.to_path_buf(), text.to_string());
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a day");
     let language = LanguageChoice {
         lang: promocase::model::LanguageTag::parse(lang).ok(),
         ..LanguageChoice::default()
     };
     let rubric = RubricChoice::Builtin(None);
-    let files: Vec<&[u8]> = typst_assets::fonts().collect();
+    // typst's files, then promocase's own (unpacked, as web/build.sh writes them).
+    let own = promocase::render::fonts::OWN_FILES
+        .iter()
+        .map(|packed| promocase::render::fonts::unpack(packed));
+    let files: Vec<Vec<u8>> = typst_assets::fonts()
+        .map(<[u8]>::to_vec)
+        .chain(own)
+        .collect();
     let fonts = Fonts::on_demand();
     let on_demand = Renderer::new(Templates::builtin(), fonts.clone());
     let mut fetched = Vec::new();
@@ -39,7 +56,7 @@ fn on_demand_and_embedded(
         assert!(fetched.len() < files.len(), "fonts asked for without end");
         for asset in wanted {
             fonts
-                .provide(asset, files[asset].to_vec())
+                .provide(asset, files[asset].clone())
                 .expect("the file asked for");
             fetched.push(asset);
         }
@@ -81,4 +98,19 @@ fn fonts_fetched_on_demand_give_the_pdf_the_embedded_fonts_give() {
         Fonts::EVERY_DOCUMENT_USES.to_vec(),
         "the faces the documents use changed: update Fonts::EVERY_DOCUMENT_USES"
     );
+}
+
+#[test]
+fn a_korean_name_and_an_emoji_fetch_the_font_that_has_them_and_print_as_build_prints_them() {
+    let path = root().join("examples/marketing-director.yaml");
+    let text = std::fs::read_to_string(&path)
+        .expect("the example")
+        .replacen("name: Priya Raman", "name: 김민준 🚀", 1);
+    let typst_files = typst_assets::fonts().count();
+    let (pdf, fetched, reference) =
+        on_demand_and_embedded_text(&path, &text, "en", TemplateKind::Brief);
+    assert!(pdf == reference, "the PDFs differ");
+    // Droid Sans Fallback and Symbola, fetched only now.
+    assert!(fetched.contains(&typst_files), "{fetched:?}");
+    assert!(fetched.contains(&(typst_files + 1)), "{fetched:?}");
 }

@@ -1009,6 +1009,9 @@ struct NewCase {
     audience_name: Option<String>,
     audience_title: Option<String>,
     target_date: Option<String>,
+    /// The workspace's language: the starter is written in it.
+    #[serde(default)]
+    language: Option<String>,
 }
 
 /// `Ana Petrova` → `ana-petrova.yaml`.
@@ -1062,6 +1065,10 @@ async fn new_case(Shared(state): Shared<SharedState>, body: Body) -> Response {
     answers.audience_name = given(request.audience_name);
     answers.audience_title = given(request.audience_title);
     answers.target_date = target_date;
+    answers.language = request
+        .language
+        .as_deref()
+        .and_then(|tag| promocase::model::LanguageTag::parse(tag).ok());
     let file = file_name_for(&request.name);
     let writing = Arc::clone(&state);
     let name = file.clone();

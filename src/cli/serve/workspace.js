@@ -365,6 +365,8 @@ async function choose() {
 $("newCase").addEventListener("submit", async (event) => {
   event.preventDefault();
   const answers = Object.fromEntries(new FormData(event.target).entries());
+  // The starter is written in the workspace's language.
+  answers.language = uiLang;
   const response = await post("api/new", answers, true);
   const result = await response.json().catch(() => ({}));
   if (!response.ok) {

@@ -3,7 +3,6 @@
 //! starter's own ([`crate::starter::PLACEHOLDERS`]), so the two never drift.
 
 use crate::rubric::rule::prelude::*;
-use crate::starter::PLACEHOLDERS;
 
 pub const RULE: Rule = Rule {
     id: "placeholder-text",
@@ -46,8 +45,14 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     let Ok(value) = serde_json::to_value(ctx.case) else {
         return;
     };
+    // The English starter's placeholders, and those of the case's language.
+    let code = ctx.case.language.as_ref().map_or("en", |tag| tag.language.code);
+    let known: Vec<String> = crate::starter::placeholders_in(code)
+        .iter()
+        .map(|p| normal(p))
+        .collect();
     let mut found = Vec::new();
-    placeholders_in(&value, String::new(), &mut found);
+    placeholders_in(&value, String::new(), &known, &mut found);
     for (pointer, text) in found {
         out.at_value(
             &pointer,
@@ -57,26 +62,32 @@ fn check(ctx: &CheckContext<'_>, out: &mut Emitter<'_>) {
     }
 }
 
-/// Every text in `value` that is one of the starter's placeholders, with its
-/// JSON Pointer (the check sorts findings by their place in the file).
-fn placeholders_in(value: &serde_json::Value, pointer: String, found: &mut Vec<(String, String)>) {
+/// A text as compared: its words, in small letters.
+fn normal(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Every text in `value` that is one of the `known` placeholders (normal),
+/// with its JSON Pointer (the check sorts findings by their place in the file).
+fn placeholders_in(
+    value: &serde_json::Value,
+    pointer: String,
+    known: &[String],
+    found: &mut Vec<(String, String)>,
+) {
     match value {
-        serde_json::Value::String(text) => {
-            let normal = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-            let text_key = normal(text);
-            if PLACEHOLDERS.iter().any(|p| normal(p) == text_key) {
-                found.push((pointer, text.trim().to_string()));
-            }
+        serde_json::Value::String(text) if known.contains(&normal(text)) => {
+            found.push((pointer, text.trim().to_string()));
         }
         serde_json::Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
-                placeholders_in(item, format!("{pointer}/{index}"), found);
+                placeholders_in(item, format!("{pointer}/{index}"), known, found);
             }
         }
         serde_json::Value::Object(fields) => {
             for (key, item) in fields {
                 let key = crate::model::locate::escape_segment(key);
-                placeholders_in(item, format!("{pointer}/{key}"), found);
+                placeholders_in(item, format!("{pointer}/{key}"), known, found);
             }
         }
         _ => {}
@@ -91,7 +102,7 @@ mod tests {
     use crate::diagnostic::{Severity, SourceFile};
     use crate::model::{Level, Track, parse_case};
     use crate::rubric::Rubric;
-    use crate::starter::{StarterAnswers, starter_case};
+    use crate::starter::{PLACEHOLDERS, StarterAnswers, starter_case};
 
     /// The starter with its commented example sections switched on.
     fn uncommented_starter() -> String {
@@ -101,24 +112,7 @@ mod tests {
             &StarterAnswers::new(Level::Director, Track::Operations),
             today,
         );
-        let mut out = String::new();
-        let mut in_section = false;
-        for line in text.lines() {
-            let body = line.strip_prefix("# ");
-            // `# scope:` opens a commented section; `#   team_size: 18` continues it.
-            let starts_section = body.is_some_and(|b| {
-                b.split_once(':').is_some_and(|(key, _)| {
-                    !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
-                })
-            });
-            in_section = starts_section || (in_section && line.starts_with("#  "));
-            match body {
-                Some(body) if in_section => out.push_str(body),
-                _ => out.push_str(line),
-            }
-            out.push('\n');
-        }
-        out
+        crate::starter::with_examples_switched_on(&text)
     }
 
     fn placeholder_findings(text: &str) -> Vec<String> {
@@ -140,11 +134,11 @@ mod tests {
 
     #[test]
     fn every_placeholder_is_in_the_starter_and_every_one_is_found() {
-        let starter = [include_str!("../../starter.yaml"), include_str!("../../starter.rs")].concat();
+        let starter = [include_str!("../../../starters/en.yaml"), include_str!("../../starter.rs")].concat();
         for placeholder in PLACEHOLDERS {
             assert!(
                 starter.contains(placeholder),
-                "`{placeholder}` is no longer in starter.yaml: remove it from PLACEHOLDERS"
+                "`{placeholder}` is no longer in starters/en.yaml: remove it from PLACEHOLDERS"
             );
         }
         let text = uncommented_starter();
@@ -155,6 +149,32 @@ mod tests {
         // The commented examples count too, once switched on.
         for pointer in ["/decisions/0/title", "/sponsors/0/name", "/succession/successors/0/name"] {
             assert!(found.iter().any(|p| p == pointer), "{pointer} not reported: {found:?}");
+        }
+    }
+
+    #[test]
+    fn every_language_s_starter_placeholders_are_found() {
+        let today = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap_or_default();
+        for code in crate::starter::template_languages() {
+            for track in [Track::Operations, Track::Other] {
+                let answers = StarterAnswers {
+                    language: crate::model::LanguageTag::parse(code).ok(),
+                    ..StarterAnswers::new(Level::Director, track)
+                };
+                let text = crate::starter::with_examples_switched_on(&starter_case("case.yaml", &answers, today));
+                let found = placeholder_findings(&text);
+                for pointer in [
+                    "/candidate/name",
+                    "/candidate/company",
+                    "/ask/why_now",
+                    "/vision/statement",
+                    "/decisions/0/title",
+                    "/sponsors/0/name",
+                    "/succession/successors/0/name",
+                ] {
+                    assert!(found.iter().any(|p| p == pointer), "{code} {track:?}: {pointer} not reported: {found:?}");
+                }
+            }
         }
     }
 

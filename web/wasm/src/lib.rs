@@ -330,6 +330,7 @@ pub fn starter(answers: &str, today: &str) -> Result<String, JsValue> {
     starter.company = text("company");
     starter.audience_name = text("audience_name");
     starter.audience_title = text("audience_title");
+    starter.language = text("language").and_then(|tag| LanguageTag::parse(&tag).ok());
     starter.target_date = match text("target_date").map(|d| d.parse()) {
         Some(Ok(date)) => Some(date),
         Some(Err(_)) => {
