@@ -36,7 +36,7 @@ fn every_script_builds_and_what_the_fonts_have_prints() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("scripts.pdf");
     let case = hardening_fixture("scripts.yaml");
-    let output = build_all(&case, &out);
+    build_all(&case, &out);
     let proposal = without_direction_marks(&pdf_text(&out));
     for expected in [
         "Zoë Łukasiewicz-Ñúñez",
