@@ -221,10 +221,11 @@ pub fn with_examples_switched_on(text: &str) -> String {
 }
 
 /// The starter's placeholders in the language `code`: the texts that stand,
-/// in that language's starter, where the English starter has one of
+/// in that language's template, where the English template has one of
 /// [`PLACEHOLDERS`] (the templates share their structure, which a test
-/// holds), so that `placeholder-text` finds a German "Ihr Name" as it finds
-/// "Your Name". Worked out once per language and process.
+/// holds), and the defaults the code fills in (`starter.*`) where English's
+/// are placeholders; so that `placeholder-text` finds a German "Ihr Name"
+/// as it finds "Your Name". Worked out once per language and process.
 pub fn placeholders_in(code: &str) -> Vec<String> {
     static FOUND: std::sync::OnceLock<
         std::sync::Mutex<std::collections::HashMap<String, Vec<String>>>,
@@ -234,21 +235,27 @@ pub fn placeholders_in(code: &str) -> Vec<String> {
         return found;
     }
     let mut found: Vec<String> = PLACEHOLDERS.iter().map(|p| p.to_string()).collect();
-    if let Ok(tag) = LanguageTag::parse(code).map(Some)
+    if let Ok(tag) = LanguageTag::parse(code)
         && code != "en"
     {
-        let today = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap_or_default();
-        // A track with a KPI of its own and one without: their defaults differ.
-        for track in [Track::Operations, Track::Other] {
-            let starter = |language: Option<LanguageTag>| {
-                let answers = StarterAnswers {
-                    language,
-                    ..StarterAnswers::new(Level::Director, track)
-                };
-                let text = with_examples_switched_on(&starter_case("case.yaml", &answers, today));
-                serde_yaml::from_str::<serde_yaml::Value>(&text).unwrap_or_default()
-            };
-            corresponding(&starter(None), &starter(tag.clone()), &mut found);
+        // Each template as YAML, its examples switched on and its own
+        // placeholders (`{{name}}`) standing for themselves.
+        let parsed = |code: &str| {
+            let text =
+                with_examples_switched_on(&template(code).replace("{{", "").replace("}}", ""));
+            serde_yaml::from_str::<serde_yaml::Value>(&text).unwrap_or_default()
+        };
+        corresponding(&parsed("en"), &parsed(code), &mut found);
+        let english = Locale::english();
+        let translated = crate::locale::shared(&tag);
+        for key in english
+            .catalogue
+            .keys()
+            .filter(|key| key.starts_with("starter."))
+        {
+            if PLACEHOLDERS.contains(&english.catalogue.text(key)) {
+                found.push(translated.catalogue.text(key).to_string());
+            }
         }
     }
     found.sort();

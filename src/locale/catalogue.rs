@@ -42,6 +42,26 @@ const BUILT_IN: [(&str, &str); 15] = [
     ("he", include_str!("../../locales/he.yaml")),
 ];
 
+/// The built-in catalogues as JSON, made from the YAML by `build.rs`: the
+/// form read at run time.
+const BUILT_IN_JSON: [(&str, &str); 15] = [
+    ("en", include_str!(concat!(env!("OUT_DIR"), "/en.json"))),
+    ("de", include_str!(concat!(env!("OUT_DIR"), "/de.json"))),
+    ("fr", include_str!(concat!(env!("OUT_DIR"), "/fr.json"))),
+    ("es", include_str!(concat!(env!("OUT_DIR"), "/es.json"))),
+    ("it", include_str!(concat!(env!("OUT_DIR"), "/it.json"))),
+    ("pt", include_str!(concat!(env!("OUT_DIR"), "/pt.json"))),
+    ("nl", include_str!(concat!(env!("OUT_DIR"), "/nl.json"))),
+    ("pl", include_str!(concat!(env!("OUT_DIR"), "/pl.json"))),
+    ("sv", include_str!(concat!(env!("OUT_DIR"), "/sv.json"))),
+    ("da", include_str!(concat!(env!("OUT_DIR"), "/da.json"))),
+    ("nb", include_str!(concat!(env!("OUT_DIR"), "/nb.json"))),
+    ("fi", include_str!(concat!(env!("OUT_DIR"), "/fi.json"))),
+    ("cs", include_str!(concat!(env!("OUT_DIR"), "/cs.json"))),
+    ("tr", include_str!(concat!(env!("OUT_DIR"), "/tr.json"))),
+    ("he", include_str!(concat!(env!("OUT_DIR"), "/he.json"))),
+];
+
 /// The text of a built-in catalogue file, as `labels show` prints it.
 pub fn built_in_text(code: &str) -> Option<&'static str> {
     BUILT_IN.iter().find(|(c, _)| *c == code).map(|(_, t)| *t)
@@ -218,13 +238,17 @@ impl Catalogue {
 }
 
 fn parse_built_in(code: &str) -> CatalogueFile {
-    let text = built_in_text(code).unwrap_or("language: en\nlabels: {}\n");
+    let json = BUILT_IN_JSON
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, t)| *t);
     // The built-in catalogues are checked by tests (every one parses, has every
     // key and the English placeholders); an empty one would fall back to English.
-    serde_yaml::from_str(text).unwrap_or(CatalogueFile {
-        language: code.to_string(),
-        labels: BTreeMap::new(),
-    })
+    json.and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or(CatalogueFile {
+            language: code.to_string(),
+            labels: BTreeMap::new(),
+        })
 }
 
 /// A company's labels file, read and checked against the keys `reference`
@@ -331,6 +355,15 @@ pub fn load_overrides(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_json_read_at_run_time_holds_what_the_yaml_says() {
+        for (code, yaml) in BUILT_IN {
+            let from_yaml: CatalogueFile = serde_yaml::from_str(yaml).expect("the YAML");
+            assert_eq!(parse_built_in(code).labels, from_yaml.labels, "{code}");
+            assert_eq!(parse_built_in(code).language, from_yaml.language, "{code}");
+        }
+    }
+
     use super::*;
 
     #[test]
