@@ -30,6 +30,71 @@ const TEMPLATES: [(&str, &str); 15] = [
     ("he", include_str!("../starters/he.yaml")),
 ];
 
+/// Each template as build.rs read it: its examples switched on, its
+/// `{{placeholders}}` standing for themselves, as JSON.
+const TEMPLATES_READ: [(&str, &str); 15] = [
+    (
+        "en",
+        include_str!(concat!(env!("OUT_DIR"), "/starter-en.json")),
+    ),
+    (
+        "de",
+        include_str!(concat!(env!("OUT_DIR"), "/starter-de.json")),
+    ),
+    (
+        "fr",
+        include_str!(concat!(env!("OUT_DIR"), "/starter-fr.json")),
+    ),
+    (
+        "es",
+        include_str!(concat!(env!("OUT_DIR"), "/starter-es.json")),
+    ),
+    (
+        "it",
+        include_str!(concat!(env!("OUT_DIR"), "/starter-it.json")),
+    ),
+    (
+        "pt",
+        include_str!(concat!(env!("OUT_DIR"), "/starter-pt.json")),
+    ),
+    (
+        "nl",
+        include_str!(concat!(env!("OUT_DIR"), "/starter-nl.json")),
+    ),
+    (
+        "pl",
+        include_str!(concat!(env!("OUT_DIR"), "/starter-pl.json")),
+    ),
+    (
+        "sv",
+        include_str!(concat!(env!("OUT_DIR"), "/starter-sv.json")),
+    ),
+    (
+        "da",
+        include_str!(concat!(env!("OUT_DIR"), "/starter-da.json")),
+    ),
+    (
+        "nb",
+        include_str!(concat!(env!("OUT_DIR"), "/starter-nb.json")),
+    ),
+    (
+        "fi",
+        include_str!(concat!(env!("OUT_DIR"), "/starter-fi.json")),
+    ),
+    (
+        "cs",
+        include_str!(concat!(env!("OUT_DIR"), "/starter-cs.json")),
+    ),
+    (
+        "tr",
+        include_str!(concat!(env!("OUT_DIR"), "/starter-tr.json")),
+    ),
+    (
+        "he",
+        include_str!(concat!(env!("OUT_DIR"), "/starter-he.json")),
+    ),
+];
+
 /// The template of a language, English for one without its own.
 pub fn template(code: &str) -> &'static str {
     TEMPLATES
@@ -197,28 +262,7 @@ impl StarterAnswers {
     }
 }
 
-/// The starter `text` with its commented example sections switched on
-/// (`# scope:` opens one, `#   team_size: 18` continues it): every text the
-/// starter offers, as a case that uses them all.
-pub fn with_examples_switched_on(text: &str) -> String {
-    let mut out = String::new();
-    let mut in_section = false;
-    for line in text.lines() {
-        let body = line.strip_prefix("# ");
-        let starts_section = body.is_some_and(|b| {
-            b.split_once(':').is_some_and(|(key, _)| {
-                !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
-            })
-        });
-        in_section = starts_section || (in_section && line.starts_with("#  "));
-        match body {
-            Some(body) if in_section => out.push_str(body),
-            _ => out.push_str(line),
-        }
-        out.push('\n');
-    }
-    out
-}
+include!("../starters/examples.rs");
 
 /// The starter's placeholders in the language `code`: the texts that stand,
 /// in that language's template, where the English template has one of
@@ -240,10 +284,15 @@ pub fn placeholders_in(code: &str) -> Vec<String> {
     {
         // Each template as YAML, its examples switched on and its own
         // placeholders (`{{name}}`) standing for themselves.
+        // Each template with its examples switched on and its own
+        // placeholders (`{{name}}`) standing for themselves, read at build
+        // time (build.rs) into JSON.
         let parsed = |code: &str| {
-            let text =
-                with_examples_switched_on(&template(code).replace("{{", "").replace("}}", ""));
-            serde_yaml::from_str::<serde_yaml::Value>(&text).unwrap_or_default()
+            let json = TEMPLATES_READ
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map_or("null", |(_, json)| *json);
+            serde_json::from_str::<serde_json::Value>(json).unwrap_or_default()
         };
         corresponding(&parsed("en"), &parsed(code), &mut found);
         let english = Locale::english();
@@ -269,23 +318,23 @@ pub fn placeholders_in(code: &str) -> Vec<String> {
 /// Adds to `found` each text of `translated` that stands where `english`
 /// has a placeholder.
 fn corresponding(
-    english: &serde_yaml::Value,
-    translated: &serde_yaml::Value,
+    english: &serde_json::Value,
+    translated: &serde_json::Value,
     found: &mut Vec<String>,
 ) {
-    use serde_yaml::Value;
+    use serde_json::Value;
     match (english, translated) {
         (Value::String(english), Value::String(translated))
             if PLACEHOLDERS.contains(&english.as_str()) =>
         {
             found.push(translated.clone());
         }
-        (Value::Sequence(english), Value::Sequence(translated)) => {
+        (Value::Array(english), Value::Array(translated)) => {
             for (e, t) in english.iter().zip(translated) {
                 corresponding(e, t, found);
             }
         }
-        (Value::Mapping(english), Value::Mapping(translated)) => {
+        (Value::Object(english), Value::Object(translated)) => {
             for (key, e) in english {
                 if let Some(t) = translated.get(key) {
                     corresponding(e, t, found);

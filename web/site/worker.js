@@ -13,8 +13,16 @@ const ready = init({ module_or_path: "./promocase_web_bg.wasm" }).then((module) 
 // The faces every document uses are fetched while the module starts (and the
 // case is judged), so the first preview compiles once; a face only some
 // document needs is still fetched when a compile asks for it (withFonts).
+// They are handed to the module only when a compile comes: checking a font
+// takes the worker's thread, which the first findings should have.
 // Failing here is not fatal: withFonts asks again and says what failed.
-const preloaded = ready.then(() => Promise.all(Array.from(fonts_every_document_uses(), addFont))).catch(() => {});
+const preloaded = ready
+  .then(() => Promise.all(Array.from(fonts_every_document_uses(), async (asset) => {
+    const response = await fetch(`fonts/${asset}.font`);
+    return response.ok ? [asset, new Uint8Array(await response.arrayBuffer())] : null;
+  })))
+  .catch(() => []);
+let preloadedGiven = false;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -66,7 +74,10 @@ async function addFont(asset) {
   if (refused) throw new Error(refused);
 }
 async function withFonts(attempt) {
-  await preloaded;
+  if (!preloadedGiven) {
+    preloadedGiven = true;
+    for (const file of await preloaded) if (file) workspace.add_font(file[0], file[1]);
+  }
   for (let round = 0; round < 20; round += 1) {
     const outcome = attempt();
     if (!outcome.fonts) return outcome.answer;
