@@ -273,11 +273,13 @@ fn main() {
     });
 }
 
-/// The module's memory and the page's JavaScript heap, in MB.
+/// The module's memory and the page's JavaScript heap after a garbage
+/// collection (chromium runs with `--expose-gc`), in MB.
 async fn memory(client: &Client) -> serde_json::Value {
     let answer = client
         .execute_async(
             "const done = arguments[arguments.length - 1];
+             if (window.gc) window.gc();
              window.promocaseBackend.fetch('api/memory').then((r) => r.json()).then((m) => done({
                module: (m.module / 1048576).toFixed(1),
                page: performance.memory ? (performance.memory.usedJSHeapSize / 1048576).toFixed(1) : null,

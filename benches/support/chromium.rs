@@ -85,8 +85,10 @@ impl Driver {
         capabilities.insert(
             "goog:chromeOptions".to_string(),
             serde_json::json!({
+                // `gc()` is exposed so the site's bench can read the heap after a collection.
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--disable-background-networking", format!("--window-size={width},{height}")],
+                         "--disable-background-networking", "--js-flags=--expose-gc",
+                         format!("--window-size={width},{height}")],
             }),
         );
         ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
