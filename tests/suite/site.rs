@@ -622,7 +622,7 @@ fn a_case_opened_from_a_file_is_saved_back_to_it_and_never_over_another_programs
             "the case is named after its file"
         );
 
-        // The page reloaded to open it: the file is remembered, and Save writes it.
+        // The file is remembered (in IndexedDB, as a reload would find it), and Save writes it.
         let edited = format!("{text}# kept in the file\n");
         type_and_save_to_file(&client, &edited).await;
         until("saved to the file", Duration::from_secs(30), || async {

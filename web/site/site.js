@@ -260,6 +260,9 @@
     }
     if (!existing || existing.text !== text) await put("cases", name, { text, version: await versionOf(text) });
     if (onDisk) await put("files", name, onDisk);
+    // The first case of a visit opens in place; another replaces the open one
+    // through a reload, which starts the page afresh on it.
+    if (window.promocaseOpenFirst && (await window.promocaseOpenFirst(name))) return;
     location.hash = "#case=" + encodeURIComponent(name);
     location.reload();
   }

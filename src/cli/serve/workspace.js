@@ -412,6 +412,15 @@ const editor = PromocaseEditor.createEditor($("editor"), {
 });
 // For the end-to-end test and the console: the editor's small API.
 window.promocaseEditor = editor;
+// Opens the case `file` of the back-end when none is open yet (the site's
+// first visit picks one without reloading the page, which would start its
+// worker again); `false` when a case is open already.
+window.promocaseOpenFirst = async (file) => {
+  if (version !== null || !(await opened(file))) return false;
+  $("chooser").classList.remove("show");
+  await start();
+  return true;
+};
 document.addEventListener("keydown", (event) => {
   if ((event.ctrlKey || event.metaKey) && event.key === "s") { event.preventDefault(); save(); }
 });
