@@ -371,6 +371,7 @@ pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
             lang: l.tag.language.code,
             region: l.tag.region.clone(),
             dir: l.direction(),
+            paper: l.paper(),
         },
         labels: l.template_texts(),
         cover,

@@ -238,6 +238,20 @@ impl Locale {
         self.tag.language.code == "en"
     }
 
+    /// The paper documents print on, as typst names it: US Letter in the
+    /// regions CLDR gives it (`en-US`, `fr-CA`, `es-MX`, …), A4 elsewhere and
+    /// for a language without a region.
+    pub fn paper(&self) -> &'static str {
+        // CLDR's supplemental paperSize data: US-Letter territories.
+        const LETTER: [&str; 14] = [
+            "BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE",
+        ];
+        match &self.tag.region {
+            Some(region) if LETTER.contains(&region.as_str()) => "us-letter",
+            _ => "a4",
+        }
+    }
+
     /// The direction text runs in: `ltr` or `rtl`.
     pub fn direction(&self) -> &'static str {
         if self.tag.language.right_to_left {

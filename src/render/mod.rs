@@ -18,6 +18,7 @@ pub mod chart;
 pub mod coverage;
 pub mod data;
 pub mod deadline;
+pub mod docx;
 mod error;
 pub mod export;
 pub mod fonts;
@@ -246,6 +247,7 @@ impl Renderer {
         let mut files = Vec::new();
         let mut documents: Vec<&str> = TemplateKind::ALL.iter().map(|k| k.file_name()).collect();
         documents.push(templates::COMMITTEE);
+        documents.push(templates::CHARTS);
         for (name, file) in self.templates.iter() {
             if name == kind.file_name() {
                 files.push((

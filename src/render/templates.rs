@@ -78,7 +78,7 @@ impl FromStr for TemplateKind {
 pub const BUNDLE_MAIN: &str = "main.typ";
 
 /// The built-in templates, embedded so the binary needs no files beside it.
-pub const BUILTIN: [(&str, &str); 5] = [
+pub const BUILTIN: [(&str, &str); 6] = [
     ("common.typ", include_str!("../../templates/common.typ")),
     ("proposal.typ", include_str!("../../templates/proposal.typ")),
     ("brief.typ", include_str!("../../templates/brief.typ")),
@@ -87,10 +87,15 @@ pub const BUILTIN: [(&str, &str); 5] = [
         include_str!("../../templates/talking-points.typ"),
     ),
     (COMMITTEE, include_str!("../../templates/committee.typ")),
+    (CHARTS, include_str!("../../templates/charts.typ")),
 ];
 
 /// The committee pack's template: one document across a round's candidates.
 pub const COMMITTEE: &str = "committee.typ";
+
+/// The charts of a Word document, one per page, rendered to images
+/// (`build --format docx`, see [`crate::render::docx`]).
+pub const CHARTS: &str = "charts.typ";
 
 /// One typst file and where it came from, for error messages.
 #[derive(Debug, Clone)]

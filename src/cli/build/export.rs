@@ -1,6 +1,7 @@
 //! One exporter per output format: a compiled document becomes the files to
-//! write (a PDF, one PNG or SVG per page) or, for `--format typst`, the typst
-//! project itself. Nothing is written here: the caller writes every file only
+//! write (a PDF, one PNG or SVG per page); a Word document is written from
+//! the case's data without laying out the PDF; `--format typst` gives the
+//! typst project itself. Nothing is written here: the caller writes every file only
 //! once every document succeeded.
 
 use std::path::{Path, PathBuf};
@@ -38,6 +39,27 @@ pub fn pdf(
         bytes,
         summary,
     }])
+}
+
+/// The Word document of one document.
+pub fn docx(
+    renderer: &Renderer,
+    job: &Job,
+    kind: TemplateKind,
+    target: &Path,
+    timestamp: chrono::NaiveDateTime,
+) -> Result<Planned, CliError> {
+    let bytes = promocase::render::docx::docx(renderer, job, kind, timestamp)?;
+    let summary = format!(
+        "wrote {} (Word, {} KB)",
+        target.display(),
+        bytes.len().div_ceil(1024)
+    );
+    Ok(Planned {
+        path: target.to_path_buf(),
+        bytes,
+        summary,
+    })
 }
 
 /// One PNG or SVG per page (`ana-1.png`, …), or one SVG on standard output.

@@ -1,5 +1,5 @@
 //! `promocase build`: render a case into the proposal, the brief and the
-//! talking points, as PDF, PNG, SVG or a typst project.
+//! talking points, as PDF, PNG, SVG, Word documents or a typst project.
 //!
 //! Everything is compiled and exported in memory first; files are written
 //! (atomically) only when every requested document succeeded, so a failed
@@ -56,8 +56,9 @@ pub struct BuildArgs {
     /// Which document to build.
     #[arg(long, value_enum, default_value_t = TemplateArg::Proposal)]
     pub template: TemplateArg,
-    /// The output format: pdf, png or svg (one file per page: `ana-1.png`, …), or
-    /// typst (a folder with main.typ, the files it imports and data.json).
+    /// The output format: pdf, png or svg (one file per page: `ana-1.png`, …), docx
+    /// (a Word document to edit: Word's own styles, tables, the charts as pictures),
+    /// or typst (a folder with main.typ, the files it imports and data.json).
     #[arg(long, value_enum, default_value_t = FormatArg::Pdf)]
     pub format: FormatArg,
     /// Print a DRAFT watermark on every page.
@@ -103,6 +104,7 @@ pub enum FormatArg {
     Pdf,
     Png,
     Svg,
+    Docx,
     Typst,
 }
 
@@ -112,6 +114,7 @@ impl FormatArg {
             Self::Pdf => "pdf",
             Self::Png => "png",
             Self::Svg => "svg",
+            Self::Docx => "docx",
             Self::Typst => "",
         }
     }
@@ -264,6 +267,18 @@ fn build(
         let target = plan.target(kind);
         if plan.format == FormatArg::Typst {
             planned.extend(export::typst_project(renderer, &job, kind, &target));
+            continue;
+        }
+        if plan.format == FormatArg::Docx {
+            let started = Instant::now();
+            planned.push(export::docx(renderer, &job, kind, &target, timestamp)?);
+            progress.suspend(|| {
+                out.detail(&format!(
+                    "{kind}: written as Word in {} ms",
+                    started.elapsed().as_millis()
+                ))
+            });
+            progress.inc(1);
             continue;
         }
         let started = Instant::now();

@@ -142,7 +142,10 @@ fn refuse_stdout(args: &BuildArgs) -> Result<(), CliError> {
         FormatArg::Pdf if std::io::stdout().is_terminal() => Err(CliError::input(
             "refusing to print a PDF on the terminal: redirect it (`-o - > ana.pdf`) or pipe it",
         )),
-        FormatArg::Pdf | FormatArg::Svg => Ok(()),
+        FormatArg::Docx if std::io::stdout().is_terminal() => Err(CliError::input(
+            "refusing to print a Word document on the terminal: redirect it (`-o - > ana.docx`) or pipe it",
+        )),
+        FormatArg::Pdf | FormatArg::Svg | FormatArg::Docx => Ok(()),
     }
 }
 

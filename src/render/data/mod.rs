@@ -145,6 +145,7 @@ pub fn build<'a>(
             lang: l.tag.language.code,
             region: l.tag.region.clone(),
             dir: l.direction(),
+            paper: l.paper(),
         },
         labels: l.template_texts(),
         case,

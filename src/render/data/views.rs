@@ -61,6 +61,9 @@ pub struct Meta {
     pub region: Option<String>,
     /// `ltr` or `rtl`.
     pub dir: &'static str,
+    /// The paper the language's region prints on, as typst names it:
+    /// `us-letter` or `a4` (PDF and Word alike).
+    pub paper: &'static str,
 }
 
 #[derive(Debug, Serialize)]
