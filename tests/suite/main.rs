@@ -16,6 +16,7 @@ mod consistency;
 mod conventions;
 mod diff;
 mod documents;
+mod docx;
 mod fonts_on_demand;
 mod hostile;
 mod languages;

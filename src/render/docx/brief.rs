@@ -93,7 +93,10 @@ pub fn write(w: &mut Writer) -> (Vec<Para>, Vec<Para>) {
         let named: Vec<_> = kpis
             .iter()
             .map(|(index, k)| {
-                let name = b.kpi_names.get(*index).map_or(k.name.as_str(), String::as_str);
+                let name = b
+                    .kpi_names
+                    .get(*index)
+                    .map_or(k.name.as_str(), String::as_str);
                 (*k, name)
             })
             .collect();
@@ -107,10 +110,13 @@ pub fn write(w: &mut Writer) -> (Vec<Para>, Vec<Para>) {
     if let Some(s) = &d.scope {
         let label = w.label(&w.t("label.scope-today", &[]), Ink::Muted);
         w.push(label);
-        let mut facts: Vec<String> = [s.team_size_phrase.clone(), s.managers_reporting_phrase.clone()]
-            .into_iter()
-            .flatten()
-            .collect();
+        let mut facts: Vec<String> = [
+            s.team_size_phrase.clone(),
+            s.managers_reporting_phrase.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         if let Some(amount) = &s.budget_text {
             let mut budget = w.t("brief.budget", &[("amount", amount)]);
             if let Some(ownership) = &s.budget_ownership {
@@ -159,7 +165,9 @@ pub fn write(w: &mut Writer) -> (Vec<Para>, Vec<Para>) {
                 w.push(Para::new(Style::Normal).muted(w.t("field.interim", &[("plan", plan)])));
             }
         }
-        _ => w.push(Para::new(Style::Normal).styled(w.t("brief.no-successor", &[]), Look::ink(Ink::Bad))),
+        _ => w.push(
+            Para::new(Style::Normal).styled(w.t("brief.no-successor", &[]), Look::ink(Ink::Bad)),
+        ),
     }
 
     // Up to two charts of the key KPIs: trends where there is a series.

@@ -129,10 +129,8 @@ impl Charts {
             charts.timeline = next(format!("{}. {}", rows.join("; "), timeline.target_text));
         }
         if data.meta.logo.is_some() {
-            charts.logo = next(l.text(
-                "document.logo-alt",
-                &[("company", &data.candidate.company)],
-            ));
+            charts.logo =
+                next(l.text("document.logo-alt", &[("company", &data.candidate.company)]));
         }
         Ok(charts)
     }

@@ -402,7 +402,9 @@ impl Parts<'_> {
         xml.push_str(&paragraph(
             "ListBullet",
             "List Bullet",
-            &format!("<w:numPr><w:numId w:val=\"{BULLETS}\"/></w:numPr><w:spacing w:after=\"60\"/>"),
+            &format!(
+                "<w:numPr><w:numId w:val=\"{BULLETS}\"/></w:numPr><w:spacing w:after=\"60\"/>"
+            ),
             "",
         ));
         xml.push_str(&paragraph(
@@ -478,7 +480,12 @@ impl Parts<'_> {
              <w:num w:numId=\"{BULLETS}\"><w:abstractNumId w:val=\"1\"/></w:num>\
              <w:num w:numId=\"{HEADINGS}\"><w:abstractNumId w:val=\"2\"/></w:num>",
             level("bullet", "\u{2022}", 400, ""),
-            level("decimal", "%1", 0, "<w:pStyle w:val=\"Heading1\"/><w:suff w:val=\"space\"/>"),
+            level(
+                "decimal",
+                "%1",
+                0,
+                "<w:pStyle w:val=\"Heading1\"/><w:suff w:val=\"space\"/>"
+            ),
             level("decimal", "%1.", 400, ""),
         );
         for list in 0..self.numbered_lists {

@@ -2,8 +2,8 @@
 //! `templates/proposal.typ` lays it out: a cover with the ask, the executive
 //! summary, then the evidence; a section with no data is left out.
 
-use super::xml::{Cell, Ink, Look, Para, Style, Table};
 use super::Writer;
+use super::xml::{Cell, Ink, Look, Para, Style, Table};
 
 /// Writes the body; returns the header's and the footer's paragraphs.
 pub fn write(w: &mut Writer) -> (Vec<Para>, Vec<Para>) {
@@ -51,9 +51,11 @@ fn cover(w: &mut Writer) {
         let index = w.body.add_picture(logo);
         w.push(Para::new(Style::Normal).align_end().picture(index));
     }
-    let kicker = w
-        .l
-        .upper(&format!("{} · {}", w.t("document.proposal", &[]), c.company));
+    let kicker = w.l.upper(&format!(
+        "{} · {}",
+        w.t("document.proposal", &[]),
+        c.company
+    ));
     w.push(Para::new(Style::Normal).styled(
         kicker,
         Look {
@@ -95,10 +97,7 @@ fn cover(w: &mut Writer) {
         Para::new(Style::Normal)
             .bold(d.meta.as_of_text.clone())
             .line_break()
-            .muted(w.t(
-                "cover.requested-date",
-                &[("date", &d.ask.target_date_text)],
-            )),
+            .muted(w.t("cover.requested-date", &[("date", &d.ask.target_date_text)])),
     );
     let ask_label = w.label(&w.t("label.the-ask", &[]), Ink::Accent);
     w.push(ask_label);
@@ -343,7 +342,8 @@ fn initiatives(w: &mut Writer) {
             if let Some(period) = &i.period_text {
                 name = name.line_break().styled(period.clone(), small_muted);
             }
-            let mut partners = Para::new(Style::Normal).text(i.partner_departments.join(&separator));
+            let mut partners =
+                Para::new(Style::Normal).text(i.partner_departments.join(&separator));
             if !i.partner_leaders.is_empty() {
                 partners = partners
                     .line_break()
@@ -361,10 +361,15 @@ fn initiatives(w: &mut Writer) {
             ]
         })
         .collect();
-    let header = ["table.initiative", "table.role", "table.partners", "table.outcome"]
-        .iter()
-        .map(|key| w.l.upper(&w.t(key, &[])))
-        .collect();
+    let header = [
+        "table.initiative",
+        "table.role",
+        "table.partners",
+        "table.outcome",
+    ]
+    .iter()
+    .map(|key| w.l.upper(&w.t(key, &[])))
+    .collect();
     w.body.table(&Table {
         widths: vec![26, 14, 27, 33],
         header,
@@ -503,7 +508,9 @@ fn decisions(w: &mut Writer) {
             .collect();
         w.field(&w.t("field.options", &[]), &options.join("\n"));
         if let Some(chosen) = &decision.decision {
-            let para = w.field_para(&w.t("field.decision", &[])).bold(chosen.clone());
+            let para = w
+                .field_para(&w.t("field.decision", &[]))
+                .bold(chosen.clone());
             w.push(para);
         }
         if let Some(outcome) = &decision.outcome {
@@ -513,7 +520,11 @@ fn decisions(w: &mut Writer) {
     if !d.changes.is_empty() {
         w.heading(2, w.t("section.change-led", &[]));
         for change in &d.changes {
-            w.push(dated_item(&change.change, &change.date_text, &change.outcome));
+            w.push(dated_item(
+                &change.change,
+                &change.date_text,
+                &change.outcome,
+            ));
         }
     }
 }
@@ -598,10 +609,9 @@ fn sponsors(w: &mut Writer) {
                 );
             }
             if !s.can_attest.is_empty() {
-                para = para.line_break().text(w.t(
-                    "field.can-attest",
-                    &[("list", &s.can_attest.join("; "))],
-                ));
+                para = para
+                    .line_break()
+                    .text(w.t("field.can-attest", &[("list", &s.can_attest.join("; "))]));
             }
             w.push(para);
         }
@@ -609,13 +619,15 @@ fn sponsors(w: &mut Writer) {
     if !d.visibility.is_empty() {
         w.heading(2, w.t("section.visibility", &[]));
         for item in &d.visibility {
-            let mut para = Para::new(Style::ListBullet).bold(item.topic.clone()).styled(
-                format!(
-                    " · {} ({}), {}",
-                    item.audience, item.level.label, item.date_text
-                ),
-                small_muted,
-            );
+            let mut para = Para::new(Style::ListBullet)
+                .bold(item.topic.clone())
+                .styled(
+                    format!(
+                        " · {} ({}), {}",
+                        item.audience, item.level.label, item.date_text
+                    ),
+                    small_muted,
+                );
             if let Some(outcome) = &item.outcome {
                 para = para.line_break().text(outcome.clone());
             }
@@ -692,15 +704,11 @@ fn succession(w: &mut Writer) {
 fn appendix(w: &mut Writer) {
     let d = w.d;
     let r = &d.report.readiness;
-    w.push(
-        Para::new(Style::Heading1)
-            .unnumbered()
-            .text(format!(
-                "{}  {}",
-                w.t("section.appendix", &[("letter", "A")]),
-                w.t("section.readiness", &[])
-            )),
-    );
+    w.push(Para::new(Style::Heading1).unnumbered().text(format!(
+        "{}  {}",
+        w.t("section.appendix", &[("letter", "A")]),
+        w.t("section.readiness", &[])
+    )));
     let mut assessed = w.t(
         "appendix.assessed",
         &[
@@ -779,4 +787,3 @@ fn appendix(w: &mut Writer) {
         }
     }
 }
-

@@ -128,10 +128,7 @@ pub fn write(w: &mut Writer) -> (Vec<Para>, Vec<Para>) {
         w.t("talk.question.who-else", &[]),
     ];
     if d.ask.role_exists == Some(false) {
-        questions.push(w.t(
-            "talk.question.shape-role",
-            &[("title", &b.target_title)],
-        ));
+        questions.push(w.t("talk.question.shape-role", &[("title", &b.target_title)]));
     }
     w.numbered(&questions);
 
@@ -274,17 +271,20 @@ pub fn write(w: &mut Writer) -> (Vec<Para>, Vec<Para>) {
         if count > 3 {
             evidence.push(Para::of(Style::ListBullet, d.talk.more_missed.clone()));
         }
-        w.push(Para::new(Style::Normal).keep_next().bold(format!("“{question}”")));
+        w.push(
+            Para::new(Style::Normal)
+                .keep_next()
+                .bold(format!("“{question}”")),
+        );
         w.body.push_all(evidence);
     }
 
     let gaps = &d.report.readiness.top_gaps;
     if !gaps.is_empty() {
         w.heading(2, w.t("talk.gaps", &[]));
-        w.push(Para::new(Style::Normal).muted(w.t(
-            "talk.gaps-note",
-            &[("tool", "promocase check")],
-        )));
+        w.push(
+            Para::new(Style::Normal).muted(w.t("talk.gaps-note", &[("tool", "promocase check")])),
+        );
         let messages: Vec<&str> = gaps.iter().map(|g| g.message.as_str()).collect();
         w.bullets(&messages);
     }
@@ -292,10 +292,7 @@ pub fn write(w: &mut Writer) -> (Vec<Para>, Vec<Para>) {
     w.heading(1, format!("6 · {}", w.t("talk.section.close", &[])));
     let mut close = Para::new(Style::Quote).text(w.t(
         "talk.close",
-        &[
-            ("date", &d.ask.target_date_in_text),
-            ("executive", &exec),
-        ],
+        &[("date", &d.ask.target_date_in_text), ("executive", &exec)],
     ));
     if !d.sponsors.is_empty() {
         let sponsors: Vec<String> = d
@@ -311,7 +308,11 @@ pub fn write(w: &mut Writer) -> (Vec<Para>, Vec<Para>) {
     w.push(close);
 
     let header = Para::new(Style::Header)
-        .text(format!("{} · {}", w.t("document.talking-points", &[]), b.name))
+        .text(format!(
+            "{} · {}",
+            w.t("document.talking-points", &[]),
+            b.name
+        ))
         .tab()
         .text(w.t("talk.header", &[("executive", &exec)]));
     (vec![header], vec![super::proposal::footer(w)])

@@ -21,7 +21,7 @@ pub enum Ink {
 }
 
 impl Ink {
-    fn hex<'a>(self, accent: &'a str) -> &'a str {
+    fn hex(self, accent: &str) -> &str {
         match self {
             Self::Accent => accent,
             Self::Muted => "5F6368",
@@ -581,7 +581,10 @@ mod tests {
         let mut body = Body::new(false, "#1F3A5F", 9000);
         body.push(Para::of(Style::Normal, "fine"));
         body.push(Para::of(Style::Normal, "bell\u{7}"));
-        assert_eq!(body.finish().err(), Some(('\u{7}', "bell\u{7}".to_string())));
+        assert_eq!(
+            body.finish().err(),
+            Some(('\u{7}', "bell\u{7}".to_string()))
+        );
     }
 
     #[test]
