@@ -73,6 +73,8 @@ struct Risk {
 #[derive(Serialize)]
 struct CandidatePage<'a> {
     name: String,
+    /// The ask in one sentence, with the name the pack shows.
+    ask: String,
     score_text: String,
     brief: CandidateBrief<'a>,
 }
@@ -309,13 +311,23 @@ pub fn pack_json(round: &Round, rows: &[Row], options: &PackOptions) -> String {
         .candidates
         .iter()
         .zip(&document_options)
-        .map(|(candidate, document)| CandidatePage {
-            name: candidate.shown_name.clone(),
-            score_text: l.text(
-                "committee.score",
-                &[("score", &candidate.report.readiness.score.to_string())],
-            ),
-            brief: CandidateBrief::of(build(&candidate.loaded, TemplateKind::Brief, document)),
+        .map(|(candidate, document)| {
+            let brief = CandidateBrief::of(build(&candidate.loaded, TemplateKind::Brief, document));
+            CandidatePage {
+                // With the name the pack shows, which may be anonymised.
+                ask: crate::render::data::ask_sentence(
+                    l,
+                    &candidate.loaded.case.ask,
+                    &candidate.shown_name,
+                    &brief.brief.target_title,
+                ),
+                name: candidate.shown_name.clone(),
+                score_text: l.text(
+                    "committee.score",
+                    &[("score", &candidate.report.readiness.score.to_string())],
+                ),
+                brief,
+            }
         })
         .collect();
     let failures = round

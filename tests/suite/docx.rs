@@ -651,4 +651,33 @@ fn libreoffice_opens_every_word_document() {
     }
     let hebrew = pdf_text(&dir.path().join("pdf/he.pdf"));
     assert!(hebrew.contains("מנהלים"), "{hebrew}");
+
+    // README's pictures: the same page of the PDF and of the Word document
+    // as LibreOffice prints it, in English and in Hebrew.
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        let pdf = dir.path().join("typst.pdf");
+        assert_ok(&promocase(&[
+            "build",
+            path_str(&operations()),
+            "-o",
+            path_str(&pdf),
+        ]));
+        for (from, to) in [
+            (pdf, "docs/word-pdf.png"),
+            (
+                dir.path().join("pdf/operations-director.pdf"),
+                "docs/word.png",
+            ),
+            (dir.path().join("pdf/he.pdf"), "docs/word-hebrew.png"),
+        ] {
+            let target = root().join(to);
+            let status = Command::new("pdftoppm")
+                .args(["-r", "70", "-png", "-f", "2", "-l", "2", "-singlefile"])
+                .arg(&from)
+                .arg(target.with_extension(""))
+                .status()
+                .expect("pdftoppm runs");
+            assert!(status.success());
+        }
+    }
 }

@@ -93,18 +93,22 @@ pub fn view(l: &Locale, case: &Case, impacts: &[Impact]) -> (BriefView, Vec<Shor
         .succession
         .as_ref()
         .map_or(&[][..], |s| s.successors.as_slice());
+    let name = cutter.cut("/candidate/name".into(), &c.name, budget::NAME);
+    let target_title = cutter.cut(
+        "/candidate/target_title".into(),
+        &c.target_title,
+        budget::TITLE,
+    );
     let view = BriefView {
-        name: cutter.cut("/candidate/name".into(), &c.name, budget::NAME),
+        ask: super::ask_sentence(l, &case.ask, &name, &target_title),
+        key_kpis: super::key_kpis(&case.kpis, 5),
+        name,
         current_title: cutter.cut(
             "/candidate/current_title".into(),
             &c.current_title,
             budget::TITLE,
         ),
-        target_title: cutter.cut(
-            "/candidate/target_title".into(),
-            &c.target_title,
-            budget::TITLE,
-        ),
+        target_title,
         audience,
         why_now: case
             .ask

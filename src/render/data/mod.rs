@@ -163,6 +163,7 @@ pub fn build<'a>(
             audience_title: c.audience.as_ref().and_then(|a| a.title.clone()),
         },
         ask: AskView {
+            sentence: ask_sentence(l, &case.ask, &c.name, &c.target_title),
             target_date_text: format::short_date(l, &case.ask.target_date),
             target_date_in_text: format::date_in_text(l, &case.ask.target_date),
             months_to_target: months_between(as_of, case.ask.target_date.first_day()),
@@ -303,6 +304,44 @@ pub fn build<'a>(
             .and_then(|s| succession::view(l, s, as_of, target_last_day, &case.ask.target_date)),
         report: report_view(l, loaded, &options.report),
     }
+}
+
+/// The ask in one sentence, as every document prints it: "Promote {name}
+/// to {title} by {date}.", or "Create the role of {title} and appoint
+/// {name} …" when the role does not exist yet. The brief and the committee
+/// pack pass their own forms of the name and the title (cut, anonymised).
+pub fn ask_sentence(l: &Locale, ask: &Ask, name: &str, title: &str) -> String {
+    let key = if ask.role_exists == Some(false) {
+        "ask.create-role"
+    } else {
+        "ask.promote"
+    };
+    l.text(
+        key,
+        &[
+            ("name", name),
+            ("title", title),
+            ("date", &format::date_in_text(l, &ask.target_date)),
+        ],
+    )
+}
+
+/// The KPIs a short document shows (the brief, a committee page): the
+/// business-wide ones first, then the rest, in the case's order, at most
+/// `count`; as indices into the case's KPIs.
+pub fn key_kpis(kpis: &[Kpi], count: usize) -> Vec<usize> {
+    let wide = kpis
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| k.scope == KpiScope::BusinessWide);
+    let rest = kpis
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| k.scope != KpiScope::BusinessWide);
+    wide.chain(rest)
+        .take(count)
+        .map(|(index, _)| index)
+        .collect()
 }
 
 /// A level as the documents name it: the company's name when a company

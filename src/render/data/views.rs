@@ -83,6 +83,8 @@ pub struct CandidateView<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct AskView {
+    /// The ask in one sentence ([`super::ask_sentence`]).
+    pub sentence: String,
     pub target_date_text: String,
     /// The same date inside a sentence, after a preposition ("by {date}"):
     /// Czech and Polish write the month in its genitive there.
@@ -359,6 +361,11 @@ pub struct TalkView {
 /// The brief's texts, each within its budget (filled by [`super::brief`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct BriefView {
+    /// The ask in one sentence, with the brief's name and title.
+    pub ask: String,
+    /// The KPIs the brief shows, business-wide first, at most five: indices
+    /// into `kpis` ([`super::key_kpis`]).
+    pub key_kpis: Vec<usize>,
     pub name: String,
     pub current_title: String,
     pub target_title: String,

@@ -3,8 +3,8 @@
 //! readiness, two charts and the support asked for. Word has no "shrink to
 //! one page"; the texts are the brief's own, already cut to what a page holds.
 
-use super::xml::{Ink, Look, Para, Style, Table};
-use super::{Writer, key_kpis};
+use super::Writer;
+use super::xml::{Ink, Look, Para, Style};
 
 /// Writes the body; returns the header's and the footer's paragraphs.
 pub fn write(w: &mut Writer) -> (Vec<Para>, Vec<Para>) {
@@ -27,7 +27,7 @@ pub fn write(w: &mut Writer) -> (Vec<Para>, Vec<Para>) {
 
     let ask = w.label(&w.t("label.the-ask", &[]), Ink::Accent);
     w.push(ask);
-    let mut ask = Para::new(Style::Quote).bold(w.ask_sentence(&b.name, &b.target_title));
+    let mut ask = Para::new(Style::Quote).bold(b.ask.clone());
     if let Some(why) = &b.why_now {
         ask = ask
             .line_break()
@@ -39,45 +39,14 @@ pub fn write(w: &mut Writer) -> (Vec<Para>, Vec<Para>) {
     if !b.impacts.is_empty() {
         let label = w.label(&w.t("label.measured-impact", &[]), Ink::Muted);
         w.push(label);
-        let row = b
-            .impacts
-            .iter()
-            .map(|impact| {
-                vec![
-                    Para::new(Style::Normal).styled(
-                        impact.change_text.clone(),
-                        Look {
-                            bold: true,
-                            ink: Some(Ink::Accent),
-                            size: Some(15),
-                            ..Look::PLAIN
-                        },
-                    ),
-                    Para::new(Style::Normal).styled(
-                        format!(
-                            "{}: {} → {}",
-                            impact.metric, impact.from_text, impact.to_text
-                        ),
-                        Look {
-                            ink: Some(Ink::Muted),
-                            size: Some(8),
-                            ..Look::PLAIN
-                        },
-                    ),
-                    Para::of(Style::Normal, impact.title.clone()),
-                ]
-            })
-            .collect::<Vec<_>>();
-        w.body.table(&Table {
-            widths: vec![1; row.len()],
-            header: Vec::new(),
-            rows: vec![row],
-            end_aligned: Vec::new(),
-            plain: true,
-        });
+        w.impacts(&b.impacts, 15);
     }
 
-    let kpis = key_kpis(&d.kpis, 5);
+    let kpis: Vec<_> = b
+        .key_kpis
+        .iter()
+        .filter_map(|&index| d.kpis.get(index).map(|k| (index, k)))
+        .collect();
     if !kpis.is_empty() {
         let label = w.label(
             &w.t(

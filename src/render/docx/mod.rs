@@ -29,7 +29,7 @@ pub mod xml;
 
 use chrono::NaiveDateTime;
 
-use super::data::{self, KpiView, TemplateData};
+use super::data::{self, Impact, KpiView, TemplateData};
 use super::{Job, RenderError, Renderer, TemplateKind};
 use crate::diagnostic::Diagnostic;
 use crate::locale::Locale;
@@ -276,14 +276,7 @@ impl<'a> Writer<'a> {
                             ..Look::PLAIN
                         },
                     ),
-                    Para::new(Style::Normal).styled(
-                        label,
-                        Look {
-                            ink: Some(Ink::Muted),
-                            size: Some(8),
-                            ..Look::PLAIN
-                        },
-                    ),
+                    Para::new(Style::Normal).styled(label, Look::small_muted(8)),
                 ]
             })
             .collect();
@@ -296,30 +289,48 @@ impl<'a> Writer<'a> {
         });
     }
 
+    /// The measured impacts side by side: the change large, the metric from
+    /// and to, the achievement or KPI it comes from.
+    pub fn impacts(&mut self, impacts: &[Impact], size: u32) {
+        let row: Vec<Cell> = impacts
+            .iter()
+            .map(|impact| {
+                vec![
+                    Para::new(Style::Normal).styled(
+                        impact.change_text.clone(),
+                        Look {
+                            bold: true,
+                            ink: Some(Ink::Accent),
+                            size: Some(size),
+                            ..Look::PLAIN
+                        },
+                    ),
+                    Para::new(Style::Normal).styled(
+                        format!(
+                            "{}: {} → {}",
+                            impact.metric, impact.from_text, impact.to_text
+                        ),
+                        Look::small_muted(8),
+                    ),
+                    Para::of(Style::Normal, impact.title.clone()),
+                ]
+            })
+            .collect();
+        self.body.table(&Table {
+            widths: vec![1; row.len()],
+            header: Vec::new(),
+            rows: vec![row],
+            end_aligned: Vec::new(),
+            plain: true,
+        });
+    }
+
     /// A chart with its title above it.
     pub fn chart(&mut self, title: &str, picture: Option<Picture>) {
         let Some(picture) = picture else { return };
         self.push(Para::of(Style::Caption, title));
         let index = self.body.add_picture(picture);
         self.push(Para::new(Style::Normal).picture(index));
-    }
-
-    /// The ask in one sentence (common.typ's ask-sentence): create the role
-    /// when it does not exist yet.
-    pub fn ask_sentence(&self, name: &str, title: &str) -> String {
-        let key = if self.d.ask.role_exists == Some(false) {
-            "ask.create-role"
-        } else {
-            "ask.promote"
-        };
-        self.t(
-            key,
-            &[
-                ("name", name),
-                ("title", title),
-                ("date", &self.d.ask.target_date_in_text),
-            ],
-        )
     }
 
     /// The KPI table: name, baseline, target, actual, change, status; the
@@ -364,14 +375,9 @@ impl<'a> Writer<'a> {
                     .flatten()
                     .filter(|s| !s.is_empty())
                     .collect();
-                    name_cell.push(Para::new(Style::Normal).styled(
-                        details.join(" · "),
-                        Look {
-                            ink: Some(Ink::Muted),
-                            size: Some(8),
-                            ..Look::PLAIN
-                        },
-                    ));
+                    name_cell.push(
+                        Para::new(Style::Normal).styled(details.join(" · "), Look::small_muted(8)),
+                    );
                 }
                 let status = vec![
                     Para::new(Style::Normal).styled(k.status.label, Look::bold_ink(kpi_ink(k))),
@@ -423,12 +429,4 @@ pub fn kpi_ink(kpi: &KpiView) -> Ink {
         "missed" => Ink::Bad,
         _ => Ink::Muted,
     }
-}
-
-/// KPIs for a short document: business-wide ones first, at most `count`
-/// (common.typ's key-kpis), with their index in the case.
-pub fn key_kpis<'k>(kpis: &'k [KpiView<'k>], count: usize) -> Vec<(usize, &'k KpiView<'k>)> {
-    let wide = kpis.iter().enumerate().filter(|(_, k)| k.business_wide);
-    let rest = kpis.iter().enumerate().filter(|(_, k)| !k.business_wide);
-    wide.chain(rest).take(count).collect()
 }

@@ -484,7 +484,7 @@ impl Parts<'_> {
                 "decimal",
                 "%1",
                 0,
-                "<w:pStyle w:val=\"Heading1\"/><w:suff w:val=\"space\"/>"
+                "<w:pStyle w:val=\"Heading1\"/><w:suff w:val=\"tab\"/>"
             ),
             level("decimal", "%1.", 400, ""),
         );

@@ -3,7 +3,7 @@
 //! summary, then the evidence; a section with no data is left out.
 
 use super::Writer;
-use super::xml::{Cell, Ink, Look, Para, Style, Table};
+use super::xml::{Ink, Look, Para, Style, Table};
 
 /// Writes the body; returns the header's and the footer's paragraphs.
 pub fn write(w: &mut Writer) -> (Vec<Para>, Vec<Para>) {
@@ -101,10 +101,7 @@ fn cover(w: &mut Writer) {
     );
     let ask_label = w.label(&w.t("label.the-ask", &[]), Ink::Accent);
     w.push(ask_label);
-    w.push(Para::of(
-        Style::Quote,
-        w.ask_sentence(&c.name, &c.target_title),
-    ));
+    w.push(Para::of(Style::Quote, d.ask.sentence.clone()));
     w.push(Para::new(Style::Normal).styled(
         w.t(
             "cover.note",
@@ -114,11 +111,7 @@ fn cover(w: &mut Writer) {
                 ("generator", &d.meta.generator),
             ],
         ),
-        Look {
-            ink: Some(Ink::Muted),
-            size: Some(8),
-            ..Look::PLAIN
-        },
+        Look::small_muted(8),
     ));
 }
 
@@ -127,7 +120,7 @@ fn summary(w: &mut Writer) {
     let c = &d.candidate;
     w.push(Para::of(Style::Heading1, w.t("section.executive-summary", &[])).page_break_before());
     w.push(Para::new(Style::Normal).styled(
-        w.ask_sentence(&c.name, &c.target_title),
+        d.ask.sentence.clone(),
         Look {
             size: Some(12),
             ..Look::PLAIN
@@ -178,42 +171,7 @@ fn summary(w: &mut Writer) {
             "section.impacts"
         };
         w.heading(2, w.t(key, &[]));
-        let row: Vec<Cell> = d
-            .impacts
-            .iter()
-            .map(|impact| {
-                vec![
-                    Para::new(Style::Normal).styled(
-                        impact.change_text.clone(),
-                        Look {
-                            bold: true,
-                            ink: Some(Ink::Accent),
-                            size: Some(16),
-                            ..Look::PLAIN
-                        },
-                    ),
-                    Para::new(Style::Normal).styled(
-                        format!(
-                            "{}: {} → {}",
-                            impact.metric, impact.from_text, impact.to_text
-                        ),
-                        Look {
-                            ink: Some(Ink::Muted),
-                            size: Some(8),
-                            ..Look::PLAIN
-                        },
-                    ),
-                    Para::of(Style::Normal, impact.title.clone()),
-                ]
-            })
-            .collect();
-        w.body.table(&Table {
-            widths: vec![1; row.len()],
-            header: Vec::new(),
-            rows: vec![row],
-            end_aligned: Vec::new(),
-            plain: true,
-        });
+        w.impacts(&d.impacts, 16);
     }
     if !d.ask.problems_to_solve.is_empty() {
         w.heading(2, w.t("section.role-solves", &[]));
@@ -274,14 +232,7 @@ fn achievements(w: &mut Writer) {
         for a in &group.items {
             let mut title = Para::new(Style::Heading3).text(a.title.clone());
             if let Some(period) = &a.period_text {
-                title = title.styled(
-                    format!(" · {period}"),
-                    Look {
-                        ink: Some(Ink::Muted),
-                        size: Some(9),
-                        ..Look::PLAIN
-                    },
-                );
+                title = title.styled(format!(" · {period}"), Look::small_muted(9));
             }
             w.push(title);
             if let Some(context) = &a.context {
@@ -329,11 +280,7 @@ fn initiatives(w: &mut Writer) {
     }
     w.heading(1, w.t("section.initiatives", &[]));
     let separator = w.t("list.separator", &[]);
-    let small_muted = Look {
-        ink: Some(Ink::Muted),
-        size: Some(8),
-        ..Look::PLAIN
-    };
+    let small_muted = Look::small_muted(8);
     let rows = d
         .initiatives
         .iter()
@@ -483,14 +430,7 @@ fn decisions(w: &mut Writer) {
     for decision in &d.decisions {
         let mut title = Para::new(Style::Heading2).text(decision.title.clone());
         if let Some(date) = &decision.date_text {
-            title = title.styled(
-                format!(" · {date}"),
-                Look {
-                    ink: Some(Ink::Muted),
-                    size: Some(9),
-                    ..Look::PLAIN
-                },
-            );
+            title = title.styled(format!(" · {date}"), Look::small_muted(9));
         }
         w.push(title);
         if let Some(context) = &decision.context {
@@ -541,14 +481,7 @@ fn risks(w: &mut Writer) {
         .map(|r| {
             let mut risk = Para::new(Style::Normal).bold(r.risk.clone());
             if let Some(area) = &r.area {
-                risk = risk.line_break().styled(
-                    area.clone(),
-                    Look {
-                        ink: Some(Ink::Muted),
-                        size: Some(8),
-                        ..Look::PLAIN
-                    },
-                );
+                risk = risk.line_break().styled(area.clone(), Look::small_muted(8));
             }
             let mitigation = match &r.mitigation {
                 Some(text) => Para::of(Style::Normal, text.clone()),
@@ -587,11 +520,7 @@ fn sponsors(w: &mut Writer) {
         return;
     }
     w.heading(1, w.t("section.sponsors-visibility", &[]));
-    let small_muted = Look {
-        ink: Some(Ink::Muted),
-        size: Some(9),
-        ..Look::PLAIN
-    };
+    let small_muted = Look::small_muted(9);
     if !d.sponsors.is_empty() {
         w.heading(2, w.t("section.sponsors", &[]));
         for s in &d.sponsors {
@@ -671,11 +600,7 @@ fn succession(w: &mut Writer) {
     for person in &s.successors {
         w.push(Para::new(Style::Heading2).text(person.name.clone()).styled(
             format!(" · {} · {}", person.current_role, person.readiness_text),
-            Look {
-                ink: Some(Ink::Muted),
-                size: Some(9),
-                ..Look::PLAIN
-            },
+            Look::small_muted(9),
         ));
         w.field(&w.t("field.would-cover", &[]), &person.covers.join("\n"));
         if !person.development.is_empty() {

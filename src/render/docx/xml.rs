@@ -58,6 +58,15 @@ impl Look {
         ..Look::PLAIN
     };
 
+    /// Small grey text: dates, periods, details under a name.
+    pub fn small_muted(size: u32) -> Look {
+        Look {
+            ink: Some(Ink::Muted),
+            size: Some(size),
+            ..Look::PLAIN
+        }
+    }
+
     pub fn ink(ink: Ink) -> Look {
         Look {
             ink: Some(ink),
