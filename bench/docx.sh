@@ -7,25 +7,19 @@
 # Usage: bash bench/docx.sh [PAIRS]     (release build; default 20 pairs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/timing.sh
 pairs="${1:-20}"
 cargo build --release --locked --quiet
 bin=target/release/promocase
 case=examples/operations-director.yaml
 out="$(mktemp -d)"
-run() { # prints the wall time of one build in microseconds
-  local start end
-  start=$(date +%s%N)
-  "$bin" build "$case" --template all "$@" >/dev/null 2>&1
-  end=$(date +%s%N)
-  echo $(( (end - start) / 1000 ))
-}
+run() { wall_us "$bin" build "$case" --template all "$@"; }
 run -o "$out/pdf/" >/dev/null; run --format docx -o "$out/docx/" >/dev/null   # warm the file cache
 pdf=(); docx=()
 for _ in $(seq "$pairs"); do
   pdf+=("$(run -o "$out/pdf/")")
   docx+=("$(run --format docx -o "$out/docx/")")
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 m_pdf=$(median "${pdf[@]}"); m_docx=$(median "${docx[@]}")
 awk -v p="$pairs" -v pdf="$m_pdf" -v docx="$m_docx" 'BEGIN {
   printf "build --template all, operations example, %d interleaved pairs: PDF median %.1f ms; DOCX %.1f ms (%.2f of PDF)\n", p, pdf / 1000, docx / 1000, docx / pdf }'

@@ -9,19 +9,14 @@
 # Usage: bash bench/languages.sh [PAIRS]     (release build; default 40 pairs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/timing.sh
 pairs="${1:-40}"
 cargo build --release --locked --quiet
 bin=target/release/promocase
 case=examples/operations-director.yaml
 german="$(mktemp -d)/fall.yaml"
 { echo "language: de"; cat "$case"; } > "$german"
-run() { # prints the wall time of one run in microseconds
-  local start end
-  start=$(date +%s%N)
-  "$bin" check "$@" >/dev/null 2>&1 || true
-  end=$(date +%s%N)
-  echo $(( (end - start) / 1000 ))
-}
+run() { wall_us "$bin" check "$@"; }
 run "$case" >/dev/null; run --lang de "$case" >/dev/null; run "$german" >/dev/null   # warm the file cache
 en=(); de=(); case_de=()
 for _ in $(seq "$pairs"); do
@@ -29,7 +24,6 @@ for _ in $(seq "$pairs"); do
   de+=("$(run --lang de "$case")")
   case_de+=("$(run "$german")")
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 m_en=$(median "${en[@]}"); m_de=$(median "${de[@]}"); m_case=$(median "${case_de[@]}")
 awk -v p="$pairs" -v en="$m_en" -v de="$m_de" -v c="$m_case" 'BEGIN {
   printf "check, operations example, %d interleaved triples: English median %.2f ms; --lang de %.2f ms (%.3f of English); as a German case %.2f ms (%.3f)\n", p, en / 1000, de / 1000, de / en, c / 1000, c / en }'

@@ -261,3 +261,23 @@ impl Locale {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::shared_for_tag;
+
+    #[test]
+    fn the_paper_follows_the_region() {
+        for (tag, paper) in [
+            ("en-US", "us-letter"),
+            ("fr-CA", "us-letter"),
+            ("es-MX", "us-letter"),
+            ("en", "a4"),
+            ("en-GB", "a4"),
+            ("de", "a4"),
+            ("he", "a4"),
+        ] {
+            assert_eq!(shared_for_tag(tag).paper(), paper, "{tag}");
+        }
+    }
+}

@@ -218,6 +218,23 @@ fn the_proposal_reads_back_with_words_styles_tables_pictures_and_footer() {
             .unwrap()
             .contains("PowerPlusWaterMarkObject")
     );
+
+    // A company's wording reaches Word as it reaches the PDF.
+    let labels = dir.path().join("ours.yaml");
+    std::fs::write(
+        &labels,
+        "language: de\nlabels:\n  section.executive-summary: Das Wichtigste in Kürze\n",
+    )
+    .unwrap();
+    let ours = dir.path().join("ours.docx");
+    build_docx(
+        &operations(),
+        &ours,
+        &["--lang", "de", "--labels", path_str(&labels)],
+    );
+    let doc = &read(&[ours])[0];
+    assert_eq!(texts(doc, "Heading 1")[0], "Das Wichtigste in Kürze");
+    assert_eq!(doc["lang"], "de");
 }
 
 #[test]

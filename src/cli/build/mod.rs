@@ -5,7 +5,7 @@
 //! (atomically) only when every requested document succeeded, so a failed
 //! build leaves earlier output untouched.
 //!
-//! `-o -` writes the one document to stdout instead (PDF, or SVG of a
+//! `-o -` writes the one document to stdout instead (PDF, Word, or SVG of a
 //! one-page document), with the summary on stderr.
 //!
 //! `watch` runs the same build again and again through [`run_kept`], keeping
@@ -50,7 +50,7 @@ pub struct BuildArgs {
     /// `ana-brief.pdf`, `ana-talking-points.pdf`). A folder (one that exists, or a
     /// path ending in `/`) gets those names inside it. With `--template all`, a file
     /// name names the proposal and the others are named after it. With `--format
-    /// typst`, a folder. `-` writes to stdout (one document, as PDF or one-page SVG).
+    /// typst`, a folder. `-` writes to stdout (one document, as PDF, Word or one-page SVG).
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// Which document to build.

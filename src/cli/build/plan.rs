@@ -134,10 +134,10 @@ fn refuse_stdout(args: &BuildArgs) -> Result<(), CliError> {
     }
     match args.format {
         FormatArg::Png => Err(CliError::input(
-            "`-o -` writes a PDF or an SVG to stdout, not --format png: give -o a file name",
+            "`-o -` writes a PDF, an SVG or a Word document to stdout, not --format png: give -o a file name",
         )),
         FormatArg::Typst => Err(CliError::input(
-            "`-o -` writes a PDF or an SVG to stdout, not --format typst: give -o a folder name",
+            "`-o -` writes a PDF, an SVG or a Word document to stdout, not --format typst: give -o a folder name",
         )),
         FormatArg::Pdf if std::io::stdout().is_terminal() => Err(CliError::input(
             "refusing to print a PDF on the terminal: redirect it (`-o - > ana.pdf`) or pipe it",
