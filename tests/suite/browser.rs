@@ -158,6 +158,36 @@ fn a_manager_fixes_a_gap_in_the_browser_and_saves() {
         })
         .await;
 
+        // One more edit while the page shows the preview: the changed pages
+        // arrive without the glyphs the shown pages define, and the page puts
+        // them back (it marks an image whose glyph it cannot find).
+        let preview_edited = pages().await;
+        client
+            .execute("window.promocaseEditor.focusEnd()", vec![])
+            .await
+            .expect("the cursor goes to the end");
+        // The page was reloaded since: the editor is a new element.
+        client
+            .find(Locator::Css(".cm-content"))
+            .await
+            .expect("the editor")
+            .send_keys("\nchanges_led: [{change: Merged the two service desks into one queue}]")
+            .await
+            .expect("typing");
+        until("the preview shows the change led", || async {
+            let now = pages().await;
+            now.contains("blob:") && now != preview_edited
+        })
+        .await;
+        let lost = client
+            .execute(
+                "return [...document.querySelectorAll('#pages img[data-lost-glyphs]')].length",
+                vec![],
+            )
+            .await
+            .expect("the images are read");
+        assert_eq!(lost.as_u64(), Some(0), "a preview image lacks glyphs");
+
         client
             .find(Locator::Css("#save"))
             .await

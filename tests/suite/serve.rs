@@ -511,6 +511,35 @@ fn the_preview_sends_only_pages_that_changed() {
         again.iter().all(|p| p["svg"].is_null()),
         "nothing changed, nothing sent"
     );
+    // An edit: the changed pages come without the glyph outlines the pages
+    // shown already define, and every glyph a page uses is defined in it or
+    // in those pages (the page's script puts them back).
+    let edited = text.replace("four years", "four and a half years");
+    let changed = ask(&known, &edited);
+    let whole = ask(&[], &edited);
+    let shown: String = first.iter().filter_map(|p| p["svg"].as_str()).collect();
+    let mut sent_bytes = 0;
+    let mut whole_bytes = 0;
+    for (page, full) in changed.iter().zip(&whole) {
+        let Some(svg) = page["svg"].as_str() else {
+            continue;
+        };
+        sent_bytes += svg.len();
+        whole_bytes += full["svg"].as_str().map_or(0, str::len);
+        for used in svg.split("href=\"#").skip(1) {
+            let id = &used[..used.find('"').expect("a closed reference")];
+            let symbol = format!("<symbol id=\"{id}\"");
+            assert!(
+                svg.contains(&symbol) || shown.contains(&symbol),
+                "glyph {id} is defined nowhere the page can find it"
+            );
+        }
+    }
+    assert!(sent_bytes > 0, "the edit changed a page");
+    assert!(
+        sent_bytes * 2 < whole_bytes,
+        "{sent_bytes} bytes sent for pages of {whole_bytes}"
+    );
     // A text that does not load keeps the last preview: the server says so.
     let body = serde_json::json!({ "text": "candidate: [", "doc": "proposal" }).to_string();
     assert_eq!(server.page("POST", "/api/preview", body.as_bytes()).0, 422);

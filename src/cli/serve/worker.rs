@@ -256,14 +256,11 @@ fn compile(
             }])
         }
         _ => Ok(pages
-            .of(document.compiled.document.pages())
+            .to_send(document.compiled.document.pages(), &request.known)
             .into_iter()
-            .map(|page| {
-                let known = request.known.contains(&page.hash);
-                Compiled {
-                    bytes: (!known).then(|| page.svg.to_vec()),
-                    hash: page.hash,
-                }
+            .map(|page| Compiled {
+                bytes: page.svg,
+                hash: page.hash,
             })
             .collect()),
     }

@@ -196,6 +196,29 @@ async function analyseNow() {
   renderAnalysis(await response.json());
 }
 
+// Glyph outlines by id, from every page received. A page comes without the
+// glyphs the pages already shown define (render/preview.rs): they are put back
+// here, so the image is whole.
+const glyphs = new Map();
+function withGlyphs(svg) {
+  const own = new Set();
+  for (const symbol of svg.matchAll(/<symbol id="([^"]+)"[\s\S]*?<\/symbol>/g)) {
+    own.add(symbol[1]);
+    glyphs.set(symbol[1], symbol[0]);
+  }
+  const missing = new Set();
+  let lost = 0;
+  for (const use of svg.matchAll(/href="#([^"]+)"/g)) {
+    if (own.has(use[1])) continue;
+    if (glyphs.has(use[1])) missing.add(use[1]);
+    else lost += 1;
+  }
+  if (missing.size === 0) return { svg, lost };
+  const defs = "<defs>" + [...missing].map((id) => glyphs.get(id)).join("") + "</defs>";
+  const end = svg.lastIndexOf("</svg>");
+  return { svg: svg.slice(0, end) + defs + svg.slice(end), lost };
+}
+
 async function previewNow() {
   const doc = $("doc").value;
   const response = await post(api("api/preview"), { text: editor.text(), doc, known: pages.map((p) => p.hash) }, true);
@@ -219,10 +242,11 @@ async function previewNow() {
   const next = result.pages.map((page, i) => {
     const same = pages.find((p) => p.hash === page.hash);
     if (same) return same;
-    const url = URL.createObjectURL(new Blob([page.svg], { type: "image/svg+xml" }));
+    const whole = withGlyphs(page.svg);
+    const url = URL.createObjectURL(new Blob([whole.svg], { type: "image/svg+xml" }));
     // The page's size, so an image not drawn yet already takes its place.
     const size = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(page.svg.slice(0, 400)) || [];
-    return { hash: page.hash, url, width: size[1], height: size[2] };
+    return { hash: page.hash, url, width: size[1], height: size[2], lost: whole.lost };
   });
   for (const old of pages) if (!next.includes(old)) URL.revokeObjectURL(old.url);
   // Only pages whose content changed get a new image; the scroll position stays.
@@ -234,6 +258,9 @@ async function previewNow() {
     if (img.getAttribute("src") !== page.url) {
       if (page.width) { img.setAttribute("width", page.width); img.setAttribute("height", page.height); }
       img.setAttribute("src", page.url);
+      // A glyph neither the page nor the pages shown before define (never
+      // expected): marked, so it is seen rather than silently missing.
+      if (page.lost) img.dataset.lostGlyphs = page.lost; else delete img.dataset.lostGlyphs;
     }
   });
   while (box.children.length > next.length) box.lastChild.remove();

@@ -197,7 +197,7 @@ impl Workspace {
 
     /// The preview of a document: `{"pages": [{"hash", "svg"}]}`, the SVG
     /// left out of the pages the page already has (`known`, a JSON list of
-    /// hashes); `{"fonts": [...]}` when the compile needs font files first
+    /// hashes) and the glyphs those define left out of the others; `{"fonts": [...]}` when the compile needs font files first
     /// (see [`Workspace::add_font`]); or `{"error": …}`.
     pub fn preview(&mut self, name: &str, text: &str, doc: &str, known: &str) -> String {
         let known: Vec<String> = serde_json::from_str(known).unwrap_or_default();
@@ -208,11 +208,10 @@ impl Workspace {
         };
         let pages: Vec<serde_json::Value> = self
             .pages
-            .of(document.compiled.document.pages())
+            .to_send(document.compiled.document.pages(), &known)
             .into_iter()
             .map(|page| {
-                let svg = (!known.contains(&page.hash))
-                    .then(|| String::from_utf8_lossy(&page.svg).into_owned());
+                let svg = page.svg.map(|svg| String::from_utf8_lossy(&svg).into_owned());
                 json!({ "hash": page.hash, "svg": svg })
             })
             .collect();
