@@ -115,12 +115,18 @@ impl<'a> Job<'a> {
         data::brief_warnings(self.loaded, &self.options)
     }
 
-    /// The `/data.json` a template receives, pretty-printed so the typst
-    /// hand-off folder is readable.
+    /// The `/data.json` a template receives: compact, as typst reads it at
+    /// every rebuild ([`Job::readable_data_json`] for people).
     pub fn data_json(&self, kind: TemplateKind) -> String {
         let data = data::build(self.loaded, kind, &self.options);
         // Serialising plain structs, strings and finite numbers cannot fail;
         // an empty object would still compile and show the problem.
+        serde_json::to_string(&data).unwrap_or_else(|_| "{}".to_string())
+    }
+
+    /// The same data pretty-printed, so the typst hand-off folder is readable.
+    pub fn readable_data_json(&self, kind: TemplateKind) -> String {
+        let data = data::build(self.loaded, kind, &self.options);
         serde_json::to_string_pretty(&data).unwrap_or_else(|_| "{}".to_string())
     }
 }
@@ -258,7 +264,10 @@ impl Renderer {
                 files.push((name.to_string(), file.text.clone().into_bytes()));
             }
         }
-        files.push(("data.json".to_string(), job.data_json(kind).into_bytes()));
+        files.push((
+            "data.json".to_string(),
+            job.readable_data_json(kind).into_bytes(),
+        ));
         if let Some(logo) = &job.logo {
             files.push((
                 logo.virtual_path.trim_start_matches('/').to_string(),
