@@ -185,6 +185,13 @@ impl<'a> Writer<'a> {
         self.l.text(key, args)
     }
 
+    /// A table's header row: the catalogue's words, upper-case as the language writes it.
+    pub fn headers(&self, keys: &[&str]) -> Vec<String> {
+        keys.iter()
+            .map(|key| self.l.upper(&self.t(key, &[])))
+            .collect()
+    }
+
     pub fn push(&mut self, para: Para) {
         self.body.push(para);
     }
@@ -353,10 +360,7 @@ impl<'a> Writer<'a> {
                 "table.status",
             ]
         };
-        let header: Vec<String> = keys
-            .iter()
-            .map(|key| self.l.upper(&self.t(key, &[])))
-            .collect();
+        let header = self.headers(keys);
         let rows = kpis
             .iter()
             .map(|(k, name)| {

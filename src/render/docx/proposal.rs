@@ -308,15 +308,12 @@ fn initiatives(w: &mut Writer) {
             ]
         })
         .collect();
-    let header = [
+    let header = w.headers(&[
         "table.initiative",
         "table.role",
         "table.partners",
         "table.outcome",
-    ]
-    .iter()
-    .map(|key| w.l.upper(&w.t(key, &[])))
-    .collect();
+    ]);
     w.body.table(&Table {
         widths: vec![26, 14, 27, 33],
         header,
@@ -501,10 +498,7 @@ fn risks(w: &mut Writer) {
             vec![vec![risk], vec![mitigation], vec![status]]
         })
         .collect();
-    let header = ["table.risk", "table.mitigation", "table.status"]
-        .iter()
-        .map(|key| w.l.upper(&w.t(key, &[])))
-        .collect();
+    let header = w.headers(&["table.risk", "table.mitigation", "table.status"]);
     w.body.table(&Table {
         widths: vec![38, 47, 15],
         header,
@@ -669,10 +663,7 @@ fn appendix(w: &mut Writer) {
             ]
         })
         .collect();
-    let header = ["table.dimension", "table.status", "table.evidence"]
-        .iter()
-        .map(|key| w.l.upper(&w.t(key, &[])))
-        .collect();
+    let header = w.headers(&["table.dimension", "table.status", "table.evidence"]);
     w.body.table(&Table {
         widths: vec![27, 17, 56],
         header,
