@@ -119,6 +119,25 @@ pub fn pointer_join(pointer: &str, segment: impl std::fmt::Display) -> String {
     format!("{pointer}/{}", escape_segment(&segment.to_string()))
 }
 
+/// Calls `visit(pointer, text)` for every text in `value` (a case as JSON),
+/// with the JSON Pointer [`Locations`] finds it by.
+pub fn for_each_text(value: &serde_json::Value, pointer: &str, visit: &mut dyn FnMut(&str, &str)) {
+    match value {
+        serde_json::Value::String(text) => visit(pointer, text),
+        serde_json::Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                for_each_text(item, &pointer_join(pointer, index), visit);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (key, item) in fields {
+                for_each_text(item, &pointer_join(pointer, key), visit);
+            }
+        }
+        _ => {}
+    }
+}
+
 enum Frame {
     /// Inside a mapping: the next scalar is a key unless `pending_key` is set.
     Mapping {

@@ -18,7 +18,7 @@ use typst::text::FontFlags;
 use super::Fonts;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::LoadedCase;
-use crate::model::locate::pointer_join;
+use crate::model::locate::for_each_text;
 
 /// Beyond this many fields, one summary stands for the rest: a case written
 /// wholly in a script the fonts lack would otherwise drown the output.
@@ -37,7 +37,7 @@ pub fn missing_glyphs(loaded: &LoadedCase, fonts: &Fonts) -> Vec<Diagnostic> {
         missing: Vec::new(),
         monospace: Vec::new(),
     };
-    checker.walk(&value, "");
+    checker.walk(&value);
     let mut diagnostics = located(
         loaded,
         checker.missing,
@@ -150,37 +150,24 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn walk(&mut self, value: &Value, pointer: &str) {
-        match value {
-            Value::String(text) => {
-                let mut missing = Vec::new();
-                let mut monospace = Vec::new();
-                for c in text.chars() {
-                    match self.reach(c) {
-                        Reach::Nowhere if !missing.contains(&c) => missing.push(c),
-                        Reach::MonospaceOnly if !monospace.contains(&c) => monospace.push(c),
-                        _ => {}
-                    }
-                }
-                if !missing.is_empty() {
-                    self.missing.push((pointer.to_string(), missing));
-                }
-                if !monospace.is_empty() {
-                    self.monospace.push((pointer.to_string(), monospace));
+    fn walk(&mut self, value: &Value) {
+        for_each_text(value, "", &mut |pointer, text| {
+            let mut missing = Vec::new();
+            let mut monospace = Vec::new();
+            for c in text.chars() {
+                match self.reach(c) {
+                    Reach::Nowhere if !missing.contains(&c) => missing.push(c),
+                    Reach::MonospaceOnly if !monospace.contains(&c) => monospace.push(c),
+                    _ => {}
                 }
             }
-            Value::Array(items) => {
-                for (index, item) in items.iter().enumerate() {
-                    self.walk(item, &pointer_join(pointer, index));
-                }
+            if !missing.is_empty() {
+                self.missing.push((pointer.to_string(), missing));
             }
-            Value::Object(fields) => {
-                for (key, item) in fields {
-                    self.walk(item, &pointer_join(pointer, key));
-                }
+            if !monospace.is_empty() {
+                self.monospace.push((pointer.to_string(), monospace));
             }
-            _ => {}
-        }
+        });
     }
 
     /// Typst falls back to any font that has a character; when only

@@ -168,5 +168,5 @@ pub fn write(w: &mut Writer) -> (Vec<Para>, Vec<Para>) {
         .text(format!("{} · {}", w.t("document.brief", &[]), b.name))
         .tab()
         .text(d.candidate.company.clone());
-    (vec![header], vec![super::proposal::footer(w)])
+    (vec![header], vec![w.footer()])
 }

@@ -43,13 +43,10 @@ impl Charts {
         if kind == TemplateKind::TalkingPoints || wanted == 0 {
             return Ok(Self::default());
         }
-        let compiled = renderer.compile_template(
-            CHARTS,
-            "charts",
-            job.data_json(kind),
-            Some(job),
-            job.loaded.as_of,
-        )?;
+        // The data the document is written from, not a second one built for the charts.
+        let json = serde_json::to_string(data).unwrap_or_else(|_| "{}".to_string());
+        let compiled =
+            renderer.compile_template(CHARTS, "charts", json, Some(job), job.loaded.as_of)?;
         let images = export::png(&compiled, DPI)?;
         if images.len() != wanted {
             return Err(RenderError::input(format!(

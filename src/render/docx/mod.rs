@@ -34,7 +34,7 @@ use super::{Job, RenderError, Renderer, TemplateKind};
 use crate::diagnostic::Diagnostic;
 use crate::locale::Locale;
 use crate::model::LoadedCase;
-use crate::model::locate::pointer_join;
+use crate::model::locate::for_each_text;
 use charts::Charts;
 use package::{Page, Parts};
 use xml::{Body, Cell, Ink, Look, Para, Picture, Style, Table};
@@ -122,31 +122,15 @@ fn refused_text((c, text): (char, String)) -> RenderError {
 /// A located error for every field of the case holding a character XML
 /// cannot hold (YAML lets `"\x07"` or `"\uFFFF"` in through its escapes).
 pub fn unwritable_characters(loaded: &LoadedCase) -> Vec<Diagnostic> {
-    fn walk(value: &serde_json::Value, pointer: &str, found: &mut Vec<(String, char)>) {
-        match value {
-            serde_json::Value::String(text) => {
-                if let Some(c) = text.chars().find(|c| !xml::xml_allowed(*c)) {
-                    found.push((pointer.to_string(), c));
-                }
-            }
-            serde_json::Value::Array(items) => {
-                for (index, item) in items.iter().enumerate() {
-                    walk(item, &pointer_join(pointer, index), found);
-                }
-            }
-            serde_json::Value::Object(fields) => {
-                for (key, item) in fields {
-                    walk(item, &pointer_join(pointer, key), found);
-                }
-            }
-            _ => {}
-        }
-    }
     let Ok(value) = serde_json::to_value(&loaded.case) else {
         return Vec::new();
     };
-    let mut found = Vec::new();
-    walk(&value, "", &mut found);
+    let mut found: Vec<(String, char)> = Vec::new();
+    for_each_text(&value, "", &mut |pointer, text| {
+        if let Some(c) = text.chars().find(|c| !xml::xml_allowed(*c)) {
+            found.push((pointer.to_string(), c));
+        }
+    });
     found.sort_by_key(|(pointer, _)| loaded.locations.value(pointer).start);
     found
         .into_iter()
@@ -180,6 +164,23 @@ pub(super) struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
+    /// The footer of every document: the confidentiality line and the page
+    /// numbers (common.typ's frame).
+    pub fn footer(&self) -> Para {
+        Para::new(Style::Footer)
+            .text(self.t(
+                "document.confidential",
+                &[
+                    ("company", &self.d.candidate.company),
+                    ("date", &self.d.meta.as_of_text),
+                ],
+            ))
+            .tab()
+            .field("PAGE")
+            .text(" / ")
+            .field("NUMPAGES")
+    }
+
     /// A fixed text of the documents, filled: typst's `t(key, name: …)`.
     pub fn t(&self, key: &str, args: &[(&str, &str)]) -> String {
         self.l.text(key, args)
@@ -287,13 +288,7 @@ impl<'a> Writer<'a> {
                 ]
             })
             .collect();
-        self.body.table(&Table {
-            widths: vec![1; row.len()],
-            header: Vec::new(),
-            end_aligned: Vec::new(),
-            rows: vec![row],
-            plain: true,
-        });
+        self.body.table(&Table::figures(row));
     }
 
     /// The measured impacts side by side: the change large, the metric from
@@ -323,13 +318,7 @@ impl<'a> Writer<'a> {
                 ]
             })
             .collect();
-        self.body.table(&Table {
-            widths: vec![1; row.len()],
-            header: Vec::new(),
-            rows: vec![row],
-            end_aligned: Vec::new(),
-            plain: true,
-        });
+        self.body.table(&Table::figures(row));
     }
 
     /// A chart with its title above it.
@@ -410,17 +399,15 @@ impl<'a> Writer<'a> {
                 }
             })
             .collect();
-        let columns = keys.len();
+        let widths = if compact {
+            vec![40, 20, 20, 20]
+        } else {
+            vec![34, 13, 13, 13, 12, 15]
+        };
         self.body.table(&Table {
-            widths: if compact {
-                vec![40, 20, 20, 20]
-            } else {
-                vec![34, 13, 13, 13, 12, 15]
-            },
-            header,
-            rows,
-            end_aligned: (0..columns).map(|c| c > 0).collect(),
-            plain: false,
+            // The figures line up at the end of their columns.
+            end_aligned: (0..keys.len()).map(|c| c > 0).collect(),
+            ..Table::records(widths, header, rows)
         });
     }
 }

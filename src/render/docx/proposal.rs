@@ -25,23 +25,7 @@ pub fn write(w: &mut Writer) -> (Vec<Para>, Vec<Para>) {
         .text(format!("{} · {}", w.t("document.proposal", &[]), c.name))
         .tab()
         .text(w.t("cover.header-proposed", &[("title", &c.target_title)]));
-    (vec![header], vec![footer(w)])
-}
-
-/// The confidentiality line and the page numbers (common.typ's frame).
-pub fn footer(w: &Writer) -> Para {
-    Para::new(Style::Footer)
-        .text(w.t(
-            "document.confidential",
-            &[
-                ("company", &w.d.candidate.company),
-                ("date", &w.d.meta.as_of_text),
-            ],
-        ))
-        .tab()
-        .field("PAGE")
-        .text(" / ")
-        .field("NUMPAGES")
+    (vec![header], vec![w.footer()])
 }
 
 fn cover(w: &mut Writer) {
@@ -314,13 +298,8 @@ fn initiatives(w: &mut Writer) {
         "table.partners",
         "table.outcome",
     ]);
-    w.body.table(&Table {
-        widths: vec![26, 14, 27, 33],
-        header,
-        rows,
-        end_aligned: Vec::new(),
-        plain: false,
-    });
+    w.body
+        .table(&Table::records(vec![26, 14, 27, 33], header, rows));
 }
 
 fn scope(w: &mut Writer) {
@@ -499,13 +478,8 @@ fn risks(w: &mut Writer) {
         })
         .collect();
     let header = w.headers(&["table.risk", "table.mitigation", "table.status"]);
-    w.body.table(&Table {
-        widths: vec![38, 47, 15],
-        header,
-        rows,
-        end_aligned: Vec::new(),
-        plain: false,
-    });
+    w.body
+        .table(&Table::records(vec![38, 47, 15], header, rows));
 }
 
 fn sponsors(w: &mut Writer) {
@@ -664,13 +638,8 @@ fn appendix(w: &mut Writer) {
         })
         .collect();
     let header = w.headers(&["table.dimension", "table.status", "table.evidence"]);
-    w.body.table(&Table {
-        widths: vec![27, 17, 56],
-        header,
-        rows,
-        end_aligned: Vec::new(),
-        plain: false,
-    });
+    w.body
+        .table(&Table::records(vec![27, 17, 56], header, rows));
     if !r.top_gaps.is_empty() {
         w.heading(2, w.t("section.gaps", &[]));
         let gaps: Vec<&str> = r.top_gaps.iter().map(|g| g.message.as_str()).collect();

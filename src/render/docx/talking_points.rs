@@ -315,7 +315,7 @@ pub fn write(w: &mut Writer) -> (Vec<Para>, Vec<Para>) {
         ))
         .tab()
         .text(w.t("talk.header", &[("executive", &exec)]));
-    (vec![header], vec![super::proposal::footer(w)])
+    (vec![header], vec![w.footer()])
 }
 
 /// An objection the executive may raise, and the evidence that answers it.

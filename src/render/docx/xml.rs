@@ -230,10 +230,6 @@ impl Para {
         self.page_break_before = true;
         self
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.pieces.is_empty()
-    }
 }
 
 /// A cell: one or more paragraphs.
@@ -252,6 +248,30 @@ pub struct Table {
     /// Figures side by side (the "Promocase Figures" style: shaded, no rules)
     /// rather than records under a header ("Promocase Table").
     pub plain: bool,
+}
+
+impl Table {
+    /// Records under a header row ("Promocase Table"), every column from the start.
+    pub fn records(widths: Vec<u32>, header: Vec<String>, rows: Vec<Vec<Cell>>) -> Self {
+        Self {
+            widths,
+            header,
+            rows,
+            end_aligned: Vec::new(),
+            plain: false,
+        }
+    }
+
+    /// One row of figures side by side in equal columns ("Promocase Figures").
+    pub fn figures(row: Vec<Cell>) -> Self {
+        Self {
+            widths: vec![1; row.len()],
+            header: Vec::new(),
+            rows: vec![row],
+            end_aligned: Vec::new(),
+            plain: true,
+        }
+    }
 }
 
 /// A picture to embed: a PNG and how large it prints.
