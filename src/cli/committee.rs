@@ -12,13 +12,13 @@ use clap::{Args, ValueEnum};
 
 use super::shared::{LanguageArgs, LimitArgs, RubricArgs, TemplateArgs, arm_limits};
 use super::{Output, exit};
-use promocase::committee::pack::{PackOptions, pack_json};
+use promocase::committee::layout;
+use promocase::committee::pack::{Pack, PackOptions};
 use promocase::committee::table::{self, Row};
 use promocase::committee::{Judging, Round, SortBy, collect, judge};
 use promocase::model::LanguageTag;
 use promocase::render::export::{self, PdfSettings};
 use promocase::render::language::resolve_for;
-use promocase::render::templates;
 use promocase::write::{WriteMode, refuse_inputs, same_file, write_new_file};
 
 #[derive(Debug, Args)]
@@ -222,20 +222,18 @@ fn pdf(
         anonymised: args.anonymise,
         locale,
     };
-    let data = pack_json(round, rows, &options);
+    let pack = Pack::new(round, rows, &options);
     let renderer = args.templates.renderer().map_err(|e| e.to_string())?;
     let as_of = round.as_of().unwrap_or_default();
-    let compiled = renderer
-        .compile_template(templates::COMMITTEE, "committee pack", data, None, as_of)
-        .map_err(|e| match &e {
-            promocase::render::RenderError::Located(diagnostics) => {
-                for diagnostic in diagnostics {
-                    out.diagnostic(diagnostic);
-                }
-                "the committee pack's template did not compile".to_string()
+    let compiled = layout::lay_out(&pack, &renderer, as_of).map_err(|e| match &e {
+        promocase::render::RenderError::Located(diagnostics) => {
+            for diagnostic in diagnostics {
+                out.diagnostic(diagnostic);
             }
-            other => format!("the committee pack did not compile: {other}"),
-        })?;
+            "the committee pack's template did not compile".to_string()
+        }
+        other => format!("the committee pack did not compile: {other}"),
+    })?;
     for warning in &compiled.warnings {
         out.diagnostic(warning);
     }

@@ -4,12 +4,14 @@
 //! `check` against each one's own target level, or one level or company
 //! rubric for all), optionally hides who is who ([`anonymise`]), and turns
 //! the result into rows ([`table`]) for CSV and JSON, or into the PDF pack
-//! ([`pack`], with the renderer).
+//! ([`pack`], laid out in parts by [`layout`]).
 //!
 //! A file that does not load never stops the round: it is kept with its
 //! located errors, for the pack's appendix and the exit code.
 
 pub mod anonymise;
+#[cfg(feature = "render")]
+pub mod layout;
 #[cfg(feature = "render")]
 pub mod pack;
 pub mod table;
@@ -208,6 +210,12 @@ fn judge_one(
         .map_err(|failure| failed(failure.error.diagnostics.clone()))?;
     let rubric: Rubric = choice.for_case(&loaded);
     let report = check_case(&loaded, &rubric);
+    // Where each value stands in the file served the check's messages, which
+    // are made; a round of thousands would otherwise hold every file's index.
+    let loaded = LoadedCase {
+        locations: Default::default(),
+        ..loaded
+    };
     Ok(Candidate {
         file: file.to_path_buf(),
         loaded,

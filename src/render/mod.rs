@@ -151,6 +151,29 @@ impl Compiled {
     pub fn page_count(&self) -> usize {
         self.document.pages().len()
     }
+
+    /// One document of the pages of `parts`, in order, with the first part's
+    /// metadata and every part's warnings: a document laid out in parts
+    /// ([`Renderer::compile_part`]) is exported as one, its outline and tags
+    /// made from all of them. `None` without parts.
+    pub fn joined(parts: Vec<Compiled>) -> Option<Compiled> {
+        let mut parts = parts.into_iter();
+        let first = parts.next()?;
+        let info = typst::model::Document::info(&first.document).clone();
+        let mut pages: Vec<typst_layout::Page> = first.document.pages().to_vec();
+        let mut warnings = first.warnings;
+        for part in parts {
+            pages.extend(part.document.pages().iter().cloned());
+            warnings.extend(part.warnings);
+        }
+        let pages: typst::diag::EcoVec<typst_layout::Page> = pages.into_iter().collect();
+        Some(Compiled {
+            template: first.template,
+            what: first.what,
+            document: PagedDocument::new(pages, info),
+            warnings,
+        })
+    }
 }
 
 /// Compiles templates with a fixed set of fonts.
@@ -210,25 +233,52 @@ impl Renderer {
         job: Option<&Job>,
         as_of: chrono::NaiveDate,
     ) -> Result<Compiled, RenderError> {
-        if self.templates.get(main_name).is_none() {
+        self.compile_main(main_name, 0, what, data, job, as_of)
+    }
+
+    /// Lays out one part of a document laid out in parts (the committee
+    /// pack): the template `main_name` with the part's `data`. Parts are
+    /// numbered from 0 in the order their pages are joined
+    /// ([`Compiled::joined`]); each reads its main file under a file id of
+    /// its own ([`world::part_file_id`]), so their elements' locations differ.
+    pub fn compile_part(
+        &self,
+        main_name: &str,
+        part: usize,
+        what: &str,
+        data: String,
+        as_of: chrono::NaiveDate,
+    ) -> Result<Compiled, RenderError> {
+        self.compile_main(main_name, part, what, data, None, as_of)
+    }
+
+    fn compile_main(
+        &self,
+        main_name: &str,
+        part: usize,
+        what: &str,
+        data: String,
+        job: Option<&Job>,
+        as_of: chrono::NaiveDate,
+    ) -> Result<Compiled, RenderError> {
+        let Some(template) = self.templates.get(main_name) else {
             return Err(RenderError::input(format!("no template `{main_name}`")));
-        }
+        };
         let unusable =
             |path: &str| RenderError::input(format!("`{path}` is not a usable template file name"));
         let id = |path: &str| world::file_id(path).ok_or_else(|| unusable(path));
-        let sources = self.sources.clone().map_err(|path| unusable(&path))?;
+        let mut sources = self.sources.clone().map_err(|path| unusable(&path))?;
+        let main_path = format!("/{main_name}");
+        let main = world::part_file_id(&main_path, part).ok_or_else(|| unusable(&main_path))?;
+        if part > 0 {
+            sources.push(Source::new(main, template.text.clone()));
+        }
         let mut files = vec![(id(DATA_PATH)?, Bytes::from_string(data.clone()))];
         if let Some(logo) = job.and_then(|job| job.logo.as_ref()) {
             files.push((id(&logo.virtual_path)?, Bytes::new(logo.bytes.clone())));
         }
         let today = Datetime::from_ymd(as_of.year(), as_of.month() as u8, as_of.day() as u8);
-        let world = world::MemoryWorld::new(
-            Arc::clone(&self.fonts),
-            id(&format!("/{main_name}"))?,
-            sources,
-            files,
-            today,
-        );
+        let world = world::MemoryWorld::new(Arc::clone(&self.fonts), main, sources, files, today);
         let warned = typst::compile::<PagedDocument>(&world);
         let warnings = self.diagnostics(job, &world, &data, &warned.warnings);
         match warned.output {
@@ -366,6 +416,12 @@ impl Renderer {
 /// a long session (`watch`, the workspace) keeps its memory flat.
 pub fn forget_unused_layouts() {
     typst::comemo::evict(10);
+}
+
+/// Drops every layout typst memoised: a document laid out in parts keeps
+/// one part's layouts at a time, not all of them.
+pub fn forget_layouts() {
+    typst::comemo::evict(0);
 }
 
 /// The time written into PDF metadata: SOURCE_DATE_EPOCH when set (the

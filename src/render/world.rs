@@ -8,7 +8,7 @@
 //! so `datetime.today()` gives the same document on every run.
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime};
@@ -29,6 +29,30 @@ pub const READABLE: &str = "a template may read only /data.json, the case's logo
 pub fn file_id(path: &str) -> Option<FileId> {
     let vpath = VirtualPath::new(path).ok()?;
     Some(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+/// The file id the `part`-th compilation of a document laid out in parts
+/// gives its main file `path` (part 0 the file's own). Typst derives every
+/// element's location from the spans of the file that made it; parts whose
+/// pages are joined into one document must not share locations, so each part
+/// reads its main file under an id of its own. The id still names `path`, so
+/// messages point into the template. Made once per path and part: typst has
+/// 65,535 file ids for a process.
+pub fn part_file_id(path: &str, part: usize) -> Option<FileId> {
+    static PARTS: LazyLock<Mutex<HashMap<(String, usize), FileId>>> =
+        LazyLock::new(Default::default);
+    if part == 0 {
+        return file_id(path);
+    }
+    let vpath = VirtualPath::new(path).ok()?;
+    let mut parts = PARTS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    Some(
+        *parts
+            .entry((path.to_string(), part))
+            .or_insert_with(|| FileId::unique(RootedPath::new(VirtualRoot::Project, vpath))),
+    )
 }
 
 /// The virtual path of a file id, for messages.

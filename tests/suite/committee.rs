@@ -364,3 +364,104 @@ fn a_company_rubric_beside_the_cases_judges_them_as_check_does_and_is_no_case() 
     assert_eq!(value["failed"].as_array().unwrap().len(), 0);
     assert_eq!(value["candidates"].as_array().unwrap().len(), 3);
 }
+
+/// The PDF's outline (bookmark) titles, in the order they are written.
+fn outline_titles(pdf: &Path) -> Vec<String> {
+    let bytes = std::fs::read(pdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    text.match_indices("/Title(")
+        .map(|(at, _)| {
+            let rest = &text[at + "/Title(".len()..];
+            rest[..rest.find(')').unwrap_or(0)].to_string()
+        })
+        .collect()
+}
+
+/// `pdftotext -layout`, pages kept apart by form feeds.
+fn layout_text(pdf: &Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-layout", path_str(pdf), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// poppler's reading of the tag tree: every structure element and its
+/// attributes (`-struct-text` would add the text, at 16 s a pack).
+fn tag_tree(pdf: &Path) -> String {
+    let output = std::process::Command::new("pdfinfo")
+        .args(["-struct", path_str(pdf)])
+        .output()
+        .expect("pdfinfo (poppler-utils) is installed");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_pack_laid_out_in_parts_reads_as_the_same_pack_laid_out_whole() {
+    // More candidates than one part holds, and a file that fails: the front,
+    // two candidates parts and the failures are laid out apart and joined.
+    let candidates = promocase::committee::layout::CANDIDATES_PER_PART + 12;
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("cases");
+    std::fs::create_dir_all(&cases).unwrap();
+    for seed in 0..candidates {
+        let text = promocase::synthetic::case_yaml(3, seed as u64);
+        std::fs::write(cases.join(format!("case-{seed:03}.yaml")), text).unwrap();
+    }
+    std::fs::write(
+        cases.join("zz-broken.yaml"),
+        "candidate:\n  name: [broken\n",
+    )
+    .unwrap();
+    // A committee.typ of one's own is laid out whole: the built-in one, copied.
+    let own = dir.path().join("own");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::copy(
+        root().join("templates/committee.typ"),
+        own.join("committee.typ"),
+    )
+    .unwrap();
+    let parts = dir.path().join("parts.pdf");
+    let whole = dir.path().join("whole.pdf");
+    let output = promocase(&["committee", path_str(&cases), "-o", path_str(&parts)]);
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    let output = promocase(&[
+        "committee",
+        path_str(&cases),
+        "--template-dir",
+        path_str(&own),
+        "-o",
+        path_str(&whole),
+    ]);
+    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+
+    let pages = pdf_pages(&parts);
+    assert_eq!(pages, pdf_pages(&whole));
+    assert!(pages > candidates + 2, "{pages} pages");
+    // Every page reads the same, numbers and totals in the footers and the
+    // cover's list of sections included.
+    let text = layout_text(&parts);
+    assert_eq!(text, layout_text(&whole));
+    let last = text
+        .trim_end_matches('\u{c}')
+        .rsplit('\u{c}')
+        .next()
+        .unwrap();
+    assert!(last.contains(&format!("{pages} / {pages}")), "{last}");
+    // One outline, one tag tree, as if typst had laid out the whole.
+    let titles = outline_titles(&parts);
+    assert_eq!(titles, outline_titles(&whole));
+    // The document's title, four sections, the appendix and every candidate.
+    assert_eq!(titles.len(), 1 + 4 + 1 + candidates, "{titles:?}");
+    for number in 1..=candidates {
+        let prefix = format!("4.{number} ");
+        assert_eq!(
+            titles.iter().filter(|t| t.starts_with(&prefix)).count(),
+            1,
+            "{prefix}"
+        );
+    }
+    let tags = tag_tree(&parts);
+    assert!(tags.lines().count() > 1000, "{tags}");
+    assert_eq!(tags, tag_tree(&whole));
+}
