@@ -167,6 +167,17 @@ pub mod exit {
 }
 
 /// Runs the parsed command line.
+impl Command {
+    /// `watch`, `serve` (and its render worker) and the language server run
+    /// until they are stopped; every other command does one thing and exits.
+    pub fn runs_until_stopped(&self) -> bool {
+        matches!(
+            self,
+            Command::Watch(_) | Command::Serve(_) | Command::ServeWorker(_) | Command::Lsp(_)
+        )
+    }
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     let verbosity = if cli.quiet {
         Verbosity::Quiet
