@@ -465,3 +465,61 @@ fn a_pack_laid_out_in_parts_reads_as_the_same_pack_laid_out_whole() {
     assert!(tags.lines().count() > 1000, "{tags}");
     assert_eq!(tags, tag_tree(&whole));
 }
+
+#[test]
+fn candidates_longer_than_a_page_get_the_right_page_numbers_too() {
+    // Each part is first laid out expecting one page a candidate; a company's
+    // very long wording makes every candidate's page run over, and the pack
+    // is laid out again with the pages each part took.
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("cases");
+    std::fs::create_dir_all(&cases).unwrap();
+    for seed in 0..4 {
+        let text = promocase::synthetic::case_yaml(3, seed);
+        std::fs::write(cases.join(format!("case-{seed}.yaml")), text).unwrap();
+    }
+    let long = vec!["the case we make to the committee today"; 250].join(" ");
+    let labels = dir.path().join("ours.yaml");
+    std::fs::write(
+        &labels,
+        format!("language: en\nlabels:\n  label.the-ask: \"{long}\"\n"),
+    )
+    .unwrap();
+    let own = dir.path().join("own");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::copy(
+        root().join("templates/committee.typ"),
+        own.join("committee.typ"),
+    )
+    .unwrap();
+    let parts = dir.path().join("parts.pdf");
+    let whole = dir.path().join("whole.pdf");
+    let labels = path_str(&labels);
+    let output = promocase(&[
+        "committee",
+        path_str(&cases),
+        "--labels",
+        labels,
+        "-o",
+        path_str(&parts),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = promocase(&[
+        "committee",
+        path_str(&cases),
+        "--labels",
+        labels,
+        "--template-dir",
+        path_str(&own),
+        "-o",
+        path_str(&whole),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let pages = pdf_pages(&parts);
+    // The front, then more than a page for each of the four candidates.
+    assert!(pages >= 4 + 2 * 4, "{pages} pages");
+    let text = layout_text(&parts);
+    assert_eq!(text, layout_text(&whole));
+    assert!(text.contains(&format!("{pages} / {pages}")));
+    assert_eq!(outline_titles(&parts), outline_titles(&whole));
+}
