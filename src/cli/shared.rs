@@ -130,7 +130,8 @@ pub fn arm_limits(limits: &LimitArgs, work: &'static str) -> Watchdog {
 #[derive(Debug, Clone, Default, Args)]
 pub struct TemplateArgs {
     /// A folder of your own templates; each .typ file there replaces the built-in one
-    /// of the same name (proposal.typ, brief.typ, talking-points.typ, committee.typ, common.typ).
+    /// of the same name (proposal.typ, proposal-sections.typ, brief.typ, talking-points.typ,
+    /// committee.typ, common.typ).
     #[arg(long, value_name = "DIR")]
     pub template_dir: Option<PathBuf>,
     /// A folder of extra fonts (.ttf, .otf, .ttc) the templates may use. Repeatable.

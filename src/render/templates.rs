@@ -78,9 +78,13 @@ impl FromStr for TemplateKind {
 pub const BUNDLE_MAIN: &str = "main.typ";
 
 /// The built-in templates, embedded so the binary needs no files beside it.
-pub const BUILTIN: [(&str, &str); 6] = [
+pub const BUILTIN: [(&str, &str); 7] = [
     ("common.typ", include_str!("../../templates/common.typ")),
     ("proposal.typ", include_str!("../../templates/proposal.typ")),
+    (
+        "proposal-sections.typ",
+        include_str!("../../templates/proposal-sections.typ"),
+    ),
     ("brief.typ", include_str!("../../templates/brief.typ")),
     (
         "talking-points.typ",
