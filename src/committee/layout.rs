@@ -26,9 +26,9 @@ use super::pack::{LaterSection, Pack, Part, PartKind};
 use crate::render::templates::COMMITTEE;
 use crate::render::{Compiled, RenderError, Renderer, forget_layouts};
 
-/// Candidates laid out in one compilation. Memory grows with it (about
-/// 1.3 MB a candidate while laid out), time falls slightly (each part reads
-/// its data and the templates afresh): README's "Performance" has the figures.
+/// Candidates laid out in one compilation: typst held about 1.3 MB for each
+/// candidate page while laying it out, so a part holds about 65 MB. Other
+/// sizes were not measured; README's "Performance" has the pack's figures.
 pub const CANDIDATES_PER_PART: usize = 50;
 
 /// What the pack is called in messages.

@@ -160,13 +160,13 @@ impl Compiled {
         let mut parts = parts.into_iter();
         let first = parts.next()?;
         let info = typst::model::Document::info(&first.document).clone();
-        let mut pages: Vec<typst_layout::Page> = first.document.pages().to_vec();
+        let mut pages: typst::diag::EcoVec<typst_layout::Page> =
+            first.document.pages().iter().cloned().collect();
         let mut warnings = first.warnings;
         for part in parts {
             pages.extend(part.document.pages().iter().cloned());
             warnings.extend(part.warnings);
         }
-        let pages: typst::diag::EcoVec<typst_layout::Page> = pages.into_iter().collect();
         Some(Compiled {
             template: first.template,
             what: first.what,

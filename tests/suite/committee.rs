@@ -396,44 +396,55 @@ fn tag_tree(pdf: &Path) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-#[test]
-fn a_pack_laid_out_in_parts_reads_as_the_same_pack_laid_out_whole() {
-    // More candidates than one part holds, and a file that fails: the front,
-    // two candidates parts and the failures are laid out apart and joined.
-    let candidates = promocase::committee::layout::CANDIDATES_PER_PART + 12;
-    let dir = tempfile::tempdir().unwrap();
-    let cases = dir.path().join("cases");
+/// A folder of `count` synthetic cases (3 achievements and KPIs each).
+fn synthetic_round(dir: &Path, count: usize) -> PathBuf {
+    let cases = dir.join("cases");
     std::fs::create_dir_all(&cases).unwrap();
-    for seed in 0..candidates {
+    for seed in 0..count {
         let text = promocase::synthetic::case_yaml(3, seed as u64);
         std::fs::write(cases.join(format!("case-{seed:03}.yaml")), text).unwrap();
     }
-    std::fs::write(
-        cases.join("zz-broken.yaml"),
-        "candidate:\n  name: [broken\n",
-    )
-    .unwrap();
-    // A committee.typ of one's own is laid out whole: the built-in one, copied.
-    let own = dir.path().join("own");
+    cases
+}
+
+/// The pack of `cases` laid out in parts (the built-in template) and laid
+/// out whole (a committee.typ of one's own is: the built-in one, copied),
+/// both with `extra` arguments and both ending with `code`.
+fn in_parts_and_whole(dir: &Path, cases: &Path, extra: &[&str], code: i32) -> (PathBuf, PathBuf) {
+    let own = dir.join("own");
     std::fs::create_dir_all(&own).unwrap();
     std::fs::copy(
         root().join("templates/committee.typ"),
         own.join("committee.typ"),
     )
     .unwrap();
-    let parts = dir.path().join("parts.pdf");
-    let whole = dir.path().join("whole.pdf");
-    let output = promocase(&["committee", path_str(&cases), "-o", path_str(&parts)]);
-    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
-    let output = promocase(&[
-        "committee",
-        path_str(&cases),
-        "--template-dir",
-        path_str(&own),
-        "-o",
-        path_str(&whole),
-    ]);
-    assert_eq!(output.status.code(), Some(3), "{}", stderr(&output));
+    let parts = dir.join("parts.pdf");
+    let whole = dir.join("whole.pdf");
+    for (pdf, template_dir) in [(&parts, None), (&whole, Some(&own))] {
+        let mut args = vec!["committee", path_str(cases), "-o", path_str(pdf)];
+        if let Some(own) = template_dir {
+            args.extend(["--template-dir", path_str(own)]);
+        }
+        args.extend_from_slice(extra);
+        let output = promocase(&args);
+        assert_eq!(output.status.code(), Some(code), "{}", stderr(&output));
+    }
+    (parts, whole)
+}
+
+#[test]
+fn a_pack_laid_out_in_parts_reads_as_the_same_pack_laid_out_whole() {
+    // More candidates than one part holds, and a file that fails: the front,
+    // two candidates parts and the failures are laid out apart and joined.
+    let candidates = promocase::committee::layout::CANDIDATES_PER_PART + 12;
+    let dir = tempfile::tempdir().unwrap();
+    let cases = synthetic_round(dir.path(), candidates);
+    std::fs::write(
+        cases.join("zz-broken.yaml"),
+        "candidate:\n  name: [broken\n",
+    )
+    .unwrap();
+    let (parts, whole) = in_parts_and_whole(dir.path(), &cases, &[], 3);
 
     let pages = pdf_pages(&parts);
     assert_eq!(pages, pdf_pages(&whole));
@@ -472,12 +483,7 @@ fn candidates_longer_than_a_page_get_the_right_page_numbers_too() {
     // very long wording makes every candidate's page run over, and the pack
     // is laid out again with the pages each part took.
     let dir = tempfile::tempdir().unwrap();
-    let cases = dir.path().join("cases");
-    std::fs::create_dir_all(&cases).unwrap();
-    for seed in 0..4 {
-        let text = promocase::synthetic::case_yaml(3, seed);
-        std::fs::write(cases.join(format!("case-{seed}.yaml")), text).unwrap();
-    }
+    let cases = synthetic_round(dir.path(), 4);
     let long = vec!["the case we make to the committee today"; 250].join(" ");
     let labels = dir.path().join("ours.yaml");
     std::fs::write(
@@ -485,36 +491,8 @@ fn candidates_longer_than_a_page_get_the_right_page_numbers_too() {
         format!("language: en\nlabels:\n  label.the-ask: \"{long}\"\n"),
     )
     .unwrap();
-    let own = dir.path().join("own");
-    std::fs::create_dir_all(&own).unwrap();
-    std::fs::copy(
-        root().join("templates/committee.typ"),
-        own.join("committee.typ"),
-    )
-    .unwrap();
-    let parts = dir.path().join("parts.pdf");
-    let whole = dir.path().join("whole.pdf");
-    let labels = path_str(&labels);
-    let output = promocase(&[
-        "committee",
-        path_str(&cases),
-        "--labels",
-        labels,
-        "-o",
-        path_str(&parts),
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let output = promocase(&[
-        "committee",
-        path_str(&cases),
-        "--labels",
-        labels,
-        "--template-dir",
-        path_str(&own),
-        "-o",
-        path_str(&whole),
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (parts, whole) =
+        in_parts_and_whole(dir.path(), &cases, &["--labels", path_str(&labels)], 0);
     let pages = pdf_pages(&parts);
     // The front, then more than a page for each of the four candidates.
     assert!(pages >= 4 + 2 * 4, "{pages} pages");
