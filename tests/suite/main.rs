@@ -24,6 +24,7 @@ mod levels;
 mod load;
 mod lost_work;
 mod lsp;
+mod preview;
 mod rubric_choice;
 mod sandbox;
 mod scripts;
