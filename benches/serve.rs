@@ -26,7 +26,8 @@ fn main() {
     let text = std::fs::read_to_string(&case).expect("the text");
     let server = served::Served::start(&case, &dir);
 
-    let preview = |text: &str, known: &[String]| -> (Duration, Vec<(String, usize)>) {
+    // The time, the pages' names and the bytes of SVG sent.
+    let preview = |text: &str, known: &[String]| -> (Duration, Vec<String>, usize) {
         let body =
             serde_json::json!({ "text": text, "doc": "proposal", "known": known }).to_string();
         let started = Instant::now();
@@ -38,13 +39,15 @@ fn main() {
             .as_array()
             .expect("pages")
             .iter()
-            .map(|p| {
-                let hash = p["hash"].as_str().unwrap_or_default().to_string();
-                let sent = p["svg"].as_str().map_or(0, str::len);
-                (hash, sent)
-            })
+            .map(|p| p["hash"].as_str().unwrap_or_default().to_string())
             .collect();
-        (elapsed, pages)
+        let sent = json["pieces"]
+            .as_array()
+            .expect("pieces")
+            .iter()
+            .map(|p| p["svg"].as_str().map_or(0, str::len))
+            .sum();
+        (elapsed, pages, sent)
     };
     // The server and its render worker together: the worker holds the
     // fonts, templates and typst's caches.
@@ -71,9 +74,7 @@ fn main() {
         of(&server_pid.to_string()) + children.split_whitespace().map(of).sum::<u64>()
     };
     // The whole document once, as a freshly opened page receives it.
-    let (cold, first) = preview(&text, &[]);
-    let whole: usize = first.iter().map(|(_, sent)| sent).sum();
-    let mut known: Vec<String> = first.iter().map(|(h, _)| h.clone()).collect();
+    let (cold, mut known, whole) = preview(&text, &[]);
     let anchor = "    actual: 96.1\n";
     assert!(text.contains(anchor), "the example's OTIF actual");
     let mut times = Vec::with_capacity(EDITS);
@@ -84,10 +85,10 @@ fn main() {
         // no edit finds its pages among those of an earlier one.
         let value = format!("    actual: {:.2}\n", 90.0 + edit as f64 / 100.0);
         let edited = text.replacen(anchor, &value, 1);
-        let (elapsed, pages) = preview(&edited, &known);
+        let (elapsed, pages, bytes) = preview(&edited, &known);
         times.push(elapsed);
-        sent.push(pages.iter().map(|(_, s)| s).sum::<usize>());
-        known = pages.into_iter().map(|(h, _)| h).collect();
+        sent.push(bytes);
+        known = pages;
         if edit + 1 == 100 {
             rss_at_100 = rss_kb("VmRSS:");
         }

@@ -206,7 +206,7 @@ fn main() {
                      const answer = await (await post('api/preview', {{ text: edited, doc: 'proposal', known: window.benchKnown }}, true)).json();
                      const t2 = performance.now();
                      window.benchKnown = answer.pages.map((p) => p.hash);
-                     times.push([t1 - t0, t2 - t1, answer.pages.reduce((n, p) => n + (p.svg ? p.svg.length : 0), 0)]);
+                     times.push([t1 - t0, t2 - t1, (answer.pieces || []).reduce((n, p) => n + p.svg.length, 0)]);
                    }}
                    done(times);
                  }})().catch((e) => done('error: ' + e));",

@@ -1,26 +1,27 @@
-//! Preview pages: a compiled document as one SVG per page, each named by the
-//! hash of what it draws, so the workspace asks only for the pages it does not
+//! Preview pages: a compiled document as one SVG per page, named by a hash
+//! of what it draws, so the workspace asks only for the pages it does not
 //! show yet. The serve worker (native) and the browser build (WebAssembly)
 //! both keep one [`PreviewPages`] for their session and call
 //! [`PreviewPages::to_send`] after each compile: an edit changes a few pages,
-//! and only those are made again and sent.
+//! and only what changed on them is made again and sent.
 //!
-//! A changed page is not exported whole. Writing SVG is most of an edit's
-//! cost (every glyph's outline read from its font, every number printed),
-//! and an edit changes a few lines of a page, not all of it. So a page is
-//! cut into pieces ([`cut`]: runs of the page's items, a group too large
-//! for one piece cut in turn), each piece exported on its own as a page that
-//! holds only it, inside the same groups, transforms and clips, and kept
-//! under the hash of what it draws. A page is then the pieces' SVG joined in
-//! their order ([`joined`]); an edit exports only the pieces it changed.
+//! A page is not exported whole. Writing SVG is most of an edit's cost
+//! (every glyph's outline read from its font, every number printed), and an
+//! edit changes a few lines of a page, not all of it. So a page is cut into
+//! pieces ([`cut`]: the background, then runs of the page's items, a group
+//! too large for one piece cut in turn), each exported on its own as a page
+//! that holds only it, inside the same groups, transforms and clips, and
+//! named by the hash of what it draws. A page's SVG is its pieces' SVG one
+//! after the other: the workspace puts it together from the pieces it holds
+//! (`workspace.js`), so an edit exports and sends only the pieces it changed.
 //!
-//! typst writes every glyph a page uses into that page's SVG as a
+//! typst writes every glyph a piece uses into that piece's SVG as a
 //! `<symbol>` named by the glyph's hash, the same name on every page and in
-//! every piece. A joined page keeps one of each. A page that is sent leaves
-//! out the symbols the pages the workspace already shows define; the
-//! workspace's script puts them back from those pages (`withGlyphs` in
-//! workspace.js) before it draws the page. An edit then sends the changed
-//! pages' text and drawings, not every letter's outline again.
+//! every piece. A piece is sent without the symbols the workspace already
+//! holds or an earlier piece of the same answer defines; the workspace's
+//! script puts them back from the pieces it received before (`withGlyphs`)
+//! when it draws a page. An edit then sends the changed lines' text and
+//! drawings, not every letter's outline again.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
@@ -31,50 +32,72 @@ use typst_layout::Page;
 
 use super::export;
 
-/// One page of a preview: its name and its SVG.
+/// A page of a preview as this session keeps it: its name and the pieces
+/// it is joined from, in drawing order.
 #[derive(Debug, Clone)]
 pub struct PreviewPage {
     pub hash: String,
-    pub svg: Arc<Vec<u8>>,
-    /// Where each glyph's `<symbol id="…">…</symbol>` stands in `svg`, by id.
-    glyphs: Arc<Vec<(String, std::ops::Range<usize>)>>,
-    /// The pieces the page was joined from, kept while the page is.
     pieces: Arc<Vec<u128>>,
 }
 
-/// A page as the workspace receives it: its hash, and its SVG unless the
-/// workspace shows that page already, without the glyphs it already has.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SentPage {
-    pub hash: String,
-    pub svg: Option<Vec<u8>>,
+impl PreviewPage {
+    /// The names of the page's pieces, in drawing order.
+    pub fn piece_names(&self) -> Vec<String> {
+        self.pieces.iter().map(|key| piece_name(*key)).collect()
+    }
 }
 
-/// SVG pages by the hash of their laid-out page (typst hashes a page's frame
-/// once, so asking is cheap), and the pieces they were joined from by the
-/// hash of what each draws. Bounded to a few versions: the page only ever
+/// What the workspace receives after a compile ([`PreviewPages::to_send`]),
+/// as JSON: `{"pages": [{"hash", "pieces"}], "pieces": [{"name", "svg"}]}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Preview {
+    /// Every page, in order.
+    pub pages: Vec<SentPage>,
+    /// The pieces of the pages sent that the workspace does not hold, each
+    /// without the glyph symbols it holds or an earlier piece here defines.
+    pub pieces: Vec<SentPiece>,
+}
+
+/// A page as the workspace receives it: its name, and the names of its
+/// pieces unless the workspace shows that page already. The page's SVG is
+/// its pieces' SVG one after the other, then `</svg>` ([`CLOSING`]); the
+/// glyph symbols a piece was sent without are put back from the pieces
+/// received before.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SentPage {
+    pub hash: String,
+    pub pieces: Option<Vec<String>>,
+}
+
+/// A piece of SVG the workspace did not hold.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SentPiece {
+    pub name: String,
+    pub svg: String,
+}
+
+/// What ends a page after its pieces.
+pub const CLOSING: &str = "</svg>";
+
+/// Pages by the hash of their laid-out page (typst hashes a page's frame
+/// once, so asking is cheap), and the pieces of those pages by the hash of
+/// what each draws. Bounded to a few versions' pages: the page only ever
 /// holds the current version, so its unchanged pages are the ones to keep,
-/// and the pieces of the pages kept are what the next edit reuses.
+/// and their pieces are what the next edit reuses.
 #[derive(Default)]
 pub struct PreviewPages {
     pages: HashMap<u128, PreviewPage>,
     order: VecDeque<u128>,
-    /// Each piece and the last compile whose pages used it.
-    pieces: HashMap<u128, (Arc<Piece>, u64)>,
-    compiles: u64,
+    pieces: HashMap<u128, Arc<Piece>>,
     exported: usize,
 }
 
 impl PreviewPages {
     const PAGES: usize = 64;
-    /// Pieces unused by this many compiles are dropped.
-    const KEEP_PIECES_FOR: u64 = 4;
 
-    /// Each page of `pages` as SVG, in order; pages not seen before are
-    /// joined from their pieces, and pieces not seen before are exported
+    /// Each page of `pages`, in order; pieces not seen before are exported
     /// (side by side on every core where there are threads).
     pub fn of(&mut self, pages: &[Page]) -> Vec<PreviewPage> {
-        self.compiles += 1;
         let keys: Vec<u128> = pages.iter().map(typst::utils::hash128).collect();
         let mut new_pages: Vec<(u128, Vec<(u128, Cut)>)> = Vec::new();
         for (key, page) in keys.iter().zip(pages) {
@@ -83,26 +106,29 @@ impl PreviewPages {
             }
         }
         let mut missing: Vec<&(u128, Cut)> = Vec::new();
+        let mut wanted = HashSet::new();
         for (_, cuts) in &new_pages {
             for cut in cuts {
-                if !self.pieces.contains_key(&cut.0) && !missing.iter().any(|m| m.0 == cut.0) {
+                if !self.pieces.contains_key(&cut.0) && wanted.insert(cut.0) {
                     missing.push(cut);
                 }
             }
         }
         self.exported += missing.len();
         for (key, piece) in export_each(&missing) {
-            self.pieces.insert(key, (Arc::new(piece), self.compiles));
+            self.pieces.insert(key, Arc::new(piece));
         }
-        let mut made = HashMap::new();
-        for (key, cuts) in &new_pages {
-            let pieces: Vec<&Piece> = cuts
-                .iter()
-                .filter_map(|(piece, _)| self.pieces.get(piece).map(|(piece, _)| &**piece))
-                .collect();
-            let keys: Vec<u128> = cuts.iter().map(|(piece, _)| *piece).collect();
-            made.insert(*key, joined(&keys, &pieces));
-        }
+        let made: HashMap<u128, PreviewPage> = new_pages
+            .iter()
+            .map(|(key, cuts)| {
+                let pieces: Vec<u128> = cuts.iter().map(|(piece, _)| *piece).collect();
+                let page = PreviewPage {
+                    hash: format!("{:032x}", typst::utils::hash128(&pieces)),
+                    pieces: Arc::new(pieces),
+                };
+                (*key, page)
+            })
+            .collect();
         // The answer first: evicting below must not drop a page of this document.
         let answer: Vec<PreviewPage> = keys
             .iter()
@@ -121,47 +147,71 @@ impl PreviewPages {
             self.order.push_back(key);
             self.pages.insert(key, page);
         }
-        for page in &answer {
-            for piece in page.pieces.iter() {
-                if let Some((_, used)) = self.pieces.get_mut(piece) {
-                    *used = self.compiles;
-                }
-            }
-        }
-        let compiles = self.compiles;
-        self.pieces
-            .retain(|_, (_, used)| compiles - *used < Self::KEEP_PIECES_FOR);
+        // A piece is kept while a page kept uses it.
+        let used: HashSet<u128> = self
+            .pages
+            .values()
+            .flat_map(|page| page.pieces.iter().copied())
+            .collect();
+        self.pieces.retain(|key, _| used.contains(key));
         answer
     }
-}
 
-impl PreviewPages {
     /// How many pieces were exported since the session began: what the
-    /// reuse saves shows here (`cargo bench --bench serve` prints it).
+    /// reuse saves shows here.
     pub fn pieces_exported(&self) -> usize {
         self.exported
     }
 
-    /// The pages of `pages` for a workspace that shows the pages `known`
-    /// (their hashes): a page it shows is not sent again, and a page it
-    /// does not show is sent without the glyph symbols its known pages define.
-    pub fn to_send(&mut self, pages: &[Page], known: &[String]) -> Vec<SentPage> {
+    /// The preview of `pages` for a workspace that shows the pages `known`
+    /// (their names) and so holds their pieces: a page it shows is named
+    /// only, and of the other pages' pieces only those it does not hold are
+    /// sent, without the glyph symbols it holds.
+    pub fn to_send(&mut self, pages: &[Page], known: &[String]) -> Preview {
         let current = self.of(pages);
-        let has: HashSet<&str> = self
+        let known: HashSet<&str> = known.iter().map(String::as_str).collect();
+        let held: HashSet<u128> = self
             .pages
             .values()
-            .chain(&current)
-            .filter(|page| known.contains(&page.hash))
-            .flat_map(|page| page.glyphs.iter().map(|(id, _)| id.as_str()))
+            .filter(|page| known.contains(page.hash.as_str()))
+            .flat_map(|page| page.pieces.iter().copied())
             .collect();
-        current
+        let mut has: HashSet<&str> = held
             .iter()
-            .map(|page| SentPage {
+            .filter_map(|key| self.pieces.get(key))
+            .flat_map(|piece| piece.glyphs.iter().map(|(id, _)| id.as_str()))
+            .collect();
+        let mut sent = HashSet::new();
+        let mut preview = Preview::default();
+        for page in &current {
+            let shown = known.contains(page.hash.as_str());
+            preview.pages.push(SentPage {
                 hash: page.hash.clone(),
-                svg: (!known.contains(&page.hash)).then(|| without_glyphs(page, &has)),
-            })
-            .collect()
+                pieces: (!shown).then(|| page.piece_names()),
+            });
+            if shown {
+                continue;
+            }
+            for key in page.pieces.iter() {
+                if held.contains(key) || !sent.insert(*key) {
+                    continue;
+                }
+                let Some(piece) = self.pieces.get(key) else {
+                    continue;
+                };
+                preview.pieces.push(SentPiece {
+                    name: piece_name(*key),
+                    svg: piece.without_glyphs(&has),
+                });
+                has.extend(piece.glyphs.iter().map(|(id, _)| id.as_str()));
+            }
+        }
+        preview
     }
+}
+
+fn piece_name(key: u128) -> String {
+    format!("{key:032x}")
 }
 
 /// About this many glyphs (a shape, an image or a link counts one) make a
@@ -311,76 +361,46 @@ impl Cut<'_> {
     }
 }
 
-/// A piece's SVG, split where it is joined: the opening `<svg …>` tag (the
-/// same for every piece of a page) and what it holds.
+/// A piece's SVG as a page's SVG holds it: without typst's `</svg>`, and
+/// without the opening `<svg …>` tag unless it is the page's first piece,
+/// its background.
 #[derive(Debug)]
 struct Piece {
-    opening: String,
-    inside: String,
-    /// Where each glyph symbol stands in `inside`.
+    svg: String,
+    /// Where each glyph symbol stands in `svg`, by id.
     glyphs: Vec<(String, std::ops::Range<usize>)>,
 }
 
 fn exported(cut: &Cut) -> Piece {
-    let svg = export::svg_page(&cut.as_page());
+    let mut svg = export::svg_page(&cut.as_page());
     // typst writes `<svg viewBox=… width=… height=… xmlns=…>` (no `>` in
     // those values), what it holds, then `</svg>`.
-    let opened = svg.find('>').map_or(0, |at| at + 1);
-    let closed = svg.rfind("</svg>").unwrap_or(svg.len()).max(opened);
-    let inside = svg[opened..closed].to_string();
+    let closed = svg.rfind(CLOSING).unwrap_or(svg.len());
+    svg.truncate(closed);
+    if !cut.is_background() {
+        let opened = svg.find('>').map_or(0, |at| at + 1);
+        svg.drain(..opened);
+    }
     Piece {
-        opening: svg[..opened].to_string(),
-        glyphs: glyph_symbols(&inside),
-        inside,
+        glyphs: glyph_symbols(&svg),
+        svg,
     }
 }
 
-/// A page's SVG from its pieces, in order, each glyph symbol kept once,
-/// named by the pieces it was joined from (the same pieces join into the
-/// same SVG).
-fn joined(keys: &[u128], pieces: &[&Piece]) -> PreviewPage {
-    let mut svg = String::with_capacity(pieces.iter().map(|p| p.inside.len()).sum::<usize>() + 512);
-    svg.push_str(
-        pieces
-            .first()
-            .map_or("<svg>", |piece| piece.opening.as_str()),
-    );
-    let mut glyphs: Vec<(String, std::ops::Range<usize>)> = Vec::new();
-    let mut defined: HashSet<&str> = HashSet::new();
-    for piece in pieces {
+impl Piece {
+    /// The piece's SVG without the glyph symbols named in `has`.
+    fn without_glyphs(&self, has: &HashSet<&str>) -> String {
+        let mut svg = String::with_capacity(self.svg.len());
         let mut from = 0;
-        for (id, range) in &piece.glyphs {
-            svg.push_str(&piece.inside[from..range.start]);
-            if defined.insert(id.as_str()) {
-                let at = svg.len();
-                svg.push_str(&piece.inside[range.clone()]);
-                glyphs.push((id.clone(), at..svg.len()));
+        for (id, range) in &self.glyphs {
+            if has.contains(id.as_str()) {
+                svg.push_str(&self.svg[from..range.start]);
+                from = range.end;
             }
-            from = range.end;
         }
-        svg.push_str(&piece.inside[from..]);
+        svg.push_str(&self.svg[from..]);
+        svg
     }
-    svg.push_str("</svg>");
-    PreviewPage {
-        hash: format!("{:032x}", typst::utils::hash128(&keys)),
-        svg: Arc::new(svg.into_bytes()),
-        glyphs: Arc::new(glyphs),
-        pieces: Arc::new(keys.to_vec()),
-    }
-}
-
-/// The page's SVG without the glyph symbols named in `has`.
-fn without_glyphs(page: &PreviewPage, has: &HashSet<&str>) -> Vec<u8> {
-    let mut svg = Vec::with_capacity(page.svg.len());
-    let mut from = 0;
-    for (id, range) in page.glyphs.iter() {
-        if has.contains(id.as_str()) {
-            svg.extend_from_slice(&page.svg[from..range.start]);
-            from = range.end;
-        }
-    }
-    svg.extend_from_slice(&page.svg[from..]);
-    svg
 }
 
 /// Where each glyph symbol stands in a page's SVG: typst writes them as

@@ -493,52 +493,88 @@ fn the_preview_sends_only_pages_that_changed() {
             serde_json::json!({ "text": text, "doc": "proposal", "known": known }).to_string();
         let (status, body) = server.page("POST", "/api/preview", body.as_bytes());
         assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
-        json(&body)["pages"].as_array().cloned().unwrap_or_default()
+        json(&body)
+    };
+    let names = |preview: &serde_json::Value| -> Vec<String> {
+        preview["pages"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["hash"].as_str().map(str::to_string))
+            .collect()
+    };
+    let sent = |preview: &serde_json::Value| -> Vec<(String, String)> {
+        preview["pieces"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| {
+                Some((
+                    p["name"].as_str()?.to_string(),
+                    p["svg"].as_str()?.to_string(),
+                ))
+            })
+            .collect()
     };
     let first = ask(&[], &text);
-    assert!(first.len() > 1);
-    assert!(
-        first
+    let known = names(&first);
+    assert!(known.len() > 1);
+    let mut held: std::collections::HashMap<String, String> = sent(&first).into_iter().collect();
+    // Each page is its pieces one after the other, opened by `<svg`.
+    for page in first["pages"].as_array().expect("pages") {
+        let pieces = page["pieces"].as_array().expect("a new page's pieces");
+        let svg: String = pieces
             .iter()
-            .all(|p| p["svg"].as_str().is_some_and(|s| s.starts_with("<svg")))
-    );
-    let known: Vec<String> = first
-        .iter()
-        .filter_map(|p| p["hash"].as_str().map(str::to_string))
-        .collect();
+            .map(|name| held[name.as_str().expect("a name")].as_str())
+            .collect();
+        assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(80)]);
+    }
     let again = ask(&known, &text);
     assert!(
-        again.iter().all(|p| p["svg"].is_null()),
-        "nothing changed, nothing sent"
+        sent(&again).is_empty()
+            && again["pages"]
+                .as_array()
+                .expect("pages")
+                .iter()
+                .all(|p| p["pieces"].is_null()),
+        "nothing changed, nothing sent: {again}"
     );
-    // An edit: the changed pages come without the glyph outlines the pages
-    // shown already define, and every glyph a page uses is defined in it or
-    // in those pages (the page's script puts them back).
+    // An edit: the changed pages come with the names of their pieces, and
+    // only the pieces the page does not hold are sent, without the glyph
+    // outlines the pieces it holds define; every glyph a new piece uses is
+    // defined in it or in those pieces (the page's script puts them back).
     let edited = text.replace("four years", "four and a half years");
     let changed = ask(&known, &edited);
-    let whole = ask(&[], &edited);
-    let shown: String = first.iter().filter_map(|p| p["svg"].as_str()).collect();
-    let mut sent_bytes = 0;
-    let mut whole_bytes = 0;
-    for (page, full) in changed.iter().zip(&whole) {
-        let Some(svg) = page["svg"].as_str() else {
-            continue;
-        };
-        sent_bytes += svg.len();
-        whole_bytes += full["svg"].as_str().map_or(0, str::len);
+    let shown: String = held.values().map(String::as_str).collect();
+    let new = sent(&changed);
+    let sent_bytes: usize = new.iter().map(|(_, svg)| svg.len()).sum();
+    let whole_bytes: usize = held.values().map(String::len).sum();
+    let fresh: String = new.iter().map(|(_, svg)| svg.as_str()).collect();
+    for (_, svg) in &new {
         for used in svg.split("href=\"#").skip(1) {
             let id = &used[..used.find('"').expect("a closed reference")];
             let symbol = format!("<symbol id=\"{id}\"");
             assert!(
-                svg.contains(&symbol) || shown.contains(&symbol),
+                fresh.contains(&symbol) || shown.contains(&symbol),
                 "glyph {id} is defined nowhere the page can find it"
+            );
+        }
+    }
+    held.extend(new);
+    for page in changed["pages"].as_array().expect("pages") {
+        if let Some(pieces) = page["pieces"].as_array() {
+            assert!(
+                pieces
+                    .iter()
+                    .all(|name| held.contains_key(name.as_str().unwrap_or_default())),
+                "every piece of a changed page was held or sent"
             );
         }
     }
     assert!(sent_bytes > 0, "the edit changed a page");
     assert!(
-        sent_bytes * 2 < whole_bytes,
-        "{sent_bytes} bytes sent for pages of {whole_bytes}"
+        sent_bytes * 4 < whole_bytes,
+        "{sent_bytes} bytes sent for a document of {whole_bytes}"
     );
     // A text that does not load keeps the last preview: the server says so.
     let body = serde_json::json!({ "text": "candidate: [", "doc": "proposal" }).to_string();

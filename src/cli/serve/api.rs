@@ -28,12 +28,13 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use promocase::analysis::{Analysis, analyse};
 use promocase::model::load::MAX_FILE_BYTES;
 use promocase::render::TemplateKind;
+use promocase::render::preview::{Preview, SentPiece};
 use promocase::rubric::RubricChoice;
 use promocase::save::{SaveError, Saved, read_case, save_if_unchanged, version_of};
 use promocase::write::{WriteMode, write_new_file};
 
 use super::guard::Gate;
-use super::worker::{Compiled, Failure, Request, Workers};
+use super::worker::{Failure, Made, Request, Workers};
 
 const PAGE: &str = include_str!("page.html");
 /// The workspace's own script: a file, so the page's policy allows no inline script.
@@ -651,7 +652,7 @@ fn compile(
     kind: TemplateKind,
     output: &str,
     known: Vec<String>,
-) -> Result<Vec<Compiled>, Refusal> {
+) -> Result<Made, Refusal> {
     let request = Request {
         path,
         text,
@@ -673,7 +674,8 @@ fn compile(
 struct PreviewRequest {
     text: String,
     doc: Option<String>,
-    /// Hashes of the pages the page already shows: those are not sent again.
+    /// Names of the pages the page already shows: those are not sent again,
+    /// and their pieces are what it holds.
     #[serde(default)]
     known: Vec<String>,
 }
@@ -705,15 +707,21 @@ async fn preview(
         Err(refusal) => return refused(refusal),
     };
     let result = blocking(move || {
-        compile(&state, path, request.text, kind, "svg", request.known).and_then(|parts| {
-            let pages: Vec<serde_json::Value> = parts
-                .into_iter()
-                .map(|page| {
-                    let svg = page.bytes.map(|b| String::from_utf8_lossy(&b).into_owned());
-                    json!({ "hash": page.hash, "svg": svg })
-                })
-                .collect();
-            serde_json::to_vec(&json!({ "pages": pages }))
+        compile(&state, path, request.text, kind, "svg", request.known).and_then(|made| {
+            let preview = Preview {
+                pages: made.pages,
+                pieces: made
+                    .parts
+                    .into_iter()
+                    .map(|piece| SentPiece {
+                        name: piece.hash,
+                        svg: String::from_utf8(piece.bytes).unwrap_or_else(|bad| {
+                            String::from_utf8_lossy(bad.as_bytes()).into_owned()
+                        }),
+                    })
+                    .collect(),
+            };
+            serde_json::to_vec(&preview)
                 .map_err(|e| refusal(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
         })
     })
@@ -864,8 +872,13 @@ async fn download(
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "case".to_string());
     let result = blocking(move || {
-        compile(&state, path, text, kind, "pdf", Vec::new())
-            .map(|parts| parts.into_iter().find_map(|p| p.bytes).unwrap_or_default())
+        compile(&state, path, text, kind, "pdf", Vec::new()).map(|made| {
+            made.parts
+                .into_iter()
+                .next()
+                .map(|p| p.bytes)
+                .unwrap_or_default()
+        })
     })
     .await;
     match result.and_then(|inner| inner) {

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use super::super::{Output, exit};
 use promocase::render::deadline::{Limit, Watchdog};
-use promocase::render::preview::PreviewPages;
+use promocase::render::preview::{PreviewPages, SentPage};
 use promocase::render::text::compile_text;
 use promocase::render::{Renderer, TemplateKind};
 use promocase::rubric::{RubricRequest, RubricResolver};
@@ -89,18 +89,22 @@ pub struct Request {
     pub kind: String,
     /// Pages as SVG (`svg`) or the PDF `build` writes (`pdf`).
     pub output: String,
-    /// Hashes of SVG pages the page already shows: not sent again.
+    /// Names of SVG pages the page already shows: not sent again, and their
+    /// pieces are what it holds.
     #[serde(default)]
     pub known: Vec<String>,
 }
 
-/// The answer line. On success, `parts` gives each part's hash and length
-/// (0 for a page already known); the bytes follow the line.
+/// The answer line. On success, `parts` gives each part's name and length:
+/// the PDF, or the preview's pieces the page does not hold; the bytes follow
+/// the line. `pages` names a preview's pages and their pieces.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Answer {
     pub error: Option<String>,
     #[serde(default)]
     pub parts: Vec<Part>,
+    #[serde(default)]
+    pub pages: Vec<SentPage>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -109,11 +113,18 @@ pub struct Part {
     pub len: usize,
 }
 
-/// One compiled part: its hash and, unless the page knows it, its bytes.
+/// One compiled part: its name (a hash) and its bytes.
 #[derive(Debug)]
 pub struct Compiled {
     pub hash: String,
-    pub bytes: Option<Vec<u8>>,
+    pub bytes: Vec<u8>,
+}
+
+/// What a compile made: the parts, and for a preview its pages.
+#[derive(Debug, Default)]
+pub struct Made {
+    pub parts: Vec<Compiled>,
+    pub pages: Vec<SentPage>,
 }
 
 /// A page's identity is the hash a file's version is ([`promocase::save::version_of`]).
@@ -156,24 +167,27 @@ pub fn run(args: &WorkerArgs, out: &Output) -> u8 {
             Err(error) => Err(format!("not a request: {error}")),
         };
         let written = match answer {
-            Ok(parts) => {
+            Ok(made) => {
                 let header = Answer {
                     error: None,
-                    parts: parts
+                    parts: made
+                        .parts
                         .iter()
                         .map(|p| Part {
                             hash: p.hash.clone(),
-                            len: p.bytes.as_ref().map_or(0, Vec::len),
+                            len: p.bytes.len(),
                         })
                         .collect(),
+                    pages: made.pages,
                 };
-                send(&mut stdout, &header, &parts)
+                send(&mut stdout, &header, &made.parts)
             }
             Err(error) => send(
                 &mut stdout,
                 &Answer {
                     error: Some(error),
                     parts: Vec::new(),
+                    pages: Vec::new(),
                 },
                 &[],
             ),
@@ -190,9 +204,7 @@ fn send(out: &mut impl Write, header: &Answer, parts: &[Compiled]) -> std::io::R
     out.write_all(line.as_bytes())?;
     out.write_all(b"\n")?;
     for part in parts {
-        if let Some(bytes) = &part.bytes {
-            out.write_all(bytes)?;
-        }
+        out.write_all(&part.bytes)?;
     }
     out.flush()
 }
@@ -226,7 +238,7 @@ fn compile(
     language: &LanguageArgs,
     request: &Request,
     pages: &mut PreviewPages,
-) -> Result<Vec<Compiled>, String> {
+) -> Result<Made, String> {
     let kind = TemplateKind::from_id(&request.kind)?;
     let today: NaiveDate = request
         .today
@@ -250,19 +262,28 @@ fn compile(
             let bytes = document
                 .pdf(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
                 .map_err(|why| why.to_string())?;
-            Ok(vec![Compiled {
-                hash: hash_of(&bytes),
-                bytes: Some(bytes),
-            }])
-        }
-        _ => Ok(pages
-            .to_send(document.compiled.document.pages(), &request.known)
-            .into_iter()
-            .map(|page| Compiled {
-                bytes: page.svg,
-                hash: page.hash,
+            Ok(Made {
+                parts: vec![Compiled {
+                    hash: hash_of(&bytes),
+                    bytes,
+                }],
+                pages: Vec::new(),
             })
-            .collect()),
+        }
+        _ => {
+            let preview = pages.to_send(document.compiled.document.pages(), &request.known);
+            Ok(Made {
+                parts: preview
+                    .pieces
+                    .into_iter()
+                    .map(|piece| Compiled {
+                        hash: piece.name,
+                        bytes: piece.svg.into_bytes(),
+                    })
+                    .collect(),
+                pages: preview.pages,
+            })
+        }
     }
 }
 
@@ -355,7 +376,7 @@ impl Workers {
     }
 
     /// Compiles `request` in the worker, starting one if none runs.
-    pub fn compile(&self, request: &Request) -> Result<Vec<Compiled>, Failure> {
+    pub fn compile(&self, request: &Request) -> Result<Made, Failure> {
         let mut slot = self
             .running
             .lock()
@@ -382,7 +403,7 @@ impl Workers {
         let _ = done.send(());
         let _ = guard.join();
         match answer {
-            Ok(Ok(parts)) => Ok(parts),
+            Ok(Ok(made)) => Ok(made),
             Ok(Err(message)) => Err(Failure::Document(message)),
             Err(_) => {
                 // The worker is gone: say what it said, and start afresh next time.
@@ -410,10 +431,7 @@ impl Workers {
 }
 
 /// One request and its answer; an I/O error means the worker is gone.
-fn exchange(
-    running: &mut Running,
-    request: &Request,
-) -> std::io::Result<Result<Vec<Compiled>, String>> {
+fn exchange(running: &mut Running, request: &Request) -> std::io::Result<Result<Made, String>> {
     let line = serde_json::to_string(request).map_err(std::io::Error::other)?;
     running.stdin.write_all(line.as_bytes())?;
     running.stdin.write_all(b"\n")?;
@@ -428,17 +446,15 @@ fn exchange(
     }
     let mut parts = Vec::with_capacity(answer.parts.len());
     for part in answer.parts {
-        let bytes = if part.len == 0 {
-            None
-        } else {
-            let mut bytes = vec![0; part.len];
-            running.stdout.read_exact(&mut bytes)?;
-            Some(bytes)
-        };
+        let mut bytes = vec![0; part.len];
+        running.stdout.read_exact(&mut bytes)?;
         parts.push(Compiled {
             hash: part.hash,
             bytes,
         });
     }
-    Ok(Ok(parts))
+    Ok(Ok(Made {
+        parts,
+        pages: answer.pages,
+    }))
 }

@@ -196,9 +196,9 @@ async function analyseNow() {
   renderAnalysis(await response.json());
 }
 
-// Glyph outlines by id, from every page received. A page comes without the
-// glyphs the pages already shown define (render/preview.rs): they are put back
-// here, so the image is whole.
+// Glyph outlines by id, from every piece received. A piece comes without the
+// glyphs the pieces received before define (render/preview.rs): they are put
+// back here, so the image is whole.
 const glyphs = new Map();
 function withGlyphs(svg) {
   const own = new Set();
@@ -219,7 +219,24 @@ function withGlyphs(svg) {
   return { svg: svg.slice(0, end) + defs + svg.slice(end), lost };
 }
 
+// The pieces of the pages shown, by name: a page's SVG is its pieces' SVG one
+// after the other, then </svg>. The server sends only the pieces of changed
+// pages that are not here (render/preview.rs).
+let pieces = new Map();
+// One preview at a time: the server counts on the pieces of the pages shown
+// when it was asked; an edit during a preview asks again once it is answered.
+let previewing = false, previewAgain = false;
+
 async function previewNow() {
+  if (previewing) { previewAgain = true; return; }
+  previewing = true; previewAgain = false;
+  try { await previewOnce(); } finally {
+    previewing = false;
+    if (previewAgain) previewNow();
+  }
+}
+
+async function previewOnce() {
   const doc = $("doc").value;
   const response = await post(api("api/preview"), { text: editor.text(), doc, known: pages.map((p) => p.hash) }, true);
   const holder = $("preview");
@@ -239,16 +256,22 @@ async function previewNow() {
   holder.classList.remove("stale");
   $("previewNote").textContent = "";
   const result = await response.json();
-  const next = result.pages.map((page, i) => {
+  for (const piece of result.pieces || []) pieces.set(piece.name, piece.svg);
+  const next = result.pages.map((page) => {
     const same = pages.find((p) => p.hash === page.hash);
     if (same) return same;
-    const whole = withGlyphs(page.svg);
+    const names = page.pieces || [];
+    let lostPieces = 0;
+    const svg = names.map((name) => pieces.get(name) ?? (lostPieces += 1, "")).join("") + "</svg>";
+    const whole = withGlyphs(svg);
     const url = URL.createObjectURL(new Blob([whole.svg], { type: "image/svg+xml" }));
     // The page's size, so an image not drawn yet already takes its place.
-    const size = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(page.svg.slice(0, 400)) || [];
-    return { hash: page.hash, url, width: size[1], height: size[2], lost: whole.lost };
+    const size = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg.slice(0, 400)) || [];
+    return { hash: page.hash, names, url, width: size[1], height: size[2], lost: whole.lost + lostPieces };
   });
   for (const old of pages) if (!next.includes(old)) URL.revokeObjectURL(old.url);
+  const kept = new Set(next.flatMap((page) => page.names));
+  for (const name of [...pieces.keys()]) if (!kept.has(name)) pieces.delete(name);
   // Only pages whose content changed get a new image; the scroll position stays.
   const box = $("pages");
   next.forEach((page, i) => {

@@ -195,10 +195,12 @@ impl Workspace {
         }
     }
 
-    /// The preview of a document: `{"pages": [{"hash", "svg"}]}`, the SVG
-    /// left out of the pages the page already has (`known`, a JSON list of
-    /// hashes) and the glyphs those define left out of the others; `{"fonts": [...]}` when the compile needs font files first
-    /// (see [`Workspace::add_font`]); or `{"error": …}`.
+    /// The preview of a document: `{"pages": [{"hash", "pieces"}], "pieces":
+    /// [{"name", "svg"}]}`, as `serve` answers it (see
+    /// [`PreviewPages::to_send`]): the pages the page already shows
+    /// (`known`, a JSON list of their names) named only, and of the others'
+    /// pieces those it does not hold; `{"fonts": [...]}` when the compile
+    /// needs font files first (see [`Workspace::add_font`]); or `{"error": …}`.
     pub fn preview(&mut self, name: &str, text: &str, doc: &str, known: &str) -> String {
         let known: Vec<String> = serde_json::from_str(known).unwrap_or_default();
         let document = match self.document(name, text, doc) {
@@ -206,16 +208,10 @@ impl Workspace {
             Err(Unmade::Fonts(fonts)) => return json!({ "fonts": fonts }).to_string(),
             Err(Unmade::Mistake(why)) => return error(why),
         };
-        let pages: Vec<serde_json::Value> = self
+        let preview = self
             .pages
-            .to_send(document.compiled.document.pages(), &known)
-            .into_iter()
-            .map(|page| {
-                let svg = page.svg.map(|svg| String::from_utf8_lossy(&svg).into_owned());
-                json!({ "hash": page.hash, "svg": svg })
-            })
-            .collect();
-        json!({ "pages": pages }).to_string()
+            .to_send(document.compiled.document.pages(), &known);
+        serde_json::to_string(&preview).unwrap_or_else(|why| error(why.to_string()))
     }
 
     /// The PDF `build` writes for this text (a draft while `check` reports
