@@ -238,7 +238,9 @@ async function previewNow() {
 
 async function previewOnce() {
   const doc = $("doc").value;
-  const response = await post(api("api/preview"), { text: editor.text(), doc, known: pages.map((p) => p.hash) }, true);
+  // The pages shown when asked: the answer names those it does not send.
+  const asked = pages;
+  const response = await post(api("api/preview"), { text: editor.text(), doc, known: asked.map((p) => p.hash) }, true);
   const holder = $("preview");
   if (response.status === 429 && previewRetries < 5) {
     // Busy with other previews: this one follows in a moment.
@@ -256,9 +258,11 @@ async function previewOnce() {
   holder.classList.remove("stale");
   $("previewNote").textContent = "";
   const result = await response.json();
+  // Another document was chosen meanwhile: its preview follows (previewAgain).
+  if (doc !== $("doc").value) return;
   for (const piece of result.pieces || []) pieces.set(piece.name, piece.svg);
   const next = result.pages.map((page) => {
-    const same = pages.find((p) => p.hash === page.hash);
+    const same = asked.find((p) => p.hash === page.hash);
     if (same) return same;
     const names = page.pieces || [];
     let lostPieces = 0;
