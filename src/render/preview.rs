@@ -442,3 +442,24 @@ fn export_each(missing: &[&(u128, Cut)]) -> Vec<(u128, Piece)> {
         .map(|(key, cut)| (*key, exported(cut)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_piece_is_sent_without_only_the_glyphs_the_workspace_has() {
+        let svg = r##"<g><use href="#ga"/><use href="#gb"/></g><defs id="glyph"><symbol id="ga" overflow="visible"><path d="M0"/></symbol><symbol id="gb" overflow="visible"><path d="M1"/></symbol></defs>"##;
+        let piece = Piece {
+            svg: svg.to_string(),
+            glyphs: glyph_symbols(svg),
+        };
+        let ids: Vec<&str> = piece.glyphs.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["ga", "gb"]);
+        assert_eq!(
+            piece.without_glyphs(&["ga"].into_iter().collect()),
+            r##"<g><use href="#ga"/><use href="#gb"/></g><defs id="glyph"><symbol id="gb" overflow="visible"><path d="M1"/></symbol></defs>"##
+        );
+        assert_eq!(piece.without_glyphs(&HashSet::new()), svg);
+    }
+}
