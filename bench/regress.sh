@@ -19,7 +19,12 @@
 # Both are release builds (fat LTO: the first one takes minutes). The commit
 # is built in a worktree under target/regress/, sharing this tree's target
 # folder so that dependencies are built once; each binary is copied out
-# before the other is built.
+# after its build. In that shared folder cargo tells the two trees' builds of
+# promocase apart by file times only, so each tree's files are touched before
+# its build: otherwise a tree whose files are older than the other's last
+# build is taken as built, and its binary (and the build script's catalogues)
+# would be the other's. The earlier commit is built first, so the folder is
+# left with this tree's build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base="${1:?usage: bash bench/regress.sh COMMIT [RUNS]}"
@@ -27,16 +32,19 @@ runs="${2:-15}"
 work="target/regress"
 mkdir -p "$work"
 
+tree="$work/tree-$(git rev-parse --short "$base")"
+[ -d "$tree" ] || git worktree add --detach "$tree" "$base" >/dev/null
+(cd "$tree" && git ls-files -z | xargs -0 touch \
+  && CARGO_TARGET_DIR="$PWD/../../../target" cargo build --release --locked --quiet)
+cp target/release/promocase "$work/old"
+
+git ls-files -z | xargs -0 touch
 cargo build --release --locked --quiet
 cargo build --release --locked --quiet --example synthetic
 cp target/release/promocase "$work/new"
-
-tree="$work/tree-$(git rev-parse --short "$base")"
-[ -d "$tree" ] || git worktree add --detach "$tree" "$base" >/dev/null
-(cd "$tree" && CARGO_TARGET_DIR="$PWD/../../../target" cargo build --release --locked --quiet)
-cp target/release/promocase "$work/old"
-# Leave target/release/promocase as this tree's.
-cargo build --release --locked --quiet
+if cmp -s "$work/new" "$work/old"; then
+  echo "note: the two binaries are the same file (the commits build alike)" >&2
+fi
 
 out="$(mktemp -d)"
 target/release/examples/synthetic "$out/round" 200 6 >/dev/null
