@@ -35,15 +35,15 @@ use super::export;
 /// A page of a preview as this session keeps it: its name and the pieces
 /// it is joined from, in drawing order.
 #[derive(Debug, Clone)]
-pub struct PreviewPage {
-    pub hash: String,
+struct PreviewPage {
+    hash: String,
     pieces: Arc<Vec<u128>>,
 }
 
 impl PreviewPage {
     /// The names of the page's pieces, in drawing order.
-    pub fn piece_names(&self) -> Vec<String> {
-        self.pieces.iter().map(|key| piece_name(*key)).collect()
+    fn piece_names(&self) -> Vec<String> {
+        self.pieces.iter().map(|key| name_of(*key)).collect()
     }
 }
 
@@ -97,7 +97,7 @@ impl PreviewPages {
 
     /// Each page of `pages`, in order; pieces not seen before are exported
     /// (side by side on every core where there are threads).
-    pub fn of(&mut self, pages: &[Page]) -> Vec<PreviewPage> {
+    fn of(&mut self, pages: &[Page]) -> Vec<PreviewPage> {
         let keys: Vec<u128> = pages.iter().map(typst::utils::hash128).collect();
         let mut new_pages: Vec<(u128, Vec<(u128, Cut)>)> = Vec::new();
         for (key, page) in keys.iter().zip(pages) {
@@ -123,7 +123,7 @@ impl PreviewPages {
             .map(|(key, cuts)| {
                 let pieces: Vec<u128> = cuts.iter().map(|(piece, _)| *piece).collect();
                 let page = PreviewPage {
-                    hash: format!("{:032x}", typst::utils::hash128(&pieces)),
+                    hash: name_of(typst::utils::hash128(&pieces)),
                     pieces: Arc::new(pieces),
                 };
                 (*key, page)
@@ -200,7 +200,7 @@ impl PreviewPages {
                     continue;
                 };
                 preview.pieces.push(SentPiece {
-                    name: piece_name(*key),
+                    name: name_of(*key),
                     svg: piece.without_glyphs(&has),
                 });
                 has.extend(piece.glyphs.iter().map(|(id, _)| id.as_str()));
@@ -210,7 +210,8 @@ impl PreviewPages {
     }
 }
 
-fn piece_name(key: u128) -> String {
+/// The name a page or a piece travels under: its hash, in hexadecimal.
+fn name_of(key: u128) -> String {
     format!("{key:032x}")
 }
 

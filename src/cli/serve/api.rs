@@ -28,7 +28,6 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use promocase::analysis::{Analysis, analyse};
 use promocase::model::load::MAX_FILE_BYTES;
 use promocase::render::TemplateKind;
-use promocase::render::preview::{Preview, SentPiece};
 use promocase::rubric::RubricChoice;
 use promocase::save::{SaveError, Saved, read_case, save_if_unchanged, version_of};
 use promocase::write::{WriteMode, write_new_file};
@@ -708,20 +707,7 @@ async fn preview(
     };
     let result = blocking(move || {
         compile(&state, path, request.text, kind, "svg", request.known).and_then(|made| {
-            let preview = Preview {
-                pages: made.pages,
-                pieces: made
-                    .parts
-                    .into_iter()
-                    .map(|piece| SentPiece {
-                        name: piece.hash,
-                        svg: String::from_utf8(piece.bytes).unwrap_or_else(|bad| {
-                            String::from_utf8_lossy(bad.as_bytes()).into_owned()
-                        }),
-                    })
-                    .collect(),
-            };
-            serde_json::to_vec(&preview)
+            serde_json::to_vec(&made.into_preview())
                 .map_err(|e| refusal(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
         })
     })

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use super::super::{Output, exit};
 use promocase::render::deadline::{Limit, Watchdog};
-use promocase::render::preview::{PreviewPages, SentPage};
+use promocase::render::preview::{Preview, PreviewPages, SentPage, SentPiece};
 use promocase::render::text::compile_text;
 use promocase::render::{Renderer, TemplateKind};
 use promocase::rubric::{RubricRequest, RubricResolver};
@@ -125,6 +125,39 @@ pub struct Compiled {
 pub struct Made {
     pub parts: Vec<Compiled>,
     pub pages: Vec<SentPage>,
+}
+
+impl Made {
+    /// A preview as it crosses the pipe: its pieces are the parts.
+    fn from_preview(preview: Preview) -> Made {
+        Made {
+            parts: preview
+                .pieces
+                .into_iter()
+                .map(|piece| Compiled {
+                    hash: piece.name,
+                    bytes: piece.svg.into_bytes(),
+                })
+                .collect(),
+            pages: preview.pages,
+        }
+    }
+
+    /// The preview again, on the server's side of the pipe.
+    pub fn into_preview(self) -> Preview {
+        Preview {
+            pages: self.pages,
+            pieces: self
+                .parts
+                .into_iter()
+                .map(|part| SentPiece {
+                    name: part.hash,
+                    svg: String::from_utf8(part.bytes)
+                        .unwrap_or_else(|bad| String::from_utf8_lossy(bad.as_bytes()).into_owned()),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A page's identity is the hash a file's version is ([`promocase::save::version_of`]).
@@ -270,20 +303,9 @@ fn compile(
                 pages: Vec::new(),
             })
         }
-        _ => {
-            let preview = pages.to_send(document.compiled.document.pages(), &request.known);
-            Ok(Made {
-                parts: preview
-                    .pieces
-                    .into_iter()
-                    .map(|piece| Compiled {
-                        hash: piece.name,
-                        bytes: piece.svg.into_bytes(),
-                    })
-                    .collect(),
-                pages: preview.pages,
-            })
-        }
+        _ => Ok(Made::from_preview(
+            pages.to_send(document.compiled.document.pages(), &request.known),
+        )),
     }
 }
 
