@@ -396,6 +396,27 @@ fn tag_tree(pdf: &Path) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// Every page of `pdf` drawn by poppler at a low resolution, as PNG bytes:
+/// two packs that draw alike give the same bytes.
+fn page_pictures(pdf: &Path) -> Vec<Vec<u8>> {
+    let dir = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "40", "-png", path_str(pdf)])
+        .arg(dir.path().join("page"))
+        .status()
+        .expect("pdftoppm (poppler-utils) is installed");
+    assert!(status.success());
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|file| std::fs::read(file).unwrap())
+        .collect()
+}
+
 /// A folder of `count` synthetic cases (3 achievements and KPIs each).
 fn synthetic_round(dir: &Path, count: usize) -> PathBuf {
     let cases = dir.join("cases");
@@ -453,6 +474,12 @@ fn a_pack_laid_out_in_parts_reads_as_the_same_pack_laid_out_whole() {
     // cover's list of sections included.
     let text = layout_text(&parts);
     assert_eq!(text, layout_text(&whole));
+    // And draws the same, every line and rule where the whole has it.
+    let pictures = page_pictures(&parts);
+    assert_eq!(pictures.len(), pages);
+    for (number, (part, whole)) in pictures.iter().zip(page_pictures(&whole)).enumerate() {
+        assert!(*part == whole, "page {} is drawn differently", number + 1);
+    }
     let last = text
         .trim_end_matches('\u{c}')
         .rsplit('\u{c}')
