@@ -143,7 +143,8 @@ fn pack(args: &CommitteeArgs, out: &Output, today: NaiveDate) -> Result<u8, Stri
         PackFormat::Pdf => {
             // As `build`: a company template that loops or fills memory is
             // stopped at --timeout or --max-memory, before anything is written.
-            let watchdog = arm_limits(&args.limits, "the committee pack");
+            let limits = args.limits.for_candidates(round.candidates.len());
+            let watchdog = arm_limits(&limits, "the committee pack");
             watchdog.doing("the committee pack");
             let bytes = pdf(args, out, &round, &rows, language.locale.clone())?;
             if watchdog.disarm().is_err() {

@@ -13,7 +13,8 @@ use std::time::Duration;
 use clap::Args;
 
 use promocase::render::deadline::{
-    DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, Limit, Limits, Watchdog,
+    DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, Limit, Limits, PER_CANDIDATE_MB,
+    PER_CANDIDATE_MILLISECONDS, Watchdog,
 };
 use promocase::render::{Fonts, RenderError, Renderer, Templates};
 
@@ -75,26 +76,52 @@ pub fn parse_language(text: &str) -> Result<LanguageTag, String> {
 
 /// How long and how much memory compiling a document may take: a custom
 /// template that loops for ever or builds an enormous list is stopped.
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct LimitArgs {
     /// Give up on a document that takes longer than this to compile (a custom
-    /// template that loops for ever): nothing of it is written.
-    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT_SECONDS,
-          value_parser = clap::value_parser!(u64).range(1..=86_400))]
-    pub timeout: u64,
+    /// template that loops for ever): nothing of it is written. Default 60; a
+    /// committee pack allows 0.05 more for each candidate.
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub timeout: Option<u64>,
     /// Give up on a document whose compiling holds more memory than this (a
     /// custom template that builds an enormous list): nothing of it is
-    /// written. Checked on Linux.
-    #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_MEMORY_MB,
-          value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
-    pub max_memory: u64,
+    /// written. Checked on Linux. Default 2048; a committee pack allows 1
+    /// more for each candidate.
+    #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
+    pub max_memory: Option<u64>,
 }
 
 impl LimitArgs {
+    /// `--timeout`, or its default.
+    pub fn seconds(&self) -> u64 {
+        self.timeout.unwrap_or(DEFAULT_TIMEOUT_SECONDS)
+    }
+
+    /// `--max-memory`, or its default.
+    pub fn megabytes(&self) -> u64 {
+        self.max_memory.unwrap_or(DEFAULT_MAX_MEMORY_MB)
+    }
+
     pub fn limits(&self) -> Limits {
         Limits {
-            time: Duration::from_secs(self.timeout),
-            memory: Some(self.max_memory * 1024 * 1024),
+            time: Duration::from_secs(self.seconds()),
+            memory: Some(self.megabytes() * 1024 * 1024),
+        }
+    }
+
+    /// The limits of a committee pack of `candidates`: a limit not given
+    /// grows with the round (each candidate's page is held until the pack is
+    /// exported); one given stands.
+    pub fn for_candidates(&self, candidates: usize) -> LimitArgs {
+        let candidates = candidates as u64;
+        LimitArgs {
+            timeout: Some(self.timeout.unwrap_or(
+                DEFAULT_TIMEOUT_SECONDS + (candidates * PER_CANDIDATE_MILLISECONDS).div_ceil(1000),
+            )),
+            max_memory: Some(
+                self.max_memory
+                    .unwrap_or(DEFAULT_MAX_MEMORY_MB + candidates * PER_CANDIDATE_MB),
+            ),
         }
     }
 }
@@ -103,7 +130,7 @@ impl LimitArgs {
 /// memory ends the process, before anything is written (see [`Watchdog`]).
 /// `work` names what is stopped in the message ("the build").
 pub fn arm_limits(limits: &LimitArgs, work: &'static str) -> Watchdog {
-    let (seconds, megabytes) = (limits.timeout, limits.max_memory);
+    let (seconds, megabytes) = (limits.seconds(), limits.megabytes());
     Watchdog::arm(limits.limits(), move |what, limit| {
         let what = if what.is_empty() { work } else { what };
         let message = match limit {
@@ -154,5 +181,26 @@ impl TemplateArgs {
     /// A renderer with these templates and fonts.
     pub fn renderer(&self) -> Result<Renderer, RenderError> {
         Ok(Renderer::new(self.templates()?, self.fonts()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_committee_packs_limits_grow_with_the_round_unless_given() {
+        let defaults = LimitArgs::default();
+        assert_eq!((defaults.seconds(), defaults.megabytes()), (60, 2048));
+        let round = defaults.for_candidates(5000);
+        assert_eq!((round.seconds(), round.megabytes()), (310, 7048));
+        let small = defaults.for_candidates(3);
+        assert_eq!((small.seconds(), small.megabytes()), (61, 2051));
+        let given = LimitArgs {
+            timeout: Some(5),
+            max_memory: Some(256),
+        };
+        let round = given.for_candidates(5000);
+        assert_eq!((round.seconds(), round.megabytes()), (5, 256));
     }
 }

@@ -139,7 +139,7 @@ pub fn run(args: &ServeArgs, out: &Output, today: NaiveDate) -> u8 {
             }
         };
         // A request may take a render's whole time limit, and a little more.
-        let deadline = Duration::from_secs(args.compile.limits.timeout) + Duration::from_secs(30);
+        let deadline = Duration::from_secs(args.compile.limits.seconds()) + Duration::from_secs(30);
         let gate = match guard::Gate::new(port, guard::Listening::of(args.host), deadline) {
             Ok(gate) => Arc::new(gate),
             Err(error) => {

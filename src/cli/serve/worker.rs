@@ -48,9 +48,9 @@ impl CompileArgs {
     fn as_arguments(&self) -> Vec<String> {
         let mut arguments = vec![
             "--timeout".to_string(),
-            self.limits.timeout.to_string(),
+            self.limits.seconds().to_string(),
             "--max-memory".to_string(),
-            self.limits.max_memory.to_string(),
+            self.limits.megabytes().to_string(),
         ];
         if let Some(dir) = &self.templates.template_dir {
             arguments.extend(["--template-dir".to_string(), dir.display().to_string()]);
@@ -245,7 +245,7 @@ fn send(out: &mut impl Write, header: &Answer, parts: &[Compiled]) -> std::io::R
 /// The watchdog of one compile: past the limits it says why on stderr, for
 /// the server to pass on, and ends the worker.
 fn arm(limits: &CompileArgs, kind: &str) -> Watchdog {
-    let (seconds, megabytes) = (limits.limits.timeout, limits.limits.max_memory);
+    let (seconds, megabytes) = (limits.limits.seconds(), limits.limits.megabytes());
     let kind = kind.to_string();
     Watchdog::arm(limits.limits.limits(), move |_, limit| {
         let message = match limit {
@@ -357,7 +357,7 @@ impl Workers {
         }
         Workers {
             arguments,
-            timeout: Duration::from_secs(compile.limits.timeout),
+            timeout: Duration::from_secs(compile.limits.seconds()),
             running: Mutex::new(None),
         }
     }
