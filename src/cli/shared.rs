@@ -79,14 +79,14 @@ pub fn parse_language(text: &str) -> Result<LanguageTag, String> {
 #[derive(Debug, Clone, Default, Args)]
 pub struct LimitArgs {
     /// Give up on a document that takes longer than this to compile (a custom
-    /// template that loops for ever): nothing of it is written. Default 60; a
-    /// committee pack allows 0.05 more for each candidate.
+    /// template that loops for ever): nothing of it is written. Default: 60 (a
+    /// committee pack: 0.05 more for each candidate).
     #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: Option<u64>,
     /// Give up on a document whose compiling holds more memory than this (a
     /// custom template that builds an enormous list): nothing of it is
-    /// written. Checked on Linux. Default 2048; a committee pack allows 1
-    /// more for each candidate.
+    /// written. Checked on Linux. Default: 2048 (a committee pack: 1 more for
+    /// each candidate).
     #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
     pub max_memory: Option<u64>,
 }
