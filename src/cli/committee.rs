@@ -144,7 +144,7 @@ fn pack(args: &CommitteeArgs, out: &Output, today: NaiveDate) -> Result<u8, Stri
             // As `build`: a company template that loops or fills memory is
             // stopped at --timeout or --max-memory, before anything is written.
             let limits = args.limits.for_candidates(round.candidates.len());
-            let watchdog = arm_limits(&limits, "the committee pack");
+            let watchdog = arm_limits(&limits, "the committee pack", "A round of many candidates");
             watchdog.doing("the committee pack");
             let bytes = pdf(args, out, &round, &rows, language.locale.clone())?;
             if watchdog.disarm().is_err() {

@@ -128,8 +128,9 @@ impl LimitArgs {
 
 /// Typst cannot be interrupted, so a command past its time or over its
 /// memory ends the process, before anything is written (see [`Watchdog`]).
-/// `work` names what is stopped in the message ("the build").
-pub fn arm_limits(limits: &LimitArgs, work: &'static str) -> Watchdog {
+/// `work` names what is stopped in the message ("the build"), and `large`
+/// what may rightly need more ("a very long case").
+pub fn arm_limits(limits: &LimitArgs, work: &'static str, large: &'static str) -> Watchdog {
     let (seconds, megabytes) = (limits.seconds(), limits.megabytes());
     Watchdog::arm(limits.limits(), move |what, limit| {
         let what = if what.is_empty() { work } else { what };
@@ -137,13 +138,13 @@ pub fn arm_limits(limits: &LimitArgs, work: &'static str) -> Watchdog {
             Limit::Time => format!(
                 "error: {what} did not finish within {seconds} {} (--timeout {seconds}); {work} was stopped.\n  \
                  A template that loops without end is the usual cause: check its loops and recursion.\n  \
-                 A very long case may simply need more time: raise --timeout.",
+                 {large} may simply need more time: raise --timeout.",
                 if seconds == 1 { "second" } else { "seconds" },
             ),
             Limit::Memory => format!(
                 "error: {what} took more than {megabytes} MB of memory (--max-memory {megabytes}); {work} was stopped.\n  \
                  A template that builds an enormous list or string is the usual cause: check its ranges and loops.\n  \
-                 A very long case may simply need more memory: raise --max-memory."
+                 {large} may simply need more memory: raise --max-memory."
             ),
         };
         let mut stderr = std::io::stderr().lock();

@@ -149,6 +149,11 @@ fn a_committee_template_that_never_finishes_is_stopped() {
         messages.contains("the committee pack was stopped"),
         "{messages}"
     );
+    // The advice fits a pack: its limits grow with the round unless given.
+    assert!(
+        messages.contains("A round of many candidates may simply need more time: raise --timeout."),
+        "{messages}"
+    );
     assert!(messages.contains("nothing was written"), "{messages}");
     assert!(!out.exists());
 }

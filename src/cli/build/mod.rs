@@ -257,7 +257,7 @@ fn build(
 
     let mut planned: Vec<Planned> = Vec::new();
     let progress = out.progress(plan.kinds.len());
-    let watchdog = arm_limits(&args.limits, "the build");
+    let watchdog = arm_limits(&args.limits, "the build", "A very long case");
     for &kind in &plan.kinds {
         progress.set_message(format!("building the {kind}"));
         watchdog.doing(match renderer.templates().get(kind.file_name()) {
