@@ -78,17 +78,32 @@ pub fn parse_language(text: &str) -> Result<LanguageTag, String> {
 /// template that loops for ever or builds an enormous list is stopped.
 #[derive(Debug, Clone, Default, Args)]
 pub struct LimitArgs {
-    /// Give up on a document that takes longer than this to compile (a custom
-    /// template that loops for ever): nothing of it is written. Default: 60 (a
-    /// committee pack: 0.05 more for each candidate).
-    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    #[arg(long, value_name = "SECONDS", help = timeout_help(),
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: Option<u64>,
-    /// Give up on a document whose compiling holds more memory than this (a
-    /// custom template that builds an enormous list): nothing of it is
-    /// written. Checked on Linux. Default: 2048 (a committee pack: 1 more for
-    /// each candidate).
-    #[arg(long, value_name = "MB", value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
+    #[arg(long, value_name = "MB", help = max_memory_help(),
+          value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
     pub max_memory: Option<u64>,
+}
+
+/// `--timeout`'s help, with the defaults the limits are made from.
+fn timeout_help() -> String {
+    format!(
+        "Give up on a document that takes longer than this to compile (a custom template \
+         that loops for ever): nothing of it is written. Default: {DEFAULT_TIMEOUT_SECONDS} \
+         (a committee pack: {} more for each candidate)",
+        PER_CANDIDATE_MILLISECONDS as f64 / 1000.0
+    )
+}
+
+/// `--max-memory`'s help, with the defaults the limits are made from.
+fn max_memory_help() -> String {
+    format!(
+        "Give up on a document whose compiling holds more memory than this (a custom \
+         template that builds an enormous list): nothing of it is written. Checked on \
+         Linux. Default: {DEFAULT_MAX_MEMORY_MB} (a committee pack: {PER_CANDIDATE_MB} more \
+         for each candidate)"
+    )
 }
 
 impl LimitArgs {
